@@ -1,0 +1,162 @@
+"""The ``doc2openapi`` command: a thin layer over :mod:`doc2openapi.pipeline`.
+
+Exit codes: 0 success; 1 nothing usable was produced or the document is invalid (or, with
+``--strict``, warnings were found); 2 usage error (bad option, missing input); 3 an output
+could not be written; 70 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from doc2openapi import __version__
+from doc2openapi.diagnostics import Level
+from doc2openapi.output import OutputError, load_document, serialise, write_text
+from doc2openapi.pipeline import InputError, ScrapeOutcome, scrape
+from doc2openapi.report import build_report, summary_lines
+from doc2openapi.spec.build import SpecOptions
+from doc2openapi.spec.validate import validate_document
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_OUTPUT = 3
+EXIT_INTERNAL = 70
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"doc2openapi: {message}", err=True)
+    sys.exit(code)
+
+
+def _run_scrape(folders: Sequence[Path], title: str | None, version: str | None) -> ScrapeOutcome:
+    options = SpecOptions(title=title or "", version=version or "")
+    try:
+        return scrape(list(folders), options)
+    except InputError as error:
+        _fail(str(error), EXIT_USAGE)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_text(path, text)
+    except OutputError as error:
+        _fail(str(error), EXIT_OUTPUT)
+
+
+def _finish(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> int:
+    for line in summary_lines(report):
+        click.echo(line, err=True)
+    for problem in outcome.problems[:50]:
+        click.echo(f"invalid: {problem.format()}", err=True)
+    if outcome.problems or not outcome.spec.document.get("paths"):
+        if not outcome.spec.document.get("paths"):
+            click.echo("doc2openapi: no API operation was found in the input", err=True)
+        return EXIT_FAILED
+    if strict and any(d.level is not Level.INFO for d in outcome.diagnostics):
+        click.echo("doc2openapi: warnings found and --strict is set", err=True)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+_folders = click.argument(
+    "folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False)
+)
+_title = click.option("--title", help="info.title of the document (default: from the service names)")
+_version = click.option("--version", "doc_version", help="info.version of the document")
+_strict = click.option("--strict", is_flag=True, help="treat warnings as failures (exit 1)")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="doc2openapi")
+def cli() -> None:
+    """Turn HTML API reference pages into a validated OpenAPI 3 document."""
+
+
+@cli.command("scrape")
+@_folders
+@click.option("-o", "--output", "spec_path", required=True, type=click.Path(path_type=Path),
+              help="the OpenAPI document to write (.yaml/.yml for YAML, .json for JSON)")
+@click.option("--report", "report_path", type=click.Path(path_type=Path),
+              help="write the JSON report (counts and diagnostics) here")
+@_title
+@_version
+@_strict
+def scrape_command(folders: tuple[Path, ...], spec_path: Path, report_path: Path | None,
+                   title: str | None, doc_version: str | None, strict: bool) -> None:
+    """Scrape FOLDERS of API reference pages into one OpenAPI document."""
+    outcome = _run_scrape(folders, title, doc_version)
+    report = build_report(outcome)
+    if outcome.spec.document.get("paths") and not outcome.problems:
+        _write(spec_path, serialise(outcome.spec.document, spec_path))
+    if report_path is not None:
+        _write(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    sys.exit(_finish(outcome, report, strict))
+
+
+@cli.command("validate")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+def validate_command(specs: tuple[Path, ...]) -> None:
+    """Validate OpenAPI documents; exit 0 only when all are valid."""
+    failed = False
+    for path in specs:
+        try:
+            document = load_document(path)
+        except FileNotFoundError:
+            _fail(f"file not found: {path}", EXIT_USAGE)
+        except (OSError, ValueError) as error:
+            click.echo(f"{path}: not readable as YAML or JSON: {error}".splitlines()[0], err=True)
+            failed = True
+            continue
+        problems = validate_document(document)
+        for problem in problems:
+            click.echo(f"{path}: {problem.format()}", err=True)
+        if problems:
+            failed = True
+        else:
+            click.echo(f"{path}: valid", err=True)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@cli.command("build")
+@_folders
+@click.option("-o", "--output", "out_dir", required=True,
+              type=click.Path(path_type=Path, dir_okay=True),
+              help="folder for openapi.yaml and report.json")
+@_title
+@_version
+@_strict
+def build_command(folders: tuple[Path, ...], out_dir: Path, title: str | None,
+                  doc_version: str | None, strict: bool) -> None:
+    """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
+    if out_dir.exists() and not out_dir.is_dir():
+        _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
+    outcome = _run_scrape(folders, title, doc_version)
+    report = build_report(outcome)
+    spec_path = out_dir / "openapi.yaml"
+    if outcome.spec.document.get("paths") and not outcome.problems:
+        _write(spec_path, serialise(outcome.spec.document, spec_path))
+    _write(out_dir / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    sys.exit(_finish(outcome, report, strict))
+
+
+def main() -> None:
+    """Entry point: never a traceback, always an exit code."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as error:  # noqa: BLE001 - the last line of defence before a traceback
+        _fail(f"internal error: {type(error).__name__}: {error}", EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

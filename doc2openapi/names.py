@@ -1,0 +1,30 @@
+"""Names derived from document text: identifiers that are valid in common languages."""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z0-9]*|\d+")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "for", "in", "on", "by", "and", "or", "from", "with", "about"})
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(text.replace("'", ""))
+
+
+def pascal_case(text: str, drop_small_words: bool = False) -> str:
+    """``"Creating an ECS (Discarded)"`` → ``"CreatingEcs"`` (with small words dropped)."""
+    parts = words(text)
+    if drop_small_words:
+        kept = [w for w in parts if w.lower() not in _SMALL_WORDS]
+        parts = kept or parts
+    name = "".join(w[:1].upper() + w[1:] if not w.isupper() else w.capitalize() for w in parts)
+    if not name:
+        return "Unnamed"
+    if name[0].isdigit():
+        name = "N" + name
+    return name
+
+
+def is_identifier(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text))

@@ -1,0 +1,490 @@
+"""Page to :class:`ApiPage`: what the page documents, read by meaning.
+
+Sections are recognised by their titles, table roles by the section they sit in together
+with their caption, columns by their header names, and nested tables by the links that
+reach them. Nothing here depends on a page's name.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.model import (
+    ApiPage,
+    Block,
+    CodeBlock,
+    Endpoint,
+    Example,
+    FieldRow,
+    FieldTable,
+    Page,
+    Paragraph,
+    Requirement,
+    Row,
+    StatusCode,
+    Table,
+    TableRole,
+)
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+_URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$")
+_PATH_LINE = re.compile(r"^(?:PATH|URI)\s*:\s*(\S+)\s*$", re.I)
+_METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
+_STATUS_LINE = re.compile(r"^(?:(?:HTTP\s+)?status\s+code\s*:?\s*)?([1-5]\d\d)\b(?!\s*\S*\d)", re.I)
+_STATUS_PARAGRAPH = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
+_TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")
+_HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
+_TEMPLATE_QUERY = re.compile(r"\{\?([^}]*)\}")
+
+
+class SectionKind(enum.Enum):
+    FUNCTION = "function"
+    URI = "uri"
+    REQUEST = "request"
+    RESPONSE = "response"
+    STATUS = "status"
+    EXAMPLE_REQUEST = "example_request"
+    EXAMPLE_RESPONSE = "example_response"
+    EXAMPLE = "example"
+    OTHER = "other"
+
+
+def section_kind(title: str) -> SectionKind:
+    """Classify a section by its title ("Request Parameters", "Example Response (…)", …)."""
+    text = re.sub(r"\(.*?\)", "", title).strip().lower()
+    if text in ("function", "function description", "description"):
+        return SectionKind.FUNCTION
+    if text in ("uri", "url", "request uri", "uri format"):
+        return SectionKind.URI
+    if text.startswith(("example request", "request example", "sample request")):
+        return SectionKind.EXAMPLE_REQUEST
+    if text.startswith(("example response", "response example", "sample response")):
+        return SectionKind.EXAMPLE_RESPONSE
+    if text in ("example", "examples", "sample", "samples"):
+        return SectionKind.EXAMPLE
+    if text.startswith(("request", "request parameter")):
+        return SectionKind.REQUEST
+    if text.startswith(("response", "response parameter")):
+        return SectionKind.RESPONSE
+    if text in ("returned values", "returned value", "status code", "status codes", "return codes"):
+        return SectionKind.STATUS
+    return SectionKind.OTHER
+
+
+# ---------------------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    name: int
+    requirement: int | None
+    type: int | None
+    description: int | None
+
+
+_NAME_HEADERS = ("parameter", "name", "attribute", "field", "parameter name", "key", "element")
+_REQUIRED_HEADERS = ("mandatory", "required", "mandatory/optional", "optional/mandatory", "m/o")
+_DESCRIPTION_HEADERS = ("description", "remarks", "meaning")
+
+
+def columns_of(header: Sequence[str]) -> Columns | None:
+    """Find the columns of a parameter table by their names; None when it is not one."""
+    lowered = [h.strip().lower() for h in header]
+
+    def find(names: Iterable[str]) -> int | None:
+        for index, text in enumerate(lowered):
+            if text in names:
+                return index
+        return None
+
+    name = find(_NAME_HEADERS)
+    if name is None:
+        return None
+    return Columns(name, find(_REQUIRED_HEADERS), find(("type",)), find(_DESCRIPTION_HEADERS))
+
+
+def is_status_table(header: Sequence[str]) -> bool:
+    return any("status code" in h.lower() for h in header[:2])
+
+
+def _requirement(text: str) -> Requirement:
+    word = text.strip().lower()
+    if word in ("yes", "mandatory", "required", "true", "y", "m"):
+        return Requirement.REQUIRED
+    if word in ("no", "optional", "false", "n", "o"):
+        return Requirement.OPTIONAL
+    return Requirement.UNSTATED
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Reader:
+    page: Page
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def report(
+        self, code: Code, detail: str, table: str = "", row: str = "", level: Level = Level.WARNING
+    ) -> None:
+        self.diagnostics.append(Diagnostic(level, code, self.page.key, detail, table, row))
+
+    # -- endpoints
+
+    def endpoints(self) -> list[Endpoint]:
+        found: list[Endpoint] = []
+        for section in self.page.sections:
+            if section_kind(section.title) is not SectionKind.URI:
+                continue
+            method = ""
+            for block in section.blocks:
+                if not isinstance(block, (Paragraph, CodeBlock)):
+                    continue
+                for line in block.text.splitlines():
+                    line = line.strip()
+                    uri = _URI_LINE.match(line)
+                    if uri:
+                        found.append(parse_endpoint(uri.group(1), uri.group(2)))
+                        continue
+                    method_line = _METHOD_LINE.match(line)
+                    if method_line and method_line.group(1).upper() in METHODS:
+                        method = method_line.group(1).upper()
+                        continue
+                    path_line = _PATH_LINE.match(line)
+                    if path_line:
+                        found.append(parse_endpoint(method or "?", path_line.group(1)))
+            found = [
+                parse_endpoint(method, e.path, e.query) if e.method == "?" else e for e in found
+            ]
+        unique: list[Endpoint] = []
+        for endpoint in found:
+            if endpoint.method != "?" and endpoint not in unique:
+                unique.append(endpoint)
+        return unique
+
+    # -- tables
+
+    def field_table(
+        self, table: Table, section: str, role: TableRole, status: str
+    ) -> FieldTable | None:
+        columns = columns_of(table.header)
+        label = table.caption or table.key
+        if columns is None:
+            return None
+        fields: list[FieldRow] = []
+        seen: set[str] = set()
+        failed = 0
+        for row in table.rows:
+            field_row = self._field_row(row, columns, label)
+            if field_row is None:
+                failed += 1 if any(cell.text for cell in row.cells) else 0
+                continue
+            if field_row.name in seen:
+                self.report(Code.DUPLICATE_FIELD, "the field is documented twice; the first is kept",
+                            label, field_row.name)
+                failed += 1
+                continue
+            seen.add(field_row.name)
+            fields.append(field_row)
+        return FieldTable(
+            self.page.key, table.key, table.anchors, table.number, table.caption, section, role,
+            status, tuple(fields), failed,
+        )
+
+    def _field_row(self, row: Row, columns: Columns, label: str) -> FieldRow | None:
+        cells = row.cells
+        if columns.name >= len(cells):
+            self.report(Code.ROW_SHORT, "the row has fewer cells than the header", label, str(row.number))
+            return None
+        name = cells[columns.name].text.strip()
+        if not name or name in ("-", "N/A", "None"):
+            if any(c.text for c in cells):
+                self.report(Code.ROW_NO_NAME, "a row without a parameter name", label, str(row.number))
+            return None
+        requirement = Requirement.UNSTATED
+        if columns.requirement is not None and columns.requirement < len(cells):
+            requirement = _requirement(cells[columns.requirement].text)
+            if requirement is Requirement.UNSTATED:
+                self.report(
+                    Code.REQUIRED_UNCLEAR,
+                    f"Mandatory cell {cells[columns.requirement].text!r} is neither yes nor no",
+                    label, name, Level.INFO,
+                )
+        type_cell = cells[columns.type] if columns.type is not None and columns.type < len(cells) else None
+        description = (
+            cells[columns.description]
+            if columns.description is not None and columns.description < len(cells)
+            else None
+        )
+        return FieldRow(
+            name=name,
+            requirement=requirement,
+            type_text=type_cell.text if type_cell else "",
+            type_links=tuple(l for l in type_cell.links if not l.external) if type_cell else (),
+            description=description.lines if description else (),
+            description_links=(
+                tuple(l for l in description.links if not l.external) if description else ()
+            ),
+            row=row.number,
+        )
+
+
+def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:
+    """Split ``https://{Endpoint}/v1/{p}/x?a={a}`` into method, path and query names."""
+    path = _HOST.sub("", target.strip())
+    names = list(query)
+    for template in _TEMPLATE_QUERY.findall(path):
+        names.extend(n.strip() for n in template.split(",") if n.strip())
+    path = _TEMPLATE_QUERY.sub("", path)
+    path, _, query_text = path.partition("?")
+    for pair in query_text.split("&"):
+        key = pair.partition("=")[0].strip()
+        if key and key not in names:
+            names.append(key)
+    if not path.startswith("/"):
+        path = "/" + path
+    if len(path) > 1:
+        path = path.rstrip("/")
+    return Endpoint(method.upper(), path, tuple(names))
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+def _caption_role(caption: str, kind: SectionKind) -> TableRole | None:
+    text = caption.lower()
+    if "header" in text:
+        return TableRole.HEADER if kind is not SectionKind.RESPONSE else TableRole.UNPLACED
+    if "query" in text:
+        return TableRole.QUERY
+    if "path" in text and "parameter" in text:
+        return TableRole.PATH
+    return None
+
+
+def _references(table: Table) -> set[str]:
+    """Anchors and ``Table N`` numbers that a table's rows point at."""
+    targets: set[str] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            for link in cell.links:
+                if link.fragment:
+                    targets.add(f"#{link.page}#{link.fragment}")
+            for number in _TABLE_REFERENCE.findall(cell.text):
+                targets.add(f"table {number}")
+    return targets
+
+
+def _is_referenced(table: Table, page_key: str, references: set[str]) -> bool:
+    if table.number and f"table {table.number}" in references:
+        return True
+    return any(f"#{page_key}#{anchor}" in references for anchor in table.anchors)
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    table: Table
+    section: str
+    kind: SectionKind
+    status: str
+
+
+def _place_tables(page: Page) -> list[_Placed]:
+    """Each table with the section it sits in and the status code stated just before it."""
+    placed: list[_Placed] = []
+    for section in page.sections:
+        kind = section_kind(section.title)
+        status = ""
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                match = _STATUS_PARAGRAPH.match(block.text)
+                if match:
+                    status = match.group(1)
+            elif isinstance(block, Table):
+                placed.append(_Placed(block, section.title, kind, status))
+    return placed
+
+
+def read_api_page(page: Page) -> ApiPage | None:
+    """The API a page documents, or None for a page that documents no operation."""
+    reader = _Reader(page)
+    endpoints = reader.endpoints()
+    if not endpoints:
+        return None
+    placed = _place_tables(page)
+    references: set[str] = set()
+    for item in placed:
+        references |= _references(item.table)
+    tables: list[FieldTable] = []
+    status_codes: list[StatusCode] = []
+    roots: dict[tuple[TableRole, str], str] = {}
+    for item in placed:
+        table = item.table
+        label = table.caption or table.key
+        if is_status_table(table.header):
+            status_codes.extend(_status_rows(table))
+            continue
+        role = _role(item, page.key, references)
+        field_table = reader.field_table(table, item.section, role, item.status)
+        if field_table is None:
+            reader.report(Code.TABLE_UNPLACED, "a table without a parameter column", label,
+                          level=Level.INFO)
+            continue
+        if role in (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY):
+            slot = (role, item.status)
+            if slot in roots:
+                reader.report(
+                    Code.TABLE_UNPLACED,
+                    f"a second unlinked body table in {item.section!r}; kept as a schema "
+                    f"(the body is {roots[slot]!r})",
+                    label,
+                )
+                field_table = _with_role(field_table, TableRole.SCHEMA)
+            else:
+                roots[slot] = label
+        tables.append(field_table)
+    status_codes.extend(_status_paragraphs(page))
+    return ApiPage(
+        page=page.key,
+        format=page.format,
+        title=page.title,
+        operation_anchor=page.topic_anchor,
+        description=_function_text(page),
+        breadcrumbs=page.breadcrumbs,
+        endpoints=tuple(endpoints),
+        tables=tuple(tables),
+        status_codes=tuple(_unique_codes(status_codes)),
+        examples=tuple(_examples(page)),
+        response_none=_response_none(page),
+        diagnostics=tuple(reader.diagnostics),
+    )
+
+
+def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
+    return FieldTable(
+        table.page, table.key, table.anchors, table.number, table.caption, table.section, role,
+        table.status, table.fields, table.failed_rows,
+    )
+
+
+def _role(item: _Placed, page_key: str, references: set[str]) -> TableRole:
+    by_caption = _caption_role(item.table.caption, item.kind)
+    if item.kind is SectionKind.URI:
+        return by_caption or TableRole.PATH
+    if by_caption is not None and item.kind is SectionKind.REQUEST:
+        return by_caption
+    if _is_referenced(item.table, page_key, references):
+        return TableRole.SCHEMA
+    if item.kind is SectionKind.REQUEST:
+        return TableRole.REQUEST_BODY
+    if item.kind is SectionKind.RESPONSE:
+        return by_caption or TableRole.RESPONSE_BODY
+    return TableRole.UNPLACED
+
+
+def _status_rows(table: Table) -> list[StatusCode]:
+    codes: list[StatusCode] = []
+    for row in table.rows:
+        if not row.cells:
+            continue
+        match = re.match(r"^\s*([1-5]\d\d)\b", row.cells[0].text)
+        if match:
+            description = row.cells[-1].text if len(row.cells) > 1 else ""
+            codes.append(StatusCode(match.group(1), description))
+    return codes
+
+
+def _status_paragraphs(page: Page) -> list[StatusCode]:
+    codes: list[StatusCode] = []
+    for section in page.sections:
+        if section_kind(section.title) is not SectionKind.STATUS:
+            continue
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            text = block.text.strip()
+            match = _STATUS_LINE.match(text)
+            if match:
+                codes.append(StatusCode(match.group(1), text))
+                continue
+            for found in re.finditer(r"\b([1-5]\d\d)\s+(?:OK|Created|Accepted|No Content)\b", text):
+                codes.append(StatusCode(found.group(1), text))
+    return codes
+
+
+def _unique_codes(codes: list[StatusCode]) -> list[StatusCode]:
+    seen: dict[str, StatusCode] = {}
+    for code in codes:
+        seen.setdefault(code.code, code)
+    return list(seen.values())
+
+
+def _function_text(page: Page) -> str:
+    for section in page.sections:
+        if section_kind(section.title) is SectionKind.FUNCTION:
+            return "\n\n".join(b.text for b in section.blocks if isinstance(b, Paragraph))
+    return ""
+
+
+def _response_none(page: Page) -> bool:
+    for section in page.sections:
+        if section_kind(section.title) is not SectionKind.RESPONSE:
+            continue
+        blocks: Sequence[Block] = section.blocks
+        if any(isinstance(b, Table) for b in blocks):
+            return False
+        if any(isinstance(b, Paragraph) and b.text.strip().rstrip(".").lower() == "none"
+               for b in blocks):
+            return True
+    return False
+
+
+def _examples(page: Page) -> list[Example]:
+    examples: list[Example] = []
+    for section in page.sections:
+        kind = section_kind(section.title)
+        if kind not in (
+            SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE, SectionKind.EXAMPLE,
+            SectionKind.REQUEST, SectionKind.RESPONSE,
+        ):
+            continue
+        status = ""
+        title = ""
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                match = _STATUS_PARAGRAPH.match(block.text)
+                if match:
+                    status = match.group(1)
+                else:
+                    title = block.text
+            elif isinstance(block, CodeBlock):
+                example_kind = _example_kind(kind, block.text)
+                if example_kind:
+                    examples.append(Example(example_kind, status, block.text, title))
+    return examples
+
+
+def _example_kind(kind: SectionKind, text: str) -> str:
+    stripped = text.lstrip()
+    if kind in (SectionKind.EXAMPLE_REQUEST, SectionKind.REQUEST):
+        return "request"
+    if kind in (SectionKind.EXAMPLE_RESPONSE, SectionKind.RESPONSE):
+        return "response"
+    return "request" if stripped.split(" ", 1)[0] in METHODS else "response"
+
+
+
+def schema_tables(page: Page) -> list[FieldTable]:
+    """Parameter tables of a page that documents no operation (for example a page of data
+    structures): they are reachable from other pages' links."""
+    reader = _Reader(page)
+    found: list[FieldTable] = []
+    for item in _place_tables(page):
+        table = reader.field_table(item.table, item.section, TableRole.SCHEMA, item.status)
+        if table is not None:
+            found.append(table)
+    return found

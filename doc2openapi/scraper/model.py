@@ -1,0 +1,192 @@
+"""The scraper's own model: what a page says, in document terms (no OpenAPI here).
+
+Two levels: a :class:`Page` is the format-neutral shape of one HTML page (sections, tables,
+paragraphs, code blocks); an :class:`ApiPage` is what such a page documents about an API
+(endpoints, parameter and field tables with their roles, status codes, examples).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from doc2openapi.diagnostics import Diagnostic
+
+
+class PageFormat(enum.StrEnum):
+    EXPORT = "export"
+    PORTAL = "portal"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link as written, resolved to a page key (``""`` for outside the tree) and fragment."""
+
+    page: str
+    fragment: str
+    text: str
+    external: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One block of text inside a cell or section: a paragraph or a list item."""
+
+    text: str
+    in_list: bool = False
+    strong: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    lines: tuple[TextLine, ...]
+    links: tuple[Link, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines if line.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: int
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    key: str
+    """Stable name of the table within its page: its first anchor, else ``table-N``."""
+    anchors: tuple[str, ...]
+    number: str
+    """The document's own number ("4" in "Table 4"), or ``""``."""
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    links: tuple[Link, ...] = ()
+    strong: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    text: str
+
+
+Block = Paragraph | Table | CodeBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    key: str
+    """Path of the page relative to the folder it was read from, with ``/`` separators."""
+    format: PageFormat
+    title: str
+    topic_anchor: str
+    breadcrumbs: tuple[str, ...]
+    sections: tuple[Section, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def tables(self) -> list[Table]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+
+
+# ---------------------------------------------------------------------------- API level
+
+
+class TableRole(enum.StrEnum):
+    PATH = "path"
+    QUERY = "query"
+    HEADER = "header"
+    REQUEST_BODY = "request_body"
+    RESPONSE_BODY = "response_body"
+    SCHEMA = "schema"
+    """A table reached only through links from other tables (a nested object)."""
+    STATUS_CODES = "status_codes"
+    UNPLACED = "unplaced"
+
+
+class Requirement(enum.StrEnum):
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    UNSTATED = "unstated"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One documented parameter or field: a row of a parameter table."""
+
+    name: str
+    requirement: Requirement
+    type_text: str
+    """The Type cell as written (``""`` where the table has no Type column)."""
+    type_links: tuple[Link, ...]
+    description: tuple[TextLine, ...]
+    description_links: tuple[Link, ...]
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTable:
+    page: str
+    key: str
+    anchors: tuple[str, ...]
+    number: str
+    caption: str
+    section: str
+    role: TableRole
+    status: str
+    """The status code stated before a response table (``""`` where none is)."""
+    fields: tuple[FieldRow, ...]
+    failed_rows: int = 0
+    """Rows that could not be read as a field (each one also has a diagnostic)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    method: str
+    path: str
+    query: tuple[str, ...] = ()
+    """Query parameter names written in the URI itself (``?a={a}&b={b}``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCode:
+    code: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    kind: str
+    """``request`` or ``response``."""
+    status: str
+    text: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ApiPage:
+    page: str
+    format: PageFormat
+    title: str
+    operation_anchor: str
+    description: str
+    breadcrumbs: tuple[str, ...]
+    endpoints: tuple[Endpoint, ...]
+    tables: tuple[FieldTable, ...]
+    status_codes: tuple[StatusCode, ...]
+    examples: tuple[Example, ...]
+    response_none: bool
+    """The page documents the response as "None" (no body)."""
+    diagnostics: tuple[Diagnostic, ...] = field(default=())

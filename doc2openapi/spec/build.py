@@ -1,0 +1,453 @@
+"""The scraper's API pages to one OpenAPI 3 document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.names import is_identifier, pascal_case
+from doc2openapi.scraper.model import (
+    ApiPage,
+    Endpoint,
+    FieldRow,
+    FieldTable,
+    Requirement,
+    TableRole,
+)
+from doc2openapi.scraper.toc import Toc
+from doc2openapi.spec.examples import attach_examples
+from doc2openapi.spec.schemas import (
+    FieldCounts,
+    Schema,
+    SchemaRegistry,
+    TableIndex,
+    fold_duplicates,
+    rename_refs,
+)
+
+SECURITY_SCHEME = "token"
+AUTH_HEADER = "x-auth-token"
+TRANSPORT_HEADERS = frozenset({"content-type", "accept", "content-length", "host"})
+_DEPRECATED = re.compile(r"\b(discarded|deprecated|outdated|out-of-date|obsolete)\b", re.I)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_VERSION = re.compile(r"^v\d+(?:\.\d+)*$")
+_GOOD_ANCHOR = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class SpecOptions:
+    title: str = ""
+    version: str = ""
+    openapi: str = "3.0.3"
+    server_url: str = "https://{service}.{region}.otc.t-systems.com"
+    region: str = "eu-de"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDocs:
+    """What the scraper read from one folder of pages."""
+
+    name: str
+    api_pages: tuple[ApiPage, ...]
+    schema_tables: tuple[FieldTable, ...]
+    toc: Toc
+
+
+@dataclass
+class BuiltSpec:
+    document: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    counts: dict[str, dict[str, FieldCounts]]
+    """Field outcomes per service, per page."""
+    operations: dict[str, int]
+    """Operations per service."""
+
+
+@dataclass
+class _Operation:
+    path: str
+    method: str
+    page: str
+    body: dict[str, Any]
+    request_schema: Schema | None
+    request_name: str
+
+
+@dataclass
+class _Builder:
+    options: SpecOptions
+    components: dict[str, Schema] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    operation_ids: set[str] = field(default_factory=set)
+    tags: dict[str, str] = field(default_factory=dict)
+    uses_token: bool = False
+
+    def report(self, code: Code, page: str, detail: str, level: Level = Level.WARNING,
+               table: str = "", row: str = "") -> None:
+        self.diagnostics.append(Diagnostic(level, code, page, detail, table, row))
+
+    def unique_operation_id(self, base: str, page: str) -> str:
+        name = base
+        number = 2
+        while name in self.operation_ids:
+            name = f"{base}{number}"
+            number += 1
+        if name != base:
+            self.report(Code.DUPLICATE_OPERATION_ID, page,
+                        f"operationId {base!r} is taken; this operation is {name!r}", Level.INFO)
+        self.operation_ids.add(name)
+        return name
+
+
+def _operation_base_id(page: ApiPage) -> str:
+    anchor = page.operation_anchor
+    if _GOOD_ANCHOR.match(anchor) and not re.search(r"\d{4,}", anchor):
+        return anchor
+    return pascal_case(_PARENTHESES.sub("", page.title), drop_small_words=True)
+
+
+def _version_suffix(endpoint: Endpoint) -> str:
+    for segment in endpoint.path.strip("/").split("/"):
+        if _VERSION.match(segment):
+            return pascal_case(segment.replace(".", "_"))
+    return pascal_case(endpoint.path)
+
+
+def _groups(page: ApiPage, toc: Toc) -> tuple[str, ...]:
+    entry = toc.entries.get(page.page.rsplit("/", 1)[-1]) or toc.entries.get(page.page)
+    if entry is not None:
+        return entry.groups
+    return page.breadcrumbs
+
+
+def _http_phrase(code: str) -> str:
+    try:
+        return HTTPStatus(int(code)).phrase
+    except ValueError:
+        return "Response"
+
+
+def _schema_for_parameter(registry: SchemaRegistry, table: FieldTable, row: FieldRow,
+                          owner: str, counts: FieldCounts) -> Schema:
+    schema = registry.field_schema(table, row, owner, counts)
+    return schema or {"type": "string"}
+
+
+class _PageBuilder:
+    """One page's operations."""
+
+    def __init__(self, builder: _Builder, registry: SchemaRegistry, page: ApiPage, toc: Toc):
+        self.builder = builder
+        self.registry = registry
+        self.page = page
+        self.toc = toc
+        self.counts = registry.counts.setdefault(page.page, FieldCounts())
+        self.parameter_schemas: dict[tuple[str, str], Schema] = {}
+
+    def report(self, code: Code, detail: str, level: Level = Level.WARNING, table: str = "",
+               row: str = "") -> None:
+        self.builder.report(code, self.page.page, detail, level, table, row)
+
+    def operations(self) -> list[_Operation]:
+        base = _operation_base_id(self.page)
+        groups = _groups(self.page, self.toc)
+        deprecated = bool(_DEPRECATED.search(" ".join((*groups, self.page.title))))
+        tag = groups[-1] if groups else ""
+        parameter_tables = [t for t in self.page.tables
+                            if t.role in (TableRole.PATH, TableRole.QUERY, TableRole.HEADER)]
+        security = any(AUTH_HEADER == r.name.lower() for t in parameter_tables for r in t.fields)
+        request_schema, request_name = self._request_schema(base)
+        responses = self._responses(base)
+        self._report_unplaced()
+        found: list[_Operation] = []
+        for position, endpoint in enumerate(self.page.endpoints):
+            operation_id = base if position == 0 else base + _version_suffix(endpoint)
+            operation_id = self.builder.unique_operation_id(operation_id, self.page.page)
+            body: dict[str, Any] = {"operationId": operation_id, "summary": self.page.title}
+            if self.page.description:
+                body["description"] = self.page.description
+            if tag:
+                body["tags"] = [tag]
+                self.builder.tags.setdefault(tag, " / ".join(groups))
+            parameters = self._parameters(endpoint, parameter_tables, position == 0)
+            if parameters:
+                body["parameters"] = parameters
+            if request_schema is not None:
+                body["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": request_schema}},
+                }
+            body["responses"] = responses
+            if security:
+                body["security"] = [{SECURITY_SCHEME: []}]
+                self.builder.uses_token = True
+            if deprecated:
+                body["deprecated"] = True
+            body["x-source"] = self.page.page
+            found.append(
+                _Operation(endpoint.path, endpoint.method.lower(), self.page.page, body,
+                           request_schema, request_name)
+            )
+        return found
+
+    # -- parameters
+
+    def _parameters(self, endpoint: Endpoint, tables: Sequence[FieldTable],
+                    report: bool) -> list[dict[str, Any]]:
+        path_names = re.findall(r"\{([^}]+)\}", endpoint.path)
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for table in tables:
+            for row in table.fields:
+                location = self._location(table, row, path_names, endpoint)
+                if location is None:
+                    continue
+                schema = dict(self._parameter_schema(table, row))
+                if location == "path" and row.name not in path_names:
+                    continue
+                parameter: dict[str, Any] = {"name": row.name, "in": location}
+                description = schema.pop("description", "")
+                if description:
+                    parameter["description"] = description
+                if location == "path" or row.requirement is Requirement.REQUIRED:
+                    parameter["required"] = True
+                parameter["schema"] = schema
+                found.setdefault((location, row.name), parameter)
+        for name in path_names:
+            if ("path", name) not in found:
+                if report:
+                    self.report(Code.PATH_PARAM_UNDOCUMENTED,
+                                f"path parameter {name!r} is in the URI but in no table; "
+                                "it is added as a string")
+                found[("path", name)] = {"name": name, "in": "path", "required": True,
+                                         "schema": {"type": "string"}}
+        for name in endpoint.query:
+            if ("query", name) not in found:
+                found[("query", name)] = {"name": name, "in": "query",
+                                          "schema": {"type": "string"}}
+        order = {"path": 0, "query": 1, "header": 2}
+        return [found[k] for k in sorted(found, key=lambda k: (order.get(k[0], 3),))]
+
+    def _parameter_schema(self, table: FieldTable, row: FieldRow) -> Schema:
+        """A parameter's schema, built once however many URIs the page gives."""
+        key = (table.key, row.name)
+        if key not in self.parameter_schemas:
+            self.parameter_schemas[key] = _schema_for_parameter(
+                self.registry, table, row, "", self.counts
+            )
+        return self.parameter_schemas[key]
+
+    def _location(self, table: FieldTable, row: FieldRow, path_names: Sequence[str],
+                  endpoint: Endpoint) -> str | None:
+        name = row.name.lower()
+        if table.role is TableRole.HEADER:
+            if name == AUTH_HEADER or name in TRANSPORT_HEADERS:
+                return None
+            return "header"
+        if table.role is TableRole.QUERY:
+            return "query"
+        if row.name in path_names:
+            return "path"
+        if row.name in endpoint.query or table.role is TableRole.PATH:
+            return "query" if not table.caption.lower().startswith("path") else "path"
+        return "query"
+
+    # -- bodies
+
+    def _request_schema(self, base: str) -> tuple[Schema | None, str]:
+        for table in self.page.tables:
+            if table.role is TableRole.REQUEST_BODY:
+                schema = self.registry.table_ref(table, base + "Request", base)
+                return schema, schema["$ref"].rsplit("/", 1)[-1]
+        return None, ""
+
+    def _responses(self, base: str) -> dict[str, Any]:
+        bodies: dict[str, Schema] = {}
+        implied: FieldTable | None = None
+        for table in self.page.tables:
+            if table.role is not TableRole.RESPONSE_BODY:
+                continue
+            if table.status:
+                suffix = "Response" if table.status.startswith("2") else f"{table.status}Response"
+                bodies[table.status] = self.registry.table_ref(table, base + suffix, base)
+            else:
+                implied = table
+        codes = {c.code: c.description for c in self.page.status_codes}
+        if implied is not None:
+            success = sorted(c for c in codes if c.startswith("2") and c not in bodies)
+            code = success[0] if success else "200"
+            if not success:
+                self.report(Code.STATUS_CODE_IMPLIED,
+                            f"response fields are documented without a status code; "
+                            f"they are given to {code}", Level.INFO)
+            bodies[code] = self.registry.table_ref(implied, base + "Response", base)
+        if not bodies and not codes:
+            method = self.page.endpoints[0].method
+            code = "204" if method == "DELETE" and self.page.response_none else "200"
+            self.report(Code.STATUS_CODE_IMPLIED,
+                        f"no status code is documented; the operation answers {code}", Level.INFO)
+            codes[code] = ""
+        responses: dict[str, Any] = {}
+        for code in sorted(set(codes) | set(bodies)):
+            response: dict[str, Any] = {"description": codes.get(code) or _http_phrase(code)}
+            if code in bodies:
+                response["content"] = {"application/json": {"schema": bodies[code]}}
+            responses[code] = response
+        return responses
+
+    def _report_unplaced(self) -> None:
+        for table in self.page.tables:
+            if table.role is TableRole.UNPLACED:
+                self.counts.failed += len(table.fields)
+                self.report(Code.TABLE_UNPLACED,
+                            f"a parameter table in section {table.section!r} that is neither "
+                            "a parameter, body nor linked table; its fields are not in the spec",
+                            table=table.caption or table.key)
+            elif table.role is TableRole.SCHEMA and \
+                    (table.page, table.key) not in self.registry.component_of:
+                self.registry.table_ref(table, pascal_case(table.caption or table.key), "")
+                self.report(Code.TABLE_UNPLACED,
+                            "a nested table that no field links to; it is kept as a component",
+                            Level.INFO, table=table.caption or table.key)
+
+
+def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
+    """Several pages document one method and path: one operation, bodies as a oneOf."""
+    first = operations[0]
+    merged = dict(first.body)
+    pages = [op.page for op in operations]
+    builder.report(Code.OPERATION_MERGED, first.page,
+                   f"{first.method.upper()} {first.path} is documented on {len(pages)} pages "
+                   f"({', '.join(pages)}); their request bodies form a oneOf", Level.INFO)
+    merged["operationId"] = builder.unique_operation_id(
+        pascal_case(first.method) + pascal_case(re.sub(r"\{[^}]*\}|v\d+(\.\d+)?", "", first.path)),
+        first.page,
+    )
+    merged["summary"] = " / ".join(dict.fromkeys(str(op.body["summary"]) for op in operations))
+    merged["description"] = "\n\n".join(
+        f"{op.body['summary']}: {op.body.get('description', '')}".strip() for op in operations
+    )
+    bodies = [op.request_schema for op in operations if op.request_schema is not None]
+    if bodies:
+        unique = list({str(b): b for b in bodies}.values())
+        schema: Schema = unique[0] if len(unique) == 1 else {"oneOf": unique}
+        merged["requestBody"] = {"required": True,
+                                 "content": {"application/json": {"schema": schema}}}
+    parameters: dict[tuple[str, str], Any] = {}
+    responses: dict[str, Any] = {}
+    for op in operations:
+        for parameter in op.body.get("parameters", []):
+            parameters.setdefault((parameter["in"], parameter["name"]), parameter)
+        for code, response in op.body["responses"].items():
+            _merge_response(responses, code, response)
+        if op.body.get("security"):
+            merged["security"] = op.body["security"]
+    if parameters:
+        merged["parameters"] = list(parameters.values())
+    merged["responses"] = dict(sorted(responses.items()))
+    merged["deprecated"] = all(op.body.get("deprecated") for op in operations)
+    if not merged["deprecated"]:
+        del merged["deprecated"]
+    merged["x-source"] = " ".join(pages)
+    return merged
+
+
+def _merge_response(responses: dict[str, Any], code: str, response: dict[str, Any]) -> None:
+    if code not in responses:
+        responses[code] = response
+        return
+    existing = responses[code]
+    new_schema = response.get("content", {}).get("application/json", {}).get("schema")
+    if new_schema is None:
+        return
+    old_schema = existing.get("content", {}).get("application/json", {}).get("schema")
+    if old_schema is None:
+        responses[code] = {**existing, "content": response["content"]}
+    elif old_schema != new_schema:
+        options = old_schema.get("oneOf", [old_schema])
+        if new_schema not in options:
+            options = [*options, new_schema]
+        responses[code] = {**existing, "content": {"application/json": {"schema": {"oneOf": options}}}}
+
+
+def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSpec:
+    builder = _Builder(options)
+    paths: dict[str, dict[str, list[_Operation]]] = {}
+    registries: list[SchemaRegistry] = []
+    operation_counts: dict[str, int] = {}
+    for service in services:
+        index = TableIndex()
+        for api_page in service.api_pages:
+            for table in api_page.tables:
+                index.add(table)
+        for table in service.schema_tables:
+            index.add(table)
+        registry = SchemaRegistry(index, service.name, builder.components)
+        registries.append(registry)
+        count = 0
+        for api_page in sorted(service.api_pages, key=lambda p: p.page):
+            for operation in _PageBuilder(builder, registry, api_page, service.toc).operations():
+                paths.setdefault(operation.path, {}).setdefault(operation.method, []).append(
+                    operation
+                )
+                count += 1
+        operation_counts[service.name] = count
+    document_paths: dict[str, Any] = {}
+    for path in sorted(paths):
+        item: dict[str, Any] = {}
+        for method in ("get", "put", "post", "delete", "options", "head", "patch"):
+            operations = paths[path].get(method)
+            if not operations:
+                continue
+            item[method] = operations[0].body if len(operations) == 1 else _merge(operations, builder)
+        document_paths[path] = item
+    renames = fold_duplicates(builder.components)
+    document = _document(services, options, builder, rename_refs(document_paths, renames))
+    attach_examples(document, services, builder.diagnostics)
+    for registry in registries:
+        builder.diagnostics.extend(registry.diagnostics)
+    return BuiltSpec(
+        document,
+        sorted(builder.diagnostics, key=Diagnostic.sort_key),
+        {r.service: r.counts for r in registries},
+        operation_counts,
+    )
+
+
+def _document(services: Sequence[ServiceDocs], options: SpecOptions, builder: _Builder,
+              paths: dict[str, Any]) -> dict[str, Any]:
+    names = [s.name for s in services]
+    title = options.title or (" + ".join(n.upper() for n in names) + " API")
+    service = names[0].lower() if names else "api"
+    document: dict[str, Any] = {
+        "openapi": options.openapi,
+        "info": {"title": title, "version": options.version or "1.0.0"},
+        "servers": [{
+            "url": options.server_url.replace("{service}", service),
+            "variables": {"region": {"default": options.region}},
+        }],
+    }
+    if "{region}" not in document["servers"][0]["url"]:
+        del document["servers"][0]["variables"]
+    if builder.tags:
+        document["tags"] = [{"name": name, "description": description}
+                            for name, description in sorted(builder.tags.items())]
+    document["paths"] = paths
+    components: dict[str, Any] = {}
+    if builder.components:
+        components["schemas"] = dict(sorted(builder.components.items()))
+    if builder.uses_token:
+        components["securitySchemes"] = {
+            SECURITY_SCHEME: {"type": "apiKey", "in": "header", "name": "X-Auth-Token",
+                              "description": "IAM token obtained from the Identity service."}
+        }
+    if components:
+        document["components"] = components
+    return document
+
+
+def is_operation_id(name: str) -> bool:
+    return is_identifier(name)

@@ -1,0 +1,358 @@
+"""Field tables to component schemas: types, constraints, nested tables through links."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.names import is_identifier, pascal_case
+from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
+from doc2openapi.spec.constraints import constraints_of
+from doc2openapi.spec.types import (
+    AnyType,
+    ArrayType,
+    MapType,
+    NullType,
+    ObjectType,
+    Primitive,
+    TypeExpr,
+    UnknownType,
+    parse_type,
+)
+
+Schema = dict[str, Any]
+_REF_PREFIX = "#/components/schemas/"
+_TABLE_REFERENCE = re.compile(r"\b(?:see|in)\s+Table\s+(\d+)\b", re.I)
+_ANCHOR_NAME = re.compile(r"__(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$")
+_CAPTION_NOISE = re.compile(
+    r"\b(field|fields|parameter|parameters|description|descriptions|information|objects?|"
+    r"data structure|structure|of the|request|response|body)\b",
+    re.I,
+)
+
+
+@dataclass
+class FieldCounts:
+    """Outcome of each documented field. ``total`` is the sum of the others."""
+
+    recognised: int = 0
+    unknown_type: int = 0
+    unresolved_link: int = 0
+    failed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.recognised + self.unknown_type + self.unresolved_link + self.failed
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "fields_total": self.total,
+            "recognised": self.recognised,
+            "unknown_type": self.unknown_type,
+            "unresolved_link": self.unresolved_link,
+            "failed": self.failed,
+        }
+
+    def add(self, other: FieldCounts) -> None:
+        self.recognised += other.recognised
+        self.unknown_type += other.unknown_type
+        self.unresolved_link += other.unresolved_link
+        self.failed += other.failed
+
+
+@dataclass
+class TableIndex:
+    """Every parameter table of one service, by the ways documents point at tables."""
+
+    by_anchor: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_number: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_caption: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    pages: set[str] = field(default_factory=set)
+
+    def add(self, table: FieldTable) -> None:
+        self.pages.add(table.page)
+        for anchor in table.anchors:
+            self.by_anchor.setdefault((table.page, anchor), table)
+        if table.number:
+            self.by_number.setdefault((table.page, table.number), table)
+        if table.caption:
+            self.by_caption.setdefault((table.page, table.caption.lower()), table)
+
+
+def identity(table: FieldTable) -> tuple[str, str]:
+    return (table.page, table.key)
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": _REF_PREFIX + name}
+
+
+def source(table: FieldTable) -> str:
+    return f"{table.page}#{table.key}"
+
+
+@dataclass
+class SchemaRegistry:
+    """Builds component schemas from tables; one component per table, named from the
+    document where it names the table."""
+
+    index: TableIndex
+    service: str
+    components: dict[str, Schema] = field(default_factory=dict)
+    component_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    counts: dict[str, FieldCounts] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _building: set[tuple[str, str]] = field(default_factory=set)
+
+    def report(self, code: Code, table: FieldTable, row: str, detail: str,
+               level: Level = Level.WARNING) -> None:
+        self.diagnostics.append(
+            Diagnostic(level, code, table.page, detail, table.caption or table.key, row)
+        )
+
+    # -- naming
+
+    def _candidate_names(self, table: FieldTable, hint: str, owner: str) -> Iterator[str]:
+        for anchor in table.anchors:
+            match = _ANCHOR_NAME.search(anchor)
+            if match:
+                yield match.group(1)
+        caption = table.caption.strip()
+        if is_identifier(caption) and caption[0].isupper():
+            yield caption
+        if hint and is_identifier(hint):
+            yield hint
+        stripped = _CAPTION_NOISE.sub(" ", caption)
+        if stripped.strip() and not re.search(r"\d", stripped):
+            yield owner + pascal_case(stripped)
+        yield owner + pascal_case(hint or table.key)
+
+    def _choose_name(self, table: FieldTable, hint: str, owner: str) -> str:
+        candidates = list(self._candidate_names(table, hint, owner))
+        for name in candidates:
+            if name not in self.components:
+                return name
+        for name in candidates:
+            if owner and not name.startswith(owner) and owner + name not in self.components:
+                return owner + name
+        base = candidates[-1]
+        number = 2
+        while f"{base}{number}" in self.components:
+            number += 1
+        return f"{base}{number}"
+
+    # -- tables
+
+    def table_ref(self, table: FieldTable, hint: str, owner: str) -> Schema:
+        """The component of a table (built on first use), as a ``$ref``."""
+        key = identity(table)
+        name = self.component_of.get(key)
+        if name is not None:
+            if key in self._building:
+                self.report(Code.CYCLIC_LINK, table, "", "the table refers back to itself "
+                            "(directly or through other tables); the reference is kept as a "
+                            "recursive $ref", Level.INFO)
+            return ref(name)
+        name = self._choose_name(table, hint, owner)
+        self.component_of[key] = name
+        self.components[name] = {}
+        self._building.add(key)
+        self.components[name] = self.object_schema(table, owner)
+        self._building.discard(key)
+        return ref(name)
+
+    def object_schema(self, table: FieldTable, owner: str) -> Schema:
+        counts = self.counts.setdefault(table.page, FieldCounts())
+        counts.failed += table.failed_rows
+        properties: dict[str, Schema] = {}
+        required: list[str] = []
+        for row in table.fields:
+            properties[row.name] = self.field_schema(table, row, owner, counts)
+            if row.requirement is Requirement.REQUIRED:
+                required.append(row.name)
+        schema: Schema = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        schema["x-source"] = source(table)
+        return schema
+
+    # -- fields
+
+    def field_schema(
+        self, table: FieldTable, row: FieldRow, owner: str, counts: FieldCounts
+    ) -> Schema:
+        expr = parse_type(row.type_text)
+        target, unresolved = self._linked_table(table, row, expr)
+        schema = self._type_schema(expr, target, row, owner)
+        json_type = schema.get("type", "")
+        keywords = constraints_of(row.description, str(json_type))
+        if json_type == "array" and isinstance(schema.get("items"), dict):
+            item_type = schema["items"].get("type", "")
+            if "enum" in keywords and item_type:
+                schema["items"] = {**schema["items"], **constraints_of(row.description, item_type)}
+                keywords.pop("enum", None)
+        description = "\n".join(line.text for line in row.description)
+        if "$ref" not in schema:
+            if description:
+                schema["description"] = description
+            schema.update(keywords)
+        if isinstance(expr, UnknownType) and target is None:
+            counts.unknown_type += 1
+            self.report(Code.UNKNOWN_TYPE, table, row.name,
+                        f"type {expr.word!r} is not a known type word; the field accepts any value")
+        elif unresolved:
+            counts.unresolved_link += 1
+            self.report(Code.UNRESOLVED_LINK, table, row.name, unresolved)
+        else:
+            counts.recognised += 1
+        return schema
+
+    def _type_schema(
+        self, expr: TypeExpr, target: FieldTable | None, row: FieldRow, owner: str
+    ) -> Schema:
+        hint = pascal_case(row.name)
+        match expr:
+            case Primitive(type=json_type, format=fmt):
+                schema: Schema = {"type": json_type}
+                if fmt:
+                    schema["format"] = fmt
+                return schema
+            case NullType():
+                return {"nullable": True}
+            case MapType(values=values):
+                return {"type": "object", "additionalProperties": self._type_schema(values, target, row, owner) or True}
+            case ArrayType(items=items):
+                if items is None:
+                    item_schema: Schema = self.table_ref(target, hint, owner) if target else {}
+                else:
+                    item_schema = self._type_schema(items, target, row, owner)
+                return {"type": "array", "items": item_schema}
+            case ObjectType(schema_name=name):
+                if target is not None:
+                    return self.table_ref(target, name or hint, owner)
+                return {"type": "object"}
+            case AnyType() | UnknownType():
+                if target is not None:
+                    return self.table_ref(target, hint, owner)
+                return {}
+        return {}
+
+    def _linked_table(
+        self, table: FieldTable, row: FieldRow, expr: TypeExpr
+    ) -> tuple[FieldTable | None, str]:
+        """The table a field's type points at, and why a link that should resolve did not."""
+        unresolved = ""
+        for link in row.type_links:
+            found = self._lookup(link, table.page)
+            if found is not None:
+                return found, ""
+            unresolved = f"the Type cell links {_show(link)}, which is not a parameter table"
+        if not _needs_schema(expr):
+            return None, unresolved
+        for link in row.description_links:
+            if not link.fragment:
+                continue
+            found = self._lookup(link, table.page)
+            if found is not None and found is not table:
+                return found, ""
+            if link.page not in self.index.pages:
+                unresolved = unresolved or f"the description links {_show(link)}, a page not read"
+        text = " ".join(line.text for line in row.description)
+        for number in _TABLE_REFERENCE.findall(text):
+            found = self.index.by_number.get((table.page, number))
+            if found is not None and found is not table:
+                return found, ""
+            unresolved = unresolved or f"the description refers to Table {number}, not found"
+        name = _schema_name(expr)
+        if name:
+            found = self.index.by_caption.get((table.page, name.lower()))
+            if found is not None and found is not table:
+                return found, ""
+        return None, unresolved
+
+    def _lookup(self, link: Link, page: str) -> FieldTable | None:
+        if not link.fragment:
+            return None
+        return self.index.by_anchor.get((link.page or page, link.fragment))
+
+
+def _needs_schema(expr: TypeExpr) -> bool:
+    match expr:
+        case ObjectType() | UnknownType() | AnyType():
+            return True
+        case ArrayType(items=items):
+            return items is None or isinstance(items, ObjectType) or isinstance(items, ArrayType)
+        case MapType(values=values):
+            return isinstance(values, ObjectType)
+    return False
+
+
+def _schema_name(expr: TypeExpr) -> str:
+    match expr:
+        case ObjectType(schema_name=name):
+            return name
+        case ArrayType(items=items) if items is not None:
+            return _schema_name(items)
+        case UnknownType(word=word):
+            return word
+    return ""
+
+
+def _show(link: Link) -> str:
+    return f"{link.page}#{link.fragment}"
+
+
+def canonical(schema: Any) -> str:
+    """A schema's structure as text, without its source traces, for finding duplicates."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "x-source"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return json.dumps(strip(schema), sort_keys=True, ensure_ascii=False)
+
+
+def fold_duplicates(components: dict[str, Schema]) -> dict[str, str]:
+    """Merge components whose structure is identical. Returns the renaming applied."""
+    renamed: dict[str, str] = {}
+    while True:
+        by_form: dict[str, list[str]] = {}
+        for name, schema in components.items():
+            by_form.setdefault(canonical(schema), []).append(name)
+        groups = [sorted(names, key=lambda n: (len(n), n)) for names in by_form.values()
+                  if len(names) > 1]
+        if not groups:
+            return renamed
+        step: dict[str, str] = {}
+        for names in groups:
+            for other in names[1:]:
+                step[other] = names[0]
+        for old in step:
+            del components[old]
+        for name, schema in list(components.items()):
+            components[name] = rename_refs(schema, step)
+        for old, new in list(renamed.items()):
+            renamed[old] = step.get(new, new)
+        renamed.update(step)
+
+
+def rename_refs(value: Any, renames: dict[str, str]) -> Any:
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key == "$ref" and isinstance(item, str) and item.startswith(_REF_PREFIX):
+                name = item[len(_REF_PREFIX):]
+                out[key] = _REF_PREFIX + renames.get(name, name)
+            else:
+                out[key] = rename_refs(item, renames)
+        return out
+    if isinstance(value, list):
+        return [rename_refs(v, renames) for v in value]
+    return value

@@ -1,0 +1,99 @@
+"""Validation: openapi-spec-validator, then checks of our own that it does not make."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+_OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationProblem:
+    pointer: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.pointer or '/'}: {self.message}"
+
+
+def _pointer(parts: Any) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
+    version = str(document.get("openapi", ""))
+    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    try:
+        errors = list(validator_class(document).iter_errors())
+    except (RecursionError, ValueError, TypeError, KeyError) as error:
+        yield ValidationProblem("", f"the validator could not read the document: {error}")
+        return
+    for error in errors:
+        if isinstance(error, ValidationError):
+            yield ValidationProblem(_pointer(error.absolute_path), error.message)
+        else:
+            yield ValidationProblem("", str(error))
+
+
+def _semantic_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
+    seen: dict[str, str] = {}
+    schemas = document.get("components", {}).get("schemas", {})
+    for path, item in (document.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method in _METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            where = _pointer(["paths", path, method])
+            operation_id = operation.get("operationId")
+            if not isinstance(operation_id, str) or not _OPERATION_ID.match(operation_id):
+                yield ValidationProblem(where + "/operationId",
+                                        f"operationId {operation_id!r} is not an identifier")
+            elif operation_id in seen:
+                yield ValidationProblem(where + "/operationId",
+                                        f"operationId {operation_id!r} is also used at {seen[operation_id]}")
+            else:
+                seen[operation_id] = where
+            yield from _path_parameter_problems(path, item, operation, where)
+    yield from _dangling_refs(document, schemas)
+
+
+def _path_parameter_problems(path: str, item: dict[str, Any], operation: dict[str, Any],
+                             where: str) -> Iterator[ValidationProblem]:
+    declared = {p.get("name") for p in [*item.get("parameters", []), *operation.get("parameters", [])]
+                if isinstance(p, dict) and p.get("in") == "path"}
+    for name in re.findall(r"\{([^}]+)\}", path):
+        if name not in declared:
+            yield ValidationProblem(where + "/parameters", f"path parameter {name!r} is not declared")
+
+
+def _dangling_refs(document: Any, schemas: dict[str, Any], where: str = "") -> Iterator[ValidationProblem]:
+    stack: list[tuple[Any, str]] = [(document, where)]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, dict):
+            target = value.get("$ref")
+            if isinstance(target, str) and target.startswith("#/components/schemas/"):
+                if target.rsplit("/", 1)[-1] not in schemas:
+                    yield ValidationProblem(at + "/$ref", f"{target} does not exist")
+            stack.extend((v, f"{at}/{_pointer([k])[1:]}") for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{at}/{i}") for i, v in enumerate(value))
+
+
+def validate_document(document: Any) -> list[ValidationProblem]:
+    """Every problem of a document, each with its JSON pointer. Empty means valid."""
+    if not isinstance(document, dict) or "openapi" not in document:
+        return [ValidationProblem("", "not an OpenAPI document (no 'openapi' field)")]
+    problems = list(_schema_problems(document))
+    if not problems:
+        problems.extend(_semantic_problems(document))
+    return sorted(problems, key=lambda p: (p.pointer, p.message))
