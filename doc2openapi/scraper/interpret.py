@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import (
@@ -21,6 +21,7 @@ from doc2openapi.scraper.model import (
     Example,
     FieldRow,
     FieldTable,
+    Link,
     Page,
     Paragraph,
     Requirement,
@@ -127,6 +128,7 @@ def _requirement(text: str) -> Requirement:
 class _Reader:
     page: Page
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unlinked_bodies: dict[str, str] = field(default_factory=dict)
 
     def report(
         self, code: Code, detail: str, table: str = "", row: str = "", level: Level = Level.WARNING
@@ -266,21 +268,52 @@ def _caption_role(caption: str, kind: SectionKind) -> TableRole | None:
     return None
 
 
-def _references(table: Table) -> set[str]:
-    """Anchors and ``Table N`` numbers that a table's rows point at."""
+_CAPTION_SUBJECT = re.compile(
+    r"^(?P<subject>[A-Za-z_][\w:.-]*)(?:\s+\([^)]*\))?\s+(?:field|fields|parameter|parameters|"
+    r"attribute|attributes|object|objects|information|structure)"
+    r"(?:\s+(?:description|descriptions|information))?(?:\s+.*)?$",
+    re.I,
+)
+
+
+def caption_subject(caption: str) -> str:
+    """The field a caption such as "nics field description" or "ip_range objects" is about."""
+    match = _CAPTION_SUBJECT.match(caption.strip())
+    return match.group("subject") if match else ""
+
+
+def same_page_table_numbers(text: str, links: Sequence[Link], page_key: str) -> list[str]:
+    """Numbers of "Table N" mentions, except those that are links to another page."""
+    elsewhere = {
+        match
+        for link in links
+        if link.page and link.page != page_key
+        for match in _TABLE_REFERENCE.findall(link.text)
+    }
+    return [n for n in _TABLE_REFERENCE.findall(text) if n not in elsewhere]
+
+
+def _references(table: Table, page_key: str) -> set[str]:
+    """Anchors, ``Table N`` numbers and field names by which a table points at others."""
     targets: set[str] = set()
+    columns = columns_of(table.header)
     for row in table.rows:
         for cell in row.cells:
             for link in cell.links:
                 if link.fragment:
                     targets.add(f"#{link.page}#{link.fragment}")
-            for number in _TABLE_REFERENCE.findall(cell.text):
+            for number in same_page_table_numbers(cell.text, cell.links, page_key):
                 targets.add(f"table {number}")
+        if columns is not None and columns.name < len(row.cells):
+            targets.add(f"field {row.cells[columns.name].text.strip()}")
     return targets
 
 
 def _is_referenced(table: Table, page_key: str, references: set[str]) -> bool:
     if table.number and f"table {table.number}" in references:
+        return True
+    subject = caption_subject(table.caption)
+    if subject and f"field {subject}" in references:
         return True
     return any(f"#{page_key}#{anchor}" in references for anchor in table.anchors)
 
@@ -316,9 +349,7 @@ def read_api_page(page: Page) -> ApiPage | None:
     if not endpoints:
         return None
     placed = _place_tables(page)
-    references: set[str] = set()
-    for item in placed:
-        references |= _references(item.table)
+    references_of = {id(item.table): _references(item.table, page.key) for item in placed}
     tables: list[FieldTable] = []
     status_codes: list[StatusCode] = []
     roots: dict[tuple[TableRole, str], str] = {}
@@ -328,6 +359,9 @@ def read_api_page(page: Page) -> ApiPage | None:
         if is_status_table(table.header):
             status_codes.extend(_status_rows(table))
             continue
+        references = set().union(
+            *(refs for key, refs in references_of.items() if key != id(table))
+        )
         role = _role(item, page.key, references)
         field_table = reader.field_table(table, item.section, role, item.status)
         if field_table is None:
@@ -337,16 +371,19 @@ def read_api_page(page: Page) -> ApiPage | None:
         if role in (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY):
             slot = (role, item.status)
             if slot in roots:
-                reader.report(
-                    Code.TABLE_UNPLACED,
-                    f"a second unlinked body table in {item.section!r}; kept as a schema "
-                    f"(the body is {roots[slot]!r})",
-                    label,
-                )
                 field_table = _with_role(field_table, TableRole.SCHEMA)
+                reader.unlinked_bodies[field_table.key] = (
+                    f"a second body table in {item.section!r} that no field links to; "
+                    f"kept as a schema (the body is {roots[slot]!r})"
+                )
             else:
                 roots[slot] = label
         tables.append(field_table)
+    tables = _link_by_elimination(tables, reader)
+    for table in tables:
+        if table.key in reader.unlinked_bodies:
+            reader.report(Code.TABLE_UNPLACED, reader.unlinked_bodies[table.key],
+                          table.caption or table.key)
     status_codes.extend(_status_paragraphs(page))
     return ApiPage(
         page=page.key,
@@ -362,6 +399,51 @@ def read_api_page(page: Page) -> ApiPage | None:
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
     )
+
+
+_NESTED_TYPE = re.compile(r"^(?:object|array|list|array of objects?|list<object>)$", re.I)
+
+
+def _links_nowhere(row: FieldRow, page_key: str) -> bool:
+    """An object field whose row points at no table at all."""
+    if not _NESTED_TYPE.match(row.type_text.strip()) or row.type_links:
+        return False
+    if any(link.fragment for link in row.description_links):
+        return False
+    text = " ".join(line.text for line in row.description)
+    return not same_page_table_numbers(text, row.description_links, page_key)
+
+
+def _link_by_elimination(tables: list[FieldTable], reader: _Reader) -> list[FieldTable]:
+    """A section with exactly one nested table that nothing links to and exactly one
+    object field that links nowhere: the table describes that field."""
+    result = list(tables)
+    for section in dict.fromkeys(t.section for t in tables):
+        orphans = [t for t in result if t.section == section and t.role is TableRole.SCHEMA
+                   and t.key in reader.unlinked_bodies]
+        fields = [
+            (position, row)
+            for position, table in enumerate(result)
+            if table.section == section and table.key not in reader.unlinked_bodies
+            for row in table.fields
+            if _links_nowhere(row, table.page)
+        ]
+        if len(orphans) != 1 or len(fields) != 1:
+            continue
+        orphan = orphans[0]
+        position, row = fields[0]
+        owner = result[position]
+        anchor = orphan.anchors[0] if orphan.anchors else orphan.key
+        linked = replace(row, type_links=(Link(orphan.page, anchor, orphan.caption),))
+        result[position] = replace(
+            owner, fields=tuple(linked if r is row else r for r in owner.fields)
+        )
+        del reader.unlinked_bodies[orphan.key]
+        reader.report(Code.TABLE_UNPLACED,
+                      f"no link names this table; it is the only candidate for field "
+                      f"{row.name!r} of {owner.caption or owner.key!r}, so it describes it",
+                      orphan.caption or orphan.key, row.name, Level.INFO)
+    return result
 
 
 def _with_role(table: FieldTable, role: TableRole) -> FieldTable:

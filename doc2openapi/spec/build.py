@@ -310,8 +310,9 @@ class _PageBuilder:
                     (table.page, table.key) not in self.registry.component_of:
                 self.registry.table_ref(table, pascal_case(table.caption or table.key), "")
                 self.report(Code.TABLE_UNPLACED,
-                            "a nested table that no field links to; it is kept as a component",
-                            Level.INFO, table=table.caption or table.key)
+                            "the page names this nested table, but no field's link reaches it; "
+                            "it is kept as a component", Level.INFO,
+                            table=table.caption or table.key)
 
 
 def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:

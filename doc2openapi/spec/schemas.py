@@ -10,6 +10,7 @@ from typing import Any
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.names import is_identifier, pascal_case
+from doc2openapi.scraper.interpret import caption_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.constraints import constraints_of
 from doc2openapi.spec.types import (
@@ -26,7 +27,6 @@ from doc2openapi.spec.types import (
 
 Schema = dict[str, Any]
 _REF_PREFIX = "#/components/schemas/"
-_TABLE_REFERENCE = re.compile(r"\b(?:see|in)\s+Table\s+(\d+)\b", re.I)
 _ANCHOR_NAME = re.compile(r"__(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$")
 _CAPTION_NOISE = re.compile(
     r"\b(field|fields|parameter|parameters|description|descriptions|information|objects?|"
@@ -71,6 +71,7 @@ class TableIndex:
     by_anchor: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_number: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_caption: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_subject: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     pages: set[str] = field(default_factory=set)
 
     def add(self, table: FieldTable) -> None:
@@ -81,6 +82,9 @@ class TableIndex:
             self.by_number.setdefault((table.page, table.number), table)
         if table.caption:
             self.by_caption.setdefault((table.page, table.caption.lower()), table)
+            subject = caption_subject(table.caption)
+            if subject:
+                self.by_subject.setdefault((table.page, subject.lower()), table)
 
 
 def identity(table: FieldTable) -> tuple[str, str]:
@@ -262,7 +266,7 @@ class SchemaRegistry:
             if link.page not in self.index.pages:
                 unresolved = unresolved or f"the description links {_show(link)}, a page not read"
         text = " ".join(line.text for line in row.description)
-        for number in _TABLE_REFERENCE.findall(text):
+        for number in same_page_table_numbers(text, row.description_links, table.page):
             found = self.index.by_number.get((table.page, number))
             if found is not None and found is not table:
                 return found, ""
@@ -272,6 +276,9 @@ class SchemaRegistry:
             found = self.index.by_caption.get((table.page, name.lower()))
             if found is not None and found is not table:
                 return found, ""
+        found = self.index.by_subject.get((table.page, row.name.lower()))
+        if found is not None and found is not table:
+            return found, ""
         return None, unresolved
 
     def _lookup(self, link: Link, page: str) -> FieldTable | None:

@@ -103,6 +103,8 @@ def parse_type(text: str) -> TypeExpr:
         return Primitive(*_PRIMITIVES[word])
     if word in ("null", "none"):
         return NullType()
+    if word in ("any", "anytype", "any type", "object/any"):
+        return AnyType()
     if word in _OBJECT_WORDS:
         return ObjectType()
     if word in _ARRAY_WORDS:
