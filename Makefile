@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/doc2openapi build examples/export -o out
+	$(BIN)/doc2openapi build examples/export --title 'Widget Storage Service API' -o out
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

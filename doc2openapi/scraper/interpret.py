@@ -35,7 +35,11 @@ METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$")
 _PATH_LINE = re.compile(r"^(?:PATH|URI)\s*:\s*(\S+)\s*$", re.I)
 _METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
-_STATUS_LINE = re.compile(r"^(?:(?:HTTP\s+)?status\s+code\s*:?\s*)?([1-5]\d\d)\b(?!\s*\S*\d)", re.I)
+_CODE_LIST = re.compile(
+    r"^(?:(?:normal|abnormal|success|successful|error|failure|http status code|status code)s?"
+    r"\s*:?\s*)?(?P<codes>[1-5]\d\d(?:\s*(?:,|/|and|or)?\s*[1-5]\d\d)*)\s*\.?$",
+    re.I,
+)
 _STATUS_PARAGRAPH = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
 _TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")
 _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
@@ -166,7 +170,7 @@ class _Reader:
         for endpoint in found:
             if endpoint.method != "?" and endpoint not in unique:
                 unique.append(endpoint)
-        return unique
+        return [e for e in unique if not any(_instance_of(e, t) for t in unique if t is not e)]
 
     # -- tables
 
@@ -233,6 +237,17 @@ class _Reader:
             ),
             row=row.number,
         )
+
+
+def _instance_of(example: Endpoint, template: Endpoint) -> bool:
+    """True when ``example`` is ``template`` with its placeholders filled in (a sample URI
+    written next to the URI it illustrates)."""
+    if example.method != template.method or "{" not in template.path:
+        return False
+    if "{" in example.path:
+        return False
+    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template.path))
+    return re.fullmatch(pattern, example.path) is not None
 
 
 def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:
@@ -489,9 +504,10 @@ def _status_paragraphs(page: Page) -> list[StatusCode]:
             if not isinstance(block, Paragraph):
                 continue
             text = block.text.strip()
-            match = _STATUS_LINE.match(text)
-            if match:
-                codes.append(StatusCode(match.group(1), text))
+            listed = _CODE_LIST.match(text)
+            if listed:
+                for code in re.findall(r"\d{3}", listed.group("codes")):
+                    codes.append(StatusCode(code, text if len(text) > 12 else ""))
                 continue
             for found in re.finditer(r"\b([1-5]\d\d)\s+(?:OK|Created|Accepted|No Content)\b", text):
                 codes.append(StatusCode(found.group(1), text))

@@ -38,6 +38,7 @@ MAX_SPAN = 50
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIPPED = frozenset({"script", "style", "nav", "noscript", "template", "head", "aside"})
+_INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "code", "sup", "sub", "font", "u"})
 _CELL_BLOCKS = frozenset(
     {"p", "li", "div", "pre", "ul", "ol", "br", "table", "tr", "dl", "dt", "dd", "blockquote"}
     | _HEADINGS
@@ -281,6 +282,10 @@ class _SectionBuilder:
         for line in collector.lines:
             self._blocks.append(Paragraph(line.text, tuple(collector.links), line.strong))
 
+    def loose_text(self, text: str) -> None:
+        """Text directly inside a container (``<li>Normal<p>200</p></li>``)."""
+        self._blocks.append(Paragraph(_clean(text)))
+
     def code(self, element: lxml.html.HtmlElement) -> None:
         self._blocks.append(CodeBlock(element.text_content()))
 
@@ -309,6 +314,9 @@ def _walk(root: lxml.html.HtmlElement, builder: _SectionBuilder) -> None:
         elif tag == "caption":
             continue
         else:
+            loose = (element.text or "").strip()
+            if loose and tag not in _INLINE:
+                builder.loose_text(loose)
             stack.append(iter(element))
 
 

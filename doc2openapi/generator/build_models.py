@@ -1,0 +1,213 @@
+"""Class names and the render model of ``models.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from .annotations import Annotator, class_keys, uses_any
+from .diagnostics import Code, Diagnostic, Level
+from .document import unescape_token
+from .model import ClassDecl, Documentation, EnumDecl, FieldDecl, ModelDecl, nullable
+from .names import (
+    MODEL_FIELD_RESERVED,
+    ClassName,
+    PythonIdentifier,
+    class_suffix,
+    enum_member_name,
+    identifier_suffix,
+    unique_names,
+)
+from .text import docstring, python_string
+from .view import ClassView, EnumMemberView, EnumView, FieldView, ModelsModule, ModelView
+
+Report = Callable[[Diagnostic], None]
+
+
+def _clash(report: Report, location: str, wanted: str, given: str, what: str) -> None:
+    detail = f"{what} {wanted!r} is taken; renamed to {given!r}"
+    report(Diagnostic(Level.WARNING, Code.NAME_CLASH, location, detail))
+
+
+def class_names(classes: Sequence[ClassDecl], report: Report) -> dict[str, str]:
+    """Final class names: components keep theirs first, then the lowest JSON pointer wins."""
+    candidates = {decl.key: str(ClassName(decl.name_hint)) for decl in classes}
+    names = unique_names(
+        candidates,
+        rank=lambda key: (not key.startswith("/components/schemas/"), key),
+        with_suffix=class_suffix,
+    )
+    for decl in classes:
+        if names[decl.key] != candidates[decl.key]:
+            _clash(report, decl.key, candidates[decl.key], names[decl.key], "class name")
+        elif decl.is_component and candidates[decl.key] != decl.name_hint:
+            detail = f"schema name {decl.name_hint!r} is class {candidates[decl.key]!r}"
+            report(Diagnostic(Level.INFO, Code.NAME_SANITISED, decl.key, detail))
+    return names
+
+
+def field_names(fields: Sequence[FieldDecl], report: Report) -> dict[str, str]:
+    """Python names of the fields, by wire name; a name equal to its wire name wins a clash."""
+    candidates = {
+        field.wire_name: str(PythonIdentifier(field.wire_name, reserved=MODEL_FIELD_RESERVED))
+        for field in fields
+    }
+    names = unique_names(
+        candidates,
+        rank=lambda wire: (candidates[wire] != wire, wire),
+        with_suffix=identifier_suffix,
+    )
+    for field in fields:
+        wanted, given = candidates[field.wire_name], names[field.wire_name]
+        if wanted != given:
+            _clash(report, field.location, wanted, given, f"field name for {field.wire_name!r}")
+    return names
+
+
+def class_docstring(decl: ClassDecl, indent: str) -> str:
+    pointer_name = unescape_token(decl.key.rsplit("/", 1)[-1])
+    fallback = (
+        f"The ``{pointer_name}`` schema."
+        if decl.is_component
+        else f"Object at ``{decl.key}`` of the API document."
+    )
+    return docstring(_paragraphs(decl.doc, fallback), indent)
+
+
+def _paragraphs(doc: Documentation, fallback: str = "") -> list[str]:
+    paragraphs = [doc.description or fallback]
+    if doc.deprecated:
+        paragraphs.append("Deprecated.")
+    if doc.source:
+        paragraphs.append(f"Source: {doc.source}")
+    return paragraphs
+
+
+class ModelsBuilder:
+    """Builds the view of ``models.py`` from class declarations and their final names."""
+
+    def __init__(
+        self, classes: Sequence[ClassDecl], names: Mapping[str, str], report: Report
+    ) -> None:
+        self._classes = {decl.key: decl for decl in classes}
+        self._names = names
+        self._report = report
+        self._annotate = Annotator(names, "")
+
+    def build(self, module_docstring: str) -> ModelsModule:
+        enums = sorted(
+            (decl for decl in self._classes.values() if isinstance(decl, EnumDecl)),
+            key=lambda decl: self._names[decl.key],
+        )
+        models, rebuilds = self._model_order()
+        views: list[ClassView] = [self._enum(decl) for decl in enums]
+        views.extend(self._model(decl) for decl in models)
+        return ModelsModule(
+            docstring=module_docstring,
+            imports=self._imports(models, enums),
+            classes=tuple(views),
+            rebuilds=tuple(self._names[decl.key] for decl in rebuilds),
+        )
+
+    def _model_order(self) -> tuple[list[ModelDecl], list[ModelDecl]]:
+        """Models after the models they use (sorted by name where free to choose).
+
+        Models in a cycle refer to a class defined after them; they are returned as the second
+        list, to be rebuilt at the end of the module.
+        """
+        models = {key: decl for key, decl in self._classes.items() if isinstance(decl, ModelDecl)}
+        ordered: list[ModelDecl] = []
+        rebuild: list[ModelDecl] = []
+        done: set[str] = set()
+        active: set[str] = set()
+
+        def dependencies(decl: ModelDecl) -> list[str]:
+            keys = {key for field in decl.fields for key in class_keys(field.type)}
+            return sorted((key for key in keys if key in models), key=self._names.__getitem__)
+
+        def visit(decl: ModelDecl) -> None:
+            active.add(decl.key)
+            deps = dependencies(decl)
+            for key in deps:
+                if key not in done and key not in active:
+                    visit(models[key])
+            active.discard(decl.key)
+            done.add(decl.key)
+            ordered.append(decl)
+            if any(key not in done for key in deps):
+                rebuild.append(decl)
+
+        for decl in sorted(models.values(), key=lambda decl: self._names[decl.key]):
+            if decl.key not in done:
+                visit(decl)
+        return ordered, rebuild
+
+    def _imports(self, models: Sequence[ModelDecl], enums: Sequence[EnumDecl]) -> tuple[str, ...]:
+        needs_any = any(uses_any(field.type) for decl in models for field in decl.fields)
+        needs_field = any(
+            self._field_names(decl)[field.wire_name] != field.wire_name
+            for decl in models
+            for field in decl.fields
+        )
+        stdlib = ["import enum"] if enums else []
+        stdlib += ["from typing import Any"] if needs_any else []
+        pydantic = ["BaseModel", "ConfigDict", *(["Field"] if needs_field else [])]
+        third_party = [f"from pydantic import {', '.join(pydantic)}"] if models else []
+        groups = [["from __future__ import annotations"], stdlib, third_party]
+        lines: list[str] = []
+        for group in groups:
+            if group:
+                lines.extend([*([""] if lines else []), *group])
+        return tuple(lines)
+
+    def _field_names(self, decl: ModelDecl) -> dict[str, str]:
+        return field_names(decl.fields, lambda _: None)
+
+    def _model(self, decl: ModelDecl) -> ModelView:
+        names = field_names(decl.fields, self._report)
+        return ModelView(
+            name=self._names[decl.key],
+            docstring=class_docstring(decl, "    "),
+            fields=tuple(self._field(field, names[field.wire_name]) for field in decl.fields),
+        )
+
+    def _field(self, field: FieldDecl, name: str) -> FieldView:
+        annotation = self._annotate(field.type if field.required else nullable(field.type))
+        arguments: list[str] = [] if field.required else ["default=None"]
+        if name != field.wire_name:
+            alias = python_string(field.wire_name)
+            arguments += [f"validation_alias={alias}", f"serialization_alias={alias}"]
+        if name != field.wire_name:
+            default = f" = Field({', '.join(arguments)})"
+        else:
+            default = "" if field.required else " = None"
+        paragraphs = [p for p in _paragraphs(Documentation(field.doc.description, "", field.doc.deprecated)) if p]
+        return FieldView(
+            name=name,
+            annotation=annotation,
+            default=default,
+            docstring=docstring(paragraphs, "    "),
+        )
+
+    def _enum(self, decl: EnumDecl) -> EnumView:
+        candidates = {value: enum_member_name(value) for value in decl.values}
+        members = unique_names(
+            candidates,
+            rank=lambda value: (candidates[value] != str(value), str(value)),
+            with_suffix=identifier_suffix,
+        )
+        for value in decl.values:
+            if members[value] != candidates[value]:
+                what = f"enum member for {value!r}"
+                _clash(self._report, decl.key, candidates[value], members[value], what)
+        return EnumView(
+            name=self._names[decl.key],
+            base="enum.StrEnum" if decl.kind == "str" else "enum.IntEnum",
+            docstring=class_docstring(decl, "    "),
+            members=tuple(
+                EnumMemberView(
+                    name=members[value],
+                    literal=python_string(value) if isinstance(value, str) else str(value),
+                )
+                for value in decl.values
+            ),
+        )
