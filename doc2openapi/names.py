@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Za-z][a-z0-9]*|\d+")
+_WORDS = re.compile(r"[A-Z]{2,}s\b|[A-Z]+(?![a-z])|[A-Za-z][a-z0-9]*|\d+")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "for", "in", "on", "by", "and", "or", "from", "with", "about"})
 
 
@@ -18,7 +19,10 @@ def pascal_case(text: str, drop_small_words: bool = False) -> str:
     if drop_small_words:
         kept = [w for w in parts if w.lower() not in _SMALL_WORDS]
         parts = kept or parts
-    name = "".join(w[:1].upper() + w[1:] if not w.isupper() else w.capitalize() for w in parts)
+    name = "".join(
+        w.capitalize() if w.isupper() or _PLURAL_ACRONYM.fullmatch(w) else w[:1].upper() + w[1:]
+        for w in parts
+    )
     if not name:
         return "Unnamed"
     if name[0].isdigit():

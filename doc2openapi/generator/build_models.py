@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from .annotations import Annotator, class_keys, uses_any
 from .diagnostics import Code, Diagnostic, Level
@@ -82,16 +83,34 @@ def _paragraphs(doc: Documentation, fallback: str = "") -> list[str]:
     return paragraphs
 
 
+@dataclass(frozen=True)
+class Naming:
+    """Final names of classes (by JSON pointer) and of model fields (by model, wire name)."""
+
+    classes: Mapping[str, str]
+    fields: Mapping[str, Mapping[str, str]]
+
+
+def name_everything(classes: Sequence[ClassDecl], report: Report) -> Naming:
+    return Naming(
+        classes=class_names(classes, report),
+        fields={
+            decl.key: field_names(decl.fields, report)
+            for decl in classes
+            if isinstance(decl, ModelDecl)
+        },
+    )
+
+
 class ModelsBuilder:
     """Builds the view of ``models.py`` from class declarations and their final names."""
 
-    def __init__(
-        self, classes: Sequence[ClassDecl], names: Mapping[str, str], report: Report
-    ) -> None:
+    def __init__(self, classes: Sequence[ClassDecl], naming: Naming, report: Report) -> None:
         self._classes = {decl.key: decl for decl in classes}
-        self._names = names
+        self._names = naming.classes
+        self._field_names = naming.fields
         self._report = report
-        self._annotate = Annotator(names, "")
+        self._annotate = Annotator(naming.classes, "")
 
     def build(self, module_docstring: str) -> ModelsModule:
         enums = sorted(
@@ -144,7 +163,7 @@ class ModelsBuilder:
     def _imports(self, models: Sequence[ModelDecl], enums: Sequence[EnumDecl]) -> tuple[str, ...]:
         needs_any = any(uses_any(field.type) for decl in models for field in decl.fields)
         needs_field = any(
-            self._field_names(decl)[field.wire_name] != field.wire_name
+            self._field_names[decl.key][field.wire_name] != field.wire_name
             for decl in models
             for field in decl.fields
         )
@@ -159,11 +178,8 @@ class ModelsBuilder:
                 lines.extend([*([""] if lines else []), *group])
         return tuple(lines)
 
-    def _field_names(self, decl: ModelDecl) -> dict[str, str]:
-        return field_names(decl.fields, lambda _: None)
-
     def _model(self, decl: ModelDecl) -> ModelView:
-        names = field_names(decl.fields, self._report)
+        names = self._field_names[decl.key]
         return ModelView(
             name=self._names[decl.key],
             docstring=class_docstring(decl, "    "),
@@ -174,13 +190,14 @@ class ModelsBuilder:
         annotation = self._annotate(field.type if field.required else nullable(field.type))
         arguments: list[str] = [] if field.required else ["default=None"]
         if name != field.wire_name:
+            # Separate aliases rather than ``alias=``: type checkers then see the Python name
+            # as the ``__init__`` keyword, while the wire name is used in and out.
             alias = python_string(field.wire_name)
             arguments += [f"validation_alias={alias}", f"serialization_alias={alias}"]
-        if name != field.wire_name:
             default = f" = Field({', '.join(arguments)})"
         else:
             default = "" if field.required else " = None"
-        paragraphs = [p for p in _paragraphs(Documentation(field.doc.description, "", field.doc.deprecated)) if p]
+        paragraphs = [field.doc.description, "Deprecated." if field.doc.deprecated else ""]
         return FieldView(
             name=name,
             annotation=annotation,

@@ -135,8 +135,8 @@ class ClientModule:
 @dataclass(frozen=True)
 class ServerVariableView:
     name: str
-    wire_name: str
-    default: str
+    wire_literal: str
+    default_literal: str
     docstring: str
 
 
@@ -154,15 +154,14 @@ class ProjectView:
     package: str
     distribution: str
     version: str
-    api_version: str
-    title_literal: str
-    title_toml: str
+    api_version_literal: str
+    package_docstring: str
     description_toml: str
     title_markdown: str
     description_markdown: str
-    server_url: str
+    server_url_literal: str
     server_variables: tuple[ServerVariableView, ...]
-    token_header: str
+    token_header_literal: str
     models: ModelsModule
     errors: tuple[ErrorClassView, ...]
     client: ClientModule

@@ -90,8 +90,10 @@ class _Builder:
                table: str = "", row: str = "") -> None:
         self.diagnostics.append(Diagnostic(level, code, page, detail, table, row))
 
-    def unique_operation_id(self, base: str, page: str) -> str:
+    def unique_operation_id(self, base: str, page: str, endpoint: Endpoint | None = None) -> str:
         name = base
+        if name in self.operation_ids and endpoint is not None:
+            name = base + _version_suffix(endpoint)
         number = 2
         while name in self.operation_ids:
             name = f"{base}{number}"
@@ -114,7 +116,13 @@ def _version_suffix(endpoint: Endpoint) -> str:
     for segment in endpoint.path.strip("/").split("/"):
         if _VERSION.match(segment):
             return pascal_case(segment.replace(".", "_"))
-    return pascal_case(endpoint.path)
+    return _path_words(endpoint.path)
+
+
+def _path_words(path: str) -> str:
+    """``/v2/{project_id}/servers/{server_id}/action`` → ``ServersAction``; ``/`` → ``Root``."""
+    literal = re.sub(r"\{[^}]*\}|/v\d+(?:\.\d+)*(?=/|$)", "", path)
+    return pascal_case(literal) if re.search(r"[A-Za-z]", literal) else "Root"
 
 
 def _groups(page: ApiPage, toc: Toc) -> tuple[str, ...]:
@@ -166,7 +174,8 @@ class _PageBuilder:
         found: list[_Operation] = []
         for position, endpoint in enumerate(self.page.endpoints):
             operation_id = base if position == 0 else base + _version_suffix(endpoint)
-            operation_id = self.builder.unique_operation_id(operation_id, self.page.page)
+            operation_id = self.builder.unique_operation_id(operation_id, self.page.page,
+                                                             endpoint)
             body: dict[str, Any] = {"operationId": operation_id, "summary": self.page.title}
             if self.page.description:
                 body["description"] = self.page.description
@@ -324,7 +333,7 @@ def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
                    f"{first.method.upper()} {first.path} is documented on {len(pages)} pages "
                    f"({', '.join(pages)}); their request bodies form a oneOf", Level.INFO)
     merged["operationId"] = builder.unique_operation_id(
-        pascal_case(first.method) + pascal_case(re.sub(r"\{[^}]*\}|v\d+(\.\d+)?", "", first.path)),
+        pascal_case(first.method) + _path_words(first.path),
         first.page,
     )
     merged["summary"] = " / ".join(dict.fromkeys(str(op.body["summary"]) for op in operations))

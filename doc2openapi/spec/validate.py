@@ -30,12 +30,19 @@ def _pointer(parts: Any) -> str:
 def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
     version = str(document.get("openapi", ""))
     validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    try:
-        errors = list(validator_class(document).iter_errors())
-    except (RecursionError, ValueError, TypeError, KeyError) as error:
-        yield ValidationProblem("", f"the validator could not read the document: {error}")
-        return
-    for error in errors:
+    errors = validator_class(document).iter_errors()
+    found = 0
+    while True:
+        try:
+            error = next(errors)
+        except StopIteration:
+            return
+        except (RecursionError, ValueError, TypeError, KeyError, AttributeError) as crash:
+            if not found:
+                yield ValidationProblem("", f"the validator could not read the document: "
+                                            f"{type(crash).__name__}: {crash}")
+            return
+        found += 1
         if isinstance(error, ValidationError):
             yield ValidationProblem(_pointer(error.absolute_path), error.message)
         else:

@@ -1,0 +1,500 @@
+"""The render model of ``client.py`` (both clients) and of the error classes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .annotations import Annotator, class_keys, uses_any, without_none
+from .build_models import Naming
+from .diagnostics import Code, Diagnostic, Level
+from .model import (
+    ApiDecl,
+    BodyDecl,
+    ClassDecl,
+    ClassRef,
+    Documentation,
+    FieldDecl,
+    ModelDecl,
+    OperationDecl,
+    ParameterDecl,
+    Primitive,
+    ResponseDecl,
+    TypeExpr,
+    nullable,
+)
+from .names import (
+    RESERVED_IDENTIFIERS,
+    PythonIdentifier,
+    identifier_suffix,
+    unique_names,
+)
+from .pagination import PagePlan, plan_pages
+from .text import docstring, one_line, python_string
+from .view import (
+    ClientFlavour,
+    ClientModule,
+    ErrorClassView,
+    OperationView,
+    PaginationView,
+    ParameterView,
+    ResponseBranchView,
+)
+
+Report = Callable[[Diagnostic], None]
+METHOD_RESERVED = RESERVED_IDENTIFIERS | frozenset({"close", "aclose", "config"})
+# Path parameters filled from the client configuration rather than passed to each method.
+CONFIG_PATH_PARAMETERS = {"project_id": "self._config.require_project_id()"}
+_PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+_LOCATION_ORDER = {"path": 0, "query": 1, "header": 2}
+
+# Stable across Python versions (unlike http.HTTPStatus phrases); names avoid builtins such
+# as NotImplementedError.
+_STATUS_NAMES = {
+    400: ("BadRequestError", "Bad Request"),
+    401: ("UnauthorizedError", "Unauthorized"),
+    402: ("PaymentRequiredError", "Payment Required"),
+    403: ("ForbiddenError", "Forbidden"),
+    404: ("NotFoundError", "Not Found"),
+    405: ("MethodNotAllowedError", "Method Not Allowed"),
+    406: ("NotAcceptableError", "Not Acceptable"),
+    408: ("RequestTimeoutError", "Request Timeout"),
+    409: ("ConflictError", "Conflict"),
+    410: ("GoneError", "Gone"),
+    412: ("PreconditionFailedError", "Precondition Failed"),
+    413: ("ContentTooLargeError", "Content Too Large"),
+    415: ("UnsupportedMediaTypeError", "Unsupported Media Type"),
+    422: ("UnprocessableContentError", "Unprocessable Content"),
+    423: ("LockedError", "Locked"),
+    429: ("TooManyRequestsError", "Too Many Requests"),
+    500: ("InternalServerError", "Internal Server Error"),
+    501: ("ServerNotImplementedError", "Not Implemented"),
+    502: ("BadGatewayError", "Bad Gateway"),
+    503: ("ServiceUnavailableError", "Service Unavailable"),
+    504: ("GatewayTimeoutError", "Gateway Timeout"),
+}
+
+
+def error_class_name(status: int) -> str:
+    return _STATUS_NAMES.get(status, (f"Status{status}Error", ""))[0]
+
+
+def error_classes(api: ApiDecl) -> tuple[ErrorClassView, ...]:
+    """One exception class per error status documented by any operation."""
+    statuses = sorted(
+        {
+            response.status
+            for operation in api.operations
+            for response in operation.errors
+            if response.status is not None
+        }
+    )
+    return tuple(
+        ErrorClassView(
+            name=error_class_name(status),
+            status=status,
+            docstring=docstring(
+                [f"HTTP {status} {_STATUS_NAMES.get(status, ('', ''))[1]}".rstrip() + "."],
+                "    ",
+            ),
+        )
+        for status in statuses
+    )
+
+
+SYNC = ClientFlavour(
+    class_name="Client",
+    docstring="",
+    http_class="httpx.Client",
+    transport_class="httpx.BaseTransport",
+    define="def",
+    await_="",
+    iterator="Iterator",
+    sleep="time.sleep",
+    close="close",
+    enter="__enter__",
+    exit="__exit__",
+    is_async=False,
+)
+ASYNC = ClientFlavour(
+    class_name="AsyncClient",
+    docstring="",
+    http_class="httpx.AsyncClient",
+    transport_class="httpx.AsyncBaseTransport",
+    define="async def",
+    await_="await ",
+    iterator="AsyncIterator",
+    sleep="await asyncio.sleep",
+    close="aclose",
+    enter="__aenter__",
+    exit="__aexit__",
+    is_async=True,
+)
+
+
+@dataclass(frozen=True)
+class _Argument:
+    """A method argument and the parameter it carries."""
+
+    name: str
+    decl: ParameterDecl
+
+
+class ClientBuilder:
+    """Builds the operation views, recording which imports the generated code uses."""
+
+    def __init__(self, api: ApiDecl, naming: Naming, report: Report) -> None:
+        self._api = api
+        self._classes: dict[str, ClassDecl] = {decl.key: decl for decl in api.classes}
+        self._naming = naming
+        self._annotate = Annotator(naming.classes, "models.")
+        self._report = report
+        self._uses: set[str] = {"errors"}
+        self._plans = {op.pointer: plan_pages(op, self._classes) for op in api.operations}
+        self.method_names = self._method_names()
+        self._iterator_names = self._iterator_method_names()
+
+    def build(self, title: str) -> ClientModule:
+        operations = tuple(self._operation(operation) for operation in self._api.operations)
+        flavours = tuple(
+            replace(
+                flavour,
+                docstring=docstring(
+                    [
+                        f"{kind} client for {title}.",
+                        f"Use it as a context manager, or call ``{flavour.close}()`` when done.",
+                    ],
+                    "    ",
+                ),
+            )
+            for flavour, kind in ((SYNC, "Synchronous"), (ASYNC, "Asynchronous"))
+        )
+        return ClientModule(
+            docstring=docstring([f"Clients for {title}: one method per operation."], ""),
+            imports=self._imports(),
+            flavours=flavours,
+            operations=operations,
+        )
+
+    def _report_at(self, level: Level, code: Code, location: str, detail: str) -> None:
+        self._report(Diagnostic(level, code, location, detail))
+
+    def _method_names(self) -> dict[str, str]:
+        candidates = {
+            operation.pointer: str(
+                PythonIdentifier(operation.operation_id, prefix="call", reserved=METHOD_RESERVED)
+            )
+            for operation in self._api.operations
+        }
+        names = unique_names(
+            candidates,
+            rank=lambda pointer: (candidates[pointer], pointer),
+            with_suffix=identifier_suffix,
+        )
+        for operation in self._api.operations:
+            wanted, given = candidates[operation.pointer], names[operation.pointer]
+            if wanted != given:
+                detail = f"method name {wanted!r} is taken; renamed to {given!r}"
+                self._report_at(Level.WARNING, Code.NAME_CLASH, operation.pointer, detail)
+        return names
+
+    def _iterator_method_names(self) -> dict[str, str]:
+        candidates = {
+            pointer: f"iter_{self.method_names[pointer]}"
+            for pointer, plan in self._plans.items()
+            if isinstance(plan, PagePlan)
+        }
+        names = unique_names(
+            candidates,
+            rank=lambda pointer: (candidates[pointer], pointer),
+            with_suffix=identifier_suffix,
+            taken=frozenset(self.method_names.values()),
+        )
+        for pointer, plan in self._plans.items():
+            if isinstance(plan, str):
+                detail = f"not paginated: {plan}"
+                self._report_at(Level.INFO, Code.PAGINATION_SKIPPED, pointer, detail)
+            elif pointer in names and names[pointer] != candidates[pointer]:
+                detail = f"method name {candidates[pointer]!r} is taken; renamed to {names[pointer]!r}"
+                self._report_at(Level.WARNING, Code.NAME_CLASH, pointer, detail)
+        return names
+
+    def _imports(self) -> tuple[str, ...]:
+        uses = self._uses
+        iterators = ["AsyncIterator", "Iterator"] if "Iterator" in uses else []
+        typing = [name for name in ("Any", "Self", "cast") if name in uses or name == "Self"]
+        local = [name for name in ("_runtime", "errors", "models") if name in uses]
+        return (
+            "from __future__ import annotations",
+            "",
+            "import asyncio",
+            "import time",
+            f"from collections.abc import {', '.join([*iterators, 'Mapping'])}",
+            f"from typing import {', '.join(typing)}",
+            "",
+            "import httpx",
+            "",
+            f"from . import {', '.join(local)}",
+            "from .config import ClientConfig",
+        )
+
+    def _annotation(self, expr: TypeExpr) -> str:
+        if uses_any(expr):
+            self._uses.add("Any")
+        if class_keys(expr):
+            self._uses.add("models")
+        return self._annotate(expr)
+
+    def _declared_parameters(self, operation: OperationDecl) -> list[ParameterDecl]:
+        """The parameters that become arguments, checked against the path template.
+
+        Path parameters filled from the configuration are left out; template variables that
+        the document does not declare are added as strings; declared path parameters that the
+        template lacks are dropped. The last two are reported.
+        """
+        in_path = list(dict.fromkeys(_PATH_TEMPLATE.findall(operation.path)))
+        declared: list[ParameterDecl] = []
+        for parameter in operation.parameters:
+            if parameter.location != "path":
+                declared.append(parameter)
+            elif parameter.wire_name not in in_path:
+                detail = f"path parameter {parameter.wire_name!r} does not occur in the path"
+                self._report_at(Level.WARNING, Code.PARAMETER_SKIPPED, parameter.pointer, detail)
+            elif parameter.wire_name not in CONFIG_PATH_PARAMETERS:
+                declared.append(parameter)
+        known = {p.wire_name for p in operation.parameters if p.location == "path"}
+        for name in in_path:
+            if name not in known and name not in CONFIG_PATH_PARAMETERS:
+                detail = f"path parameter {name!r} is not declared; typed as str"
+                self._report_at(Level.WARNING, Code.PARAMETER_SKIPPED, operation.pointer, detail)
+                declared.append(
+                    ParameterDecl(
+                        name, "path", Primitive("str"), True, Documentation(), None,
+                        operation.pointer,
+                    )
+                )
+        return declared
+
+    def _arguments(self, operation: OperationDecl) -> list[_Argument]:
+        """Method arguments, path first; ``body`` is reserved for the request body."""
+        parameters = {(p.location, p.wire_name): p for p in self._declared_parameters(operation)}
+        candidates = {key: str(PythonIdentifier(key[1], prefix="param")) for key in parameters}
+        names = unique_names(
+            candidates,
+            rank=lambda key: (_LOCATION_ORDER[key[0]], candidates[key] != key[1], key[1]),
+            with_suffix=identifier_suffix,
+            taken=frozenset({"body"}),
+        )
+        for key, parameter in parameters.items():
+            if names[key] != candidates[key]:
+                detail = f"argument name {candidates[key]!r} is taken; renamed to {names[key]!r}"
+                self._report_at(Level.WARNING, Code.NAME_CLASH, parameter.pointer, detail)
+        return sorted(
+            (_Argument(names[key], parameter) for key, parameter in parameters.items()),
+            key=lambda argument: _LOCATION_ORDER[argument.decl.location],
+        )
+
+    def _parameter_views(
+        self, operation: OperationDecl, arguments: Sequence[_Argument]
+    ) -> tuple[ParameterView, ...]:
+        """Path arguments, the body, then query and header arguments."""
+        views = [self._optional_view(a.name, a.decl.type, a.decl.required) for a in arguments]
+        if operation.body is not None:
+            body = self._optional_view("body", operation.body.type, operation.body.required)
+            views.insert(sum(1 for a in arguments if a.decl.location == "path"), body)
+        return tuple(views)
+
+    def _optional_view(self, name: str, expr: TypeExpr, required: bool) -> ParameterView:
+        if required:
+            return ParameterView(name, self._annotation(expr), "")
+        return ParameterView(name, self._annotation(nullable(expr)), " = None")
+
+    def _operation(self, operation: OperationDecl) -> OperationView:
+        arguments = self._arguments(operation)
+        parameters = self._parameter_views(operation, arguments)
+        plan = self._plans[operation.pointer]
+        return OperationView(
+            method_name=self.method_names[operation.pointer],
+            parameters=parameters,
+            return_annotation=self._return_annotation(operation),
+            docstring=self._docstring(operation, arguments),
+            http_method=python_string(operation.method),
+            url=self._url(operation, arguments),
+            query=self._mapping("query_params", "query", arguments),
+            headers=self._mapping("header_params", "header", arguments),
+            json=self._json(operation.body),
+            branches=self._branches(operation),
+            error_bodies=self._error_bodies(operation),
+            pagination=(
+                self._pagination(operation, parameters, arguments, plan)
+                if isinstance(plan, PagePlan)
+                else None
+            ),
+        )
+
+    def _url(self, operation: OperationDecl, arguments: Sequence[_Argument]) -> str:
+        path = python_string(operation.path)
+        names = {a.decl.wire_name: a.name for a in arguments if a.decl.location == "path"}
+        values = [
+            f"{python_string(name)}: {CONFIG_PATH_PARAMETERS.get(name) or names[name]}"
+            for name in dict.fromkeys(_PATH_TEMPLATE.findall(operation.path))
+        ]
+        if not values:
+            return path
+        self._uses.add("_runtime")
+        return f"_runtime.expand_path({path}, {{{', '.join(values)}}})"
+
+    def _mapping(self, function: str, location: str, arguments: Sequence[_Argument]) -> str:
+        items = [
+            f"{python_string(argument.decl.wire_name)}: {argument.name}"
+            for argument in arguments
+            if argument.decl.location == location
+        ]
+        if not items:
+            return "None"
+        self._uses.add("_runtime")
+        return f"_runtime.{function}({{{', '.join(items)}}})"
+
+    def _is_model(self, expr: TypeExpr) -> bool:
+        return isinstance(expr, ClassRef) and isinstance(self._classes.get(expr.key), ModelDecl)
+
+    def _json(self, body: BodyDecl | None) -> str:
+        if body is None:
+            return "None"
+        if self._is_model(body.type):
+            dump = 'body.model_dump(mode="json", by_alias=True, exclude_unset=True)'
+            return dump if body.required else f"None if body is None else {dump}"
+        self._uses.add("_runtime")
+        expr = body.type if body.required else nullable(body.type)
+        return f"_runtime.encode_json(body, {self._annotation(expr)})"
+
+    def _decode(self, response: ResponseDecl) -> str:
+        expr = response.type
+        if expr is None or response.media == "none":
+            return "None"
+        if response.media == "text":
+            return "_response.text"
+        if response.media == "binary":
+            return "_response.content"
+        annotation = self._annotation(expr)
+        if self._is_model(expr):
+            return f"{annotation}.model_validate_json(_response.content)"
+        if annotation == "Any":
+            return "_response.json()"
+        self._uses.update({"_runtime", "cast"})
+        return f"cast({annotation}, _runtime.decode_json(_response, {annotation}))"
+
+    def _branches(self, operation: OperationDecl) -> tuple[ResponseBranchView, ...]:
+        if not operation.success:
+            return (ResponseBranchView("_response.is_success", "None"),)
+        return tuple(
+            ResponseBranchView(
+                f"_response.status_code == {response.status}", self._decode(response)
+            )
+            for response in operation.success
+        )
+
+    def _return_annotation(self, operation: OperationDecl) -> str:
+        types = [response.type for response in operation.success]
+        annotations = list(dict.fromkeys(self._annotation(t) for t in types if t is not None))
+        if "Any" in annotations:
+            return "Any"
+        if None in types or not types:
+            annotations.append("None")
+        return " | ".join(annotations)
+
+    def _error_bodies(self, operation: OperationDecl) -> str:
+        items = []
+        for response in operation.errors:
+            body = "None"
+            if response.type is not None and self._is_model(response.type):
+                body = self._annotation(response.type)
+            items.append(f"{response.status}: {body}")
+        return f"{{{', '.join(items)}}}"
+
+    def _docstring(self, operation: OperationDecl, arguments: Sequence[_Argument]) -> str:
+        paragraphs = [operation.summary or f"{operation.method} {operation.path}"]
+        if operation.doc.description and operation.doc.description != operation.summary:
+            paragraphs.append(operation.doc.description)
+        if operation.doc.deprecated:
+            paragraphs.append("Deprecated: the API documents this operation as deprecated.")
+        paragraphs.append(f"``{operation.method} {operation.path}``")
+        args = [f"    {argument.name}: {_parameter_text(argument.decl)}" for argument in arguments]
+        if operation.body is not None:
+            text = one_line(operation.body.doc.description) or "The request body."
+            args.insert(0, f"    body: {text}")
+        if args:
+            paragraphs.append("\n".join(["Args:", *args]))
+        returns = [
+            f"    {response.status}: {one_line(response.description) or 'Success.'}"
+            for response in operation.success
+        ]
+        if returns:
+            paragraphs.append("\n".join(["Returns:", *returns]))
+        raises = [
+            f"    errors.{error_class_name(response.status) if response.status else 'ApiError'}: "
+            + (one_line(response.description) or f"HTTP {response.status}.")
+            for response in operation.errors
+        ]
+        raises.append("    errors.UnexpectedStatus: a status this operation does not document.")
+        paragraphs.append("\n".join(["Raises:", *raises]))
+        return docstring(paragraphs, "        ")
+
+    def _attribute(self, model: ModelDecl, field: FieldDecl) -> str:
+        return self._naming.fields[model.key][field.wire_name]
+
+    def _pagination(
+        self,
+        operation: OperationDecl,
+        parameters: tuple[ParameterView, ...],
+        arguments: Sequence[_Argument],
+        plan: PagePlan,
+    ) -> PaginationView:
+        self._uses.add("Iterator")
+        names = {argument.decl.wire_name: argument.name for argument in arguments}
+        limit, cursor = names[plan.limit.wire_name], names[plan.cursor.wire_name]
+        items = f"_page.{self._attribute(plan.page, plan.items)}"
+        if not plan.items.required or without_none(plan.items.type) != plan.items.type:
+            items += " or []"
+        stop = "not _items"
+        if without_none(plan.limit.type) == Primitive("int"):
+            stop += f" or ({limit} is not None and len(_items) < {limit})"
+        method_name = self.method_names[operation.pointer]
+        return PaginationView(
+            method_name=self._iterator_names[operation.pointer],
+            docstring=docstring(
+                [
+                    f"Iterate over the items of ``{method_name}``, page after page.",
+                    f"Pages by {plan.style}: each request passes the same arguments with "
+                    f"``{cursor}`` moved past the items already returned; ``{limit}`` is the "
+                    "page size.",
+                ],
+                "        ",
+            ),
+            parameters=parameters,
+            item_annotation=self._annotation(plan.item_type),
+            call_arguments=tuple(f"{p.name}={p.name}" for p in parameters),
+            items=items,
+            stop_condition=stop,
+            advance=self._advance(plan, cursor),
+        )
+
+    def _advance(self, plan: PagePlan, cursor: str) -> tuple[str, ...]:
+        if plan.item_id is None:
+            return (f"{cursor} = ({cursor} or 0) + len(_items)",)
+        model, field = plan.item_id
+        statements = (f"_last = _items[-1].{self._attribute(model, field)}",)
+        if not field.required or without_none(field.type) != field.type:
+            statements += ("if _last is None:", "    return")
+        convert = "_last" if without_none(field.type) == Primitive("str") else "str(_last)"
+        return (*statements, f"{cursor} = {convert}")
+
+
+def _parameter_text(decl: ParameterDecl) -> str:
+    text = one_line(decl.doc.description) or f"The ``{decl.wire_name}`` {decl.location} parameter."
+    if decl.doc.deprecated:
+        text += " Deprecated."
+    if decl.default is not None:
+        text += f" The API default is ``{decl.default}``."
+    return text

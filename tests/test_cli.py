@@ -1,0 +1,123 @@
+"""The command-line contract: outputs, formats, exit codes, one-line errors, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES, corpus_dir
+
+COMMAND = [sys.executable, "-m", "doc2openapi.cli"]
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, *map(str, args)], capture_output=True, text=True, timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_scrape_example_to_yaml_and_report(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    report = tmp_path / "report.json"
+    result = run("scrape", EXAMPLES / "export", "-o", spec, "--report", report,
+                 "--title", "Widgets", "--version", "2.0")
+    assert result.returncode == 0, result.stderr
+    document = yaml.safe_load(spec.read_text())
+    assert document["openapi"] == "3.0.3"
+    assert document["info"] == {"title": "Widgets", "version": "2.0"}
+    assert "pages read: 11, API pages: 8, operations: 8" in result.stderr
+    data = json.loads(report.read_text())
+    service = data["services"]["export"]
+    assert service["fields_total"] == (
+        service["recognised"] + service["unknown_type"] + service["unresolved_link"]
+        + service["failed"]
+    )
+    assert sum(p["fields_total"] for p in service["page_details"].values()) == \
+        service["fields_total"]
+    codes = {d["code"] for d in data["diagnostics"]}
+    assert "D402" in codes  # the example's deliberate undocumented key (examples/README.md)
+
+
+def test_scrape_json_output(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    assert run("scrape", EXAMPLES / "portal", "-o", spec).returncode == 0
+    assert json.loads(spec.read_text())["paths"]
+
+
+def test_validate_accepts_and_rejects(tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    assert run("scrape", EXAMPLES / "export", "-o", good).returncode == 0
+    assert run("validate", good).returncode == 0
+    bad = tmp_path / "bad.yaml"
+    document = yaml.safe_load(good.read_text())
+    first_path = next(iter(document["paths"].values()))
+    next(iter(first_path.values()))["responses"] = "nope"
+    bad.write_text(yaml.safe_dump(document))
+    result = run("validate", bad)
+    assert result.returncode == 1
+    assert "/paths/" in result.stderr and "/responses" in result.stderr
+    not_openapi = tmp_path / "plain.yaml"
+    not_openapi.write_text("hello: world\n")
+    result = run("validate", not_openapi)
+    assert result.returncode == 1
+    assert "not an OpenAPI document" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["scrape", "no/such/folder", "-o", "x.yaml"], 2, "input folder not found"),
+        (["scrape"], 2, "Missing argument"),
+        (["validate", "no-such-spec.yaml"], 2, "file not found"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], code: int,
+                                   message: str) -> None:
+    result = run(*args)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_folder_is_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file")
+    result = run("build", EXAMPLES / "export", "-o", blocker)
+    assert result.returncode == 3
+    assert "output folder is a file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_api_pages_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.html").write_text("<html><body><h1>Guide</h1><p>Hi</p></body></html>")
+    result = run("scrape", tmp_path / "docs", "-o", tmp_path / "spec.yaml")
+    assert result.returncode == 1
+    assert "no API operation" in result.stderr
+    assert not (tmp_path / "spec.yaml").exists()
+
+
+def test_build_writes_spec_and_report(tmp_path: Path) -> None:
+    result = run("build", EXAMPLES / "export", "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "openapi.yaml").is_file()
+    assert (tmp_path / "out" / "report.json").is_file()
+
+
+@pytest.mark.parametrize("folder", ["doc-exports/ecs/api-ref", "portal/dcs/api-ref"])
+def test_byte_identical_across_runs_and_hash_seeds(tmp_path: Path, folder: str) -> None:
+    source = corpus_dir(folder)
+    outputs = []
+    for seed in ("0", "1", "12345"):
+        target = tmp_path / f"spec-{seed}.yaml"
+        result = run("scrape", source, "-o", target, env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
