@@ -68,7 +68,9 @@ def _finish(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> int
 _folders = click.argument(
     "folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False)
 )
-_title = click.option("--title", help="info.title of the document (default: from the service names)")
+_title = click.option(
+    "--title", help="info.title of the document (default: from the service names)"
+)
 _version = click.option("--version", "doc_version", help="info.version of the document")
 _strict = click.option("--strict", is_flag=True, help="treat warnings as failures (exit 1)")
 
@@ -81,15 +83,31 @@ def cli() -> None:
 
 @cli.command("scrape")
 @_folders
-@click.option("-o", "--output", "spec_path", required=True, type=click.Path(path_type=Path),
-              help="the OpenAPI document to write (.yaml/.yml for YAML, .json for JSON)")
-@click.option("--report", "report_path", type=click.Path(path_type=Path),
-              help="write the JSON report (counts and diagnostics) here")
+@click.option(
+    "-o",
+    "--output",
+    "spec_path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="the OpenAPI document to write (.yaml/.yml for YAML, .json for JSON)",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="write the JSON report (counts and diagnostics) here",
+)
 @_title
 @_version
 @_strict
-def scrape_command(folders: tuple[Path, ...], spec_path: Path, report_path: Path | None,
-                   title: str | None, doc_version: str | None, strict: bool) -> None:
+def scrape_command(
+    folders: tuple[Path, ...],
+    spec_path: Path,
+    report_path: Path | None,
+    title: str | None,
+    doc_version: str | None,
+    strict: bool,
+) -> None:
     """Scrape FOLDERS of API reference pages into one OpenAPI document."""
     outcome = _run_scrape(folders, title, doc_version)
     report = build_report(outcome)
@@ -126,14 +144,24 @@ def validate_command(specs: tuple[Path, ...]) -> None:
 
 @cli.command("build")
 @_folders
-@click.option("-o", "--output", "out_dir", required=True,
-              type=click.Path(path_type=Path, dir_okay=True),
-              help="folder for openapi.yaml and report.json")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=True),
+    help="folder for openapi.yaml and report.json",
+)
 @_title
 @_version
 @_strict
-def build_command(folders: tuple[Path, ...], out_dir: Path, title: str | None,
-                  doc_version: str | None, strict: bool) -> None:
+def build_command(
+    folders: tuple[Path, ...],
+    out_dir: Path,
+    title: str | None,
+    doc_version: str | None,
+    strict: bool,
+) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
     if out_dir.exists() and not out_dir.is_dir():
         _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
@@ -154,7 +182,7 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         _fail("interrupted", 130)
-    except Exception as error:  # noqa: BLE001 - the last line of defence before a traceback
+    except Exception as error:
         _fail(f"internal error: {type(error).__name__}: {error}", EXIT_INTERNAL)
 
 

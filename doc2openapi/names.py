@@ -6,7 +6,9 @@ import re
 
 _WORDS = re.compile(r"[A-Z]{2,}s\b|[A-Z]+(?![a-z])|[A-Za-z][a-z0-9]*|\d+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "for", "in", "on", "by", "and", "or", "from", "with", "about"})
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "for", "in", "on", "by", "and", "or", "from", "with", "about"}
+)
 
 
 def words(text: str) -> list[str]:

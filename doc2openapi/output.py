@@ -33,8 +33,14 @@ _Dumper.add_representer(str, _str_presenter)
 def serialise(document: Any, path: Path) -> str:
     """YAML for ``.yaml``/``.yml``, JSON otherwise; the same input gives the same text."""
     if path.suffix.lower() in (".yaml", ".yml"):
-        return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                         width=100, default_flow_style=False)
+        return yaml.dump(
+            document,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
+            default_flow_style=False,
+        )
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -49,8 +49,7 @@ def page_files(folder: Path) -> list[Path]:
         raise InputError(f"input is not a folder: {folder}")
     try:
         files = sorted(
-            p for p in folder.rglob("*")
-            if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()
+            p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()
         )
     except OSError as error:
         raise InputError(f"input folder cannot be read: {folder}: {error.strerror}") from error
@@ -77,7 +76,10 @@ class ServiceResult:
 def service_name(folder: Path) -> str:
     """``.../ecs/api-ref`` → ``ecs``; otherwise the folder's own name."""
     resolved = folder.resolve()
-    if resolved.name.lower() in ("api-ref", "api", "apiref", "api_ref", "docs") and resolved.parent.name:
+    if (
+        resolved.name.lower() in ("api-ref", "api", "apiref", "api_ref", "docs")
+        and resolved.parent.name
+    ):
         return resolved.parent.name
     return resolved.name
 
@@ -96,9 +98,15 @@ def read_one(folder: Path, path: Path) -> PageResult:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        empty = Page(key, read_page(key, b"").format, "", "", (), (), (
-            Diagnostic(Level.ERROR, Code.UNREADABLE_PAGE, key, f"cannot read: {error.strerror}"),
-        ))
+        empty = Page(
+            key,
+            read_page(key, b"").format,
+            "",
+            "",
+            (),
+            (),
+            (Diagnostic(Level.ERROR, Code.UNREADABLE_PAGE, key, f"cannot read: {error.strerror}"),),
+        )
         return PageResult(empty, None, ())
     return scrape_page(key, raw)
 
@@ -118,8 +126,11 @@ class ScrapeOutcome:
         return sorted(found, key=Diagnostic.sort_key)
 
 
-def scrape(folders: Sequence[Path], options: SpecOptions | None = None,
-           services: Sequence[ServiceResult] | None = None) -> ScrapeOutcome:
+def scrape(
+    folders: Sequence[Path],
+    options: SpecOptions | None = None,
+    services: Sequence[ServiceResult] | None = None,
+) -> ScrapeOutcome:
     """Read folders of pages into one validated OpenAPI document."""
     if services is None:
         services = [read_service(folder) for folder in folders]

@@ -24,14 +24,16 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
                 "title": result.page.title,
                 "api": result.api is not None,
                 "endpoints": [f"{e.method} {e.path}" for e in result.api.endpoints]
-                if result.api else [],
+                if result.api
+                else [],
                 **page_counts.as_dict(),
             }
         for key, page_counts in counts.items():
             if key not in pages:
                 total.add(page_counts)
-        service_diagnostics = [d for d in diagnostics
-                               if any(d.page == r.page.key for r in service.pages)]
+        service_diagnostics = [
+            d for d in diagnostics if any(d.page == r.page.key for r in service.pages)
+        ]
         services[service.name] = {
             "folder": str(service.folder),
             "pages": len(service.pages),

@@ -66,10 +66,8 @@ def decode_page(raw: bytes) -> DecodedText:
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         return DecodedText(raw.decode(utf16, "replace"), utf16, True)
-    declared = _declared_encoding(raw)
-    for name in (declared, "utf-8"):
-        if name is None:
-            continue
+    candidates = [name for name in (_declared_encoding(raw), "utf-8") if name is not None]
+    for name in candidates:
         try:
             return DecodedText(raw.decode(name), name, False)
         except (UnicodeDecodeError, LookupError):

@@ -150,8 +150,8 @@ class _Reader:
             for block in section.blocks:
                 if not isinstance(block, (Paragraph, CodeBlock)):
                     continue
-                for line in block.text.splitlines():
-                    line = line.strip()
+                for raw_line in block.text.splitlines():
+                    line = raw_line.strip()
                     uri = _URI_LINE.match(line)
                     if uri:
                         found.append(parse_endpoint(uri.group(1), uri.group(2)))
@@ -190,26 +190,42 @@ class _Reader:
                 failed += 1 if any(cell.text for cell in row.cells) else 0
                 continue
             if field_row.name in seen:
-                self.report(Code.DUPLICATE_FIELD, "the field is documented twice; the first is kept",
-                            label, field_row.name)
+                self.report(
+                    Code.DUPLICATE_FIELD,
+                    "the field is documented twice; the first is kept",
+                    label,
+                    field_row.name,
+                )
                 failed += 1
                 continue
             seen.add(field_row.name)
             fields.append(field_row)
         return FieldTable(
-            self.page.key, table.key, table.anchors, table.number, table.caption, section, role,
-            status, tuple(fields), failed,
+            self.page.key,
+            table.key,
+            table.anchors,
+            table.number,
+            table.caption,
+            section,
+            role,
+            status,
+            tuple(fields),
+            failed,
         )
 
     def _field_row(self, row: Row, columns: Columns, label: str) -> FieldRow | None:
         cells = row.cells
         if columns.name >= len(cells):
-            self.report(Code.ROW_SHORT, "the row has fewer cells than the header", label, str(row.number))
+            self.report(
+                Code.ROW_SHORT, "the row has fewer cells than the header", label, str(row.number)
+            )
             return None
         name = cells[columns.name].text.strip()
         if not name or name in ("-", "N/A", "None"):
             if any(c.text for c in cells):
-                self.report(Code.ROW_NO_NAME, "a row without a parameter name", label, str(row.number))
+                self.report(
+                    Code.ROW_NO_NAME, "a row without a parameter name", label, str(row.number)
+                )
             return None
         requirement = Requirement.UNSTATED
         if columns.requirement is not None and columns.requirement < len(cells):
@@ -218,9 +234,13 @@ class _Reader:
                 self.report(
                     Code.REQUIRED_UNCLEAR,
                     f"Mandatory cell {cells[columns.requirement].text!r} is neither yes nor no",
-                    label, name, Level.INFO,
+                    label,
+                    name,
+                    Level.INFO,
                 )
-        type_cell = cells[columns.type] if columns.type is not None and columns.type < len(cells) else None
+        type_cell = (
+            cells[columns.type] if columns.type is not None and columns.type < len(cells) else None
+        )
         description = (
             cells[columns.description]
             if columns.description is not None and columns.description < len(cells)
@@ -230,10 +250,10 @@ class _Reader:
             name=name,
             requirement=requirement,
             type_text=type_cell.text if type_cell else "",
-            type_links=tuple(l for l in type_cell.links if not l.external) if type_cell else (),
+            type_links=tuple(x for x in type_cell.links if not x.external) if type_cell else (),
             description=description.lines if description else (),
             description_links=(
-                tuple(l for l in description.links if not l.external) if description else ()
+                tuple(x for x in description.links if not x.external) if description else ()
             ),
             row=row.number,
         )
@@ -374,14 +394,13 @@ def read_api_page(page: Page) -> ApiPage | None:
         if is_status_table(table.header):
             status_codes.extend(_status_rows(table))
             continue
-        references = set().union(
-            *(refs for key, refs in references_of.items() if key != id(table))
-        )
+        references = set().union(*(refs for key, refs in references_of.items() if key != id(table)))
         role = _role(item, page.key, references)
         field_table = reader.field_table(table, item.section, role, item.status)
         if field_table is None:
-            reader.report(Code.TABLE_UNPLACED, "a table without a parameter column", label,
-                          level=Level.INFO)
+            reader.report(
+                Code.TABLE_UNPLACED, "a table without a parameter column", label, level=Level.INFO
+            )
             continue
         if role in (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY):
             slot = (role, item.status)
@@ -395,10 +414,13 @@ def read_api_page(page: Page) -> ApiPage | None:
                 roots[slot] = label
         tables.append(field_table)
     tables = _link_by_elimination(tables, reader)
-    for table in tables:
-        if table.key in reader.unlinked_bodies:
-            reader.report(Code.TABLE_UNPLACED, reader.unlinked_bodies[table.key],
-                          table.caption or table.key)
+    for placed_table in tables:
+        if placed_table.key in reader.unlinked_bodies:
+            reader.report(
+                Code.TABLE_UNPLACED,
+                reader.unlinked_bodies[placed_table.key],
+                placed_table.caption or placed_table.key,
+            )
     status_codes.extend(_status_paragraphs(page))
     return ApiPage(
         page=page.key,
@@ -434,8 +456,13 @@ def _link_by_elimination(tables: list[FieldTable], reader: _Reader) -> list[Fiel
     object field that links nowhere: the table describes that field."""
     result = list(tables)
     for section in dict.fromkeys(t.section for t in tables):
-        orphans = [t for t in result if t.section == section and t.role is TableRole.SCHEMA
-                   and t.key in reader.unlinked_bodies]
+        orphans = [
+            t
+            for t in result
+            if t.section == section
+            and t.role is TableRole.SCHEMA
+            and t.key in reader.unlinked_bodies
+        ]
         fields = [
             (position, row)
             for position, table in enumerate(result)
@@ -454,17 +481,29 @@ def _link_by_elimination(tables: list[FieldTable], reader: _Reader) -> list[Fiel
             owner, fields=tuple(linked if r is row else r for r in owner.fields)
         )
         del reader.unlinked_bodies[orphan.key]
-        reader.report(Code.TABLE_UNPLACED,
-                      f"no link names this table; it is the only candidate for field "
-                      f"{row.name!r} of {owner.caption or owner.key!r}, so it describes it",
-                      orphan.caption or orphan.key, row.name, Level.INFO)
+        reader.report(
+            Code.TABLE_UNPLACED,
+            f"no link names this table; it is the only candidate for field "
+            f"{row.name!r} of {owner.caption or owner.key!r}, so it describes it",
+            orphan.caption or orphan.key,
+            row.name,
+            Level.INFO,
+        )
     return result
 
 
 def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
     return FieldTable(
-        table.page, table.key, table.anchors, table.number, table.caption, table.section, role,
-        table.status, table.fields, table.failed_rows,
+        table.page,
+        table.key,
+        table.anchors,
+        table.number,
+        table.caption,
+        table.section,
+        role,
+        table.status,
+        table.fields,
+        table.failed_rows,
     )
 
 
@@ -535,8 +574,10 @@ def _response_none(page: Page) -> bool:
         blocks: Sequence[Block] = section.blocks
         if any(isinstance(b, Table) for b in blocks):
             return False
-        if any(isinstance(b, Paragraph) and b.text.strip().rstrip(".").lower() == "none"
-               for b in blocks):
+        if any(
+            isinstance(b, Paragraph) and b.text.strip().rstrip(".").lower() == "none"
+            for b in blocks
+        ):
             return True
     return False
 
@@ -546,8 +587,11 @@ def _examples(page: Page) -> list[Example]:
     for section in page.sections:
         kind = section_kind(section.title)
         if kind not in (
-            SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE, SectionKind.EXAMPLE,
-            SectionKind.REQUEST, SectionKind.RESPONSE,
+            SectionKind.EXAMPLE_REQUEST,
+            SectionKind.EXAMPLE_RESPONSE,
+            SectionKind.EXAMPLE,
+            SectionKind.REQUEST,
+            SectionKind.RESPONSE,
         ):
             continue
         status = ""
@@ -573,7 +617,6 @@ def _example_kind(kind: SectionKind, text: str) -> str:
     if kind in (SectionKind.EXAMPLE_RESPONSE, SectionKind.RESPONSE):
         return "response"
     return "request" if stripped.split(" ", 1)[0] in METHODS else "response"
-
 
 
 def schema_tables(page: Page) -> list[FieldTable]:

@@ -64,7 +64,9 @@ class _PageContext:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     table_count: int = 0
 
-    def report(self, code: Code, detail: str, table: str = "", level: Level = Level.WARNING) -> None:
+    def report(
+        self, code: Code, detail: str, table: str = "", level: Level = Level.WARNING
+    ) -> None:
         self.diagnostics.append(Diagnostic(level, code, self.key, detail, table))
 
     def link(self, href: str, text: str) -> Link:
@@ -382,14 +384,17 @@ def read_page(key: str, raw: bytes) -> Page:
     empty = Page(key, PageFormat.EXPORT, "", "", (), ())
     if len(raw) > MAX_PAGE_BYTES:
         context.report(
-            Code.PAGE_TOO_LARGE, f"{len(raw)} bytes, over the limit of {MAX_PAGE_BYTES}", "",
+            Code.PAGE_TOO_LARGE,
+            f"{len(raw)} bytes, over the limit of {MAX_PAGE_BYTES}",
+            "",
             Level.ERROR,
         )
         return _with(empty, context)
     decoded = decode_page(raw)
     if decoded.guessed:
         context.report(
-            Code.ENCODING_GUESSED, f"no BOM or charset declaration decided; read as {decoded.encoding}",
+            Code.ENCODING_GUESSED,
+            f"no BOM or charset declaration decided; read as {decoded.encoding}",
             level=Level.INFO,
         )
     if not decoded.text.strip():

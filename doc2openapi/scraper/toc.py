@@ -59,5 +59,7 @@ def read_toc(folder: Path) -> tuple[Toc, list[Diagnostic]]:
             parent = _text(by_code[parent].get("p_code"))
         uri = _text(item.get("uri"))
         if uri:
-            entries[uri] = TocEntry(_text(item.get("title")), tuple(groups), _text(item.get("desc")))
+            entries[uri] = TocEntry(
+                _text(item.get("title")), tuple(groups), _text(item.get("desc"))
+            )
     return Toc(entries, {}), []

@@ -86,8 +86,15 @@ class _Builder:
     tags: dict[str, str] = field(default_factory=dict)
     uses_token: bool = False
 
-    def report(self, code: Code, page: str, detail: str, level: Level = Level.WARNING,
-               table: str = "", row: str = "") -> None:
+    def report(
+        self,
+        code: Code,
+        page: str,
+        detail: str,
+        level: Level = Level.WARNING,
+        table: str = "",
+        row: str = "",
+    ) -> None:
         self.diagnostics.append(Diagnostic(level, code, page, detail, table, row))
 
     def unique_operation_id(self, base: str, page: str, endpoint: Endpoint | None = None) -> str:
@@ -99,8 +106,12 @@ class _Builder:
             name = f"{base}{number}"
             number += 1
         if name != base:
-            self.report(Code.DUPLICATE_OPERATION_ID, page,
-                        f"operationId {base!r} is taken; this operation is {name!r}", Level.INFO)
+            self.report(
+                Code.DUPLICATE_OPERATION_ID,
+                page,
+                f"operationId {base!r} is taken; this operation is {name!r}",
+                Level.INFO,
+            )
         self.operation_ids.add(name)
         return name
 
@@ -139,8 +150,9 @@ def _http_phrase(code: str) -> str:
         return "Response"
 
 
-def _schema_for_parameter(registry: SchemaRegistry, table: FieldTable, row: FieldRow,
-                          owner: str, counts: FieldCounts) -> Schema:
+def _schema_for_parameter(
+    registry: SchemaRegistry, table: FieldTable, row: FieldRow, owner: str, counts: FieldCounts
+) -> Schema:
     schema = registry.field_schema(table, row, owner, counts)
     return schema or {"type": "string"}
 
@@ -156,8 +168,9 @@ class _PageBuilder:
         self.counts = registry.counts.setdefault(page.page, FieldCounts())
         self.parameter_schemas: dict[tuple[str, str], Schema] = {}
 
-    def report(self, code: Code, detail: str, level: Level = Level.WARNING, table: str = "",
-               row: str = "") -> None:
+    def report(
+        self, code: Code, detail: str, level: Level = Level.WARNING, table: str = "", row: str = ""
+    ) -> None:
         self.builder.report(code, self.page.page, detail, level, table, row)
 
     def operations(self) -> list[_Operation]:
@@ -165,8 +178,11 @@ class _PageBuilder:
         groups = _groups(self.page, self.toc)
         deprecated = bool(_DEPRECATED.search(" ".join((*groups, self.page.title))))
         tag = groups[-1] if groups else ""
-        parameter_tables = [t for t in self.page.tables
-                            if t.role in (TableRole.PATH, TableRole.QUERY, TableRole.HEADER)]
+        parameter_tables = [
+            t
+            for t in self.page.tables
+            if t.role in (TableRole.PATH, TableRole.QUERY, TableRole.HEADER)
+        ]
         security = any(AUTH_HEADER == r.name.lower() for t in parameter_tables for r in t.fields)
         request_schema, request_name = self._request_schema(base)
         responses = self._responses(base)
@@ -174,8 +190,7 @@ class _PageBuilder:
         found: list[_Operation] = []
         for position, endpoint in enumerate(self.page.endpoints):
             operation_id = base if position == 0 else base + _version_suffix(endpoint)
-            operation_id = self.builder.unique_operation_id(operation_id, self.page.page,
-                                                             endpoint)
+            operation_id = self.builder.unique_operation_id(operation_id, self.page.page, endpoint)
             body: dict[str, Any] = {"operationId": operation_id, "summary": self.page.title}
             if self.page.description:
                 body["description"] = self.page.description
@@ -198,15 +213,22 @@ class _PageBuilder:
                 body["deprecated"] = True
             body["x-source"] = self.page.page
             found.append(
-                _Operation(endpoint.path, endpoint.method.lower(), self.page.page, body,
-                           request_schema, request_name)
+                _Operation(
+                    endpoint.path,
+                    endpoint.method.lower(),
+                    self.page.page,
+                    body,
+                    request_schema,
+                    request_name,
+                )
             )
         return found
 
     # -- parameters
 
-    def _parameters(self, endpoint: Endpoint, tables: Sequence[FieldTable],
-                    report: bool) -> list[dict[str, Any]]:
+    def _parameters(
+        self, endpoint: Endpoint, tables: Sequence[FieldTable], report: bool
+    ) -> list[dict[str, Any]]:
         path_names = re.findall(r"\{([^}]+)\}", endpoint.path)
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for table in tables:
@@ -228,15 +250,20 @@ class _PageBuilder:
         for name in path_names:
             if ("path", name) not in found:
                 if report:
-                    self.report(Code.PATH_PARAM_UNDOCUMENTED,
-                                f"path parameter {name!r} is in the URI but in no table; "
-                                "it is added as a string")
-                found[("path", name)] = {"name": name, "in": "path", "required": True,
-                                         "schema": {"type": "string"}}
+                    self.report(
+                        Code.PATH_PARAM_UNDOCUMENTED,
+                        f"path parameter {name!r} is in the URI but in no table; "
+                        "it is added as a string",
+                    )
+                found[("path", name)] = {
+                    "name": name,
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                }
         for name in endpoint.query:
             if ("query", name) not in found:
-                found[("query", name)] = {"name": name, "in": "query",
-                                          "schema": {"type": "string"}}
+                found[("query", name)] = {"name": name, "in": "query", "schema": {"type": "string"}}
         order = {"path": 0, "query": 1, "header": 2}
         return [found[k] for k in sorted(found, key=lambda k: (order.get(k[0], 3),))]
 
@@ -249,8 +276,9 @@ class _PageBuilder:
             )
         return self.parameter_schemas[key]
 
-    def _location(self, table: FieldTable, row: FieldRow, path_names: Sequence[str],
-                  endpoint: Endpoint) -> str | None:
+    def _location(
+        self, table: FieldTable, row: FieldRow, path_names: Sequence[str], endpoint: Endpoint
+    ) -> str | None:
         name = row.name.lower()
         if table.role is TableRole.HEADER:
             if name == AUTH_HEADER or name in TRANSPORT_HEADERS:
@@ -289,15 +317,21 @@ class _PageBuilder:
             success = sorted(c for c in codes if c.startswith("2") and c not in bodies)
             code = success[0] if success else "200"
             if not success:
-                self.report(Code.STATUS_CODE_IMPLIED,
-                            f"response fields are documented without a status code; "
-                            f"they are given to {code}", Level.INFO)
+                self.report(
+                    Code.STATUS_CODE_IMPLIED,
+                    f"response fields are documented without a status code; "
+                    f"they are given to {code}",
+                    Level.INFO,
+                )
             bodies[code] = self.registry.table_ref(implied, base + "Response", base)
         if not bodies and not codes:
             method = self.page.endpoints[0].method
             code = "204" if method == "DELETE" and self.page.response_none else "200"
-            self.report(Code.STATUS_CODE_IMPLIED,
-                        f"no status code is documented; the operation answers {code}", Level.INFO)
+            self.report(
+                Code.STATUS_CODE_IMPLIED,
+                f"no status code is documented; the operation answers {code}",
+                Level.INFO,
+            )
             codes[code] = ""
         responses: dict[str, Any] = {}
         for code in sorted(set(codes) | set(bodies)):
@@ -311,17 +345,24 @@ class _PageBuilder:
         for table in self.page.tables:
             if table.role is TableRole.UNPLACED:
                 self.counts.failed += len(table.fields)
-                self.report(Code.TABLE_UNPLACED,
-                            f"a parameter table in section {table.section!r} that is neither "
-                            "a parameter, body nor linked table; its fields are not in the spec",
-                            table=table.caption or table.key)
-            elif table.role is TableRole.SCHEMA and \
-                    (table.page, table.key) not in self.registry.component_of:
+                self.report(
+                    Code.TABLE_UNPLACED,
+                    f"a parameter table in section {table.section!r} that is neither "
+                    "a parameter, body nor linked table; its fields are not in the spec",
+                    table=table.caption or table.key,
+                )
+            elif (
+                table.role is TableRole.SCHEMA
+                and (table.page, table.key) not in self.registry.component_of
+            ):
                 self.registry.table_ref(table, pascal_case(table.caption or table.key), "")
-                self.report(Code.TABLE_UNPLACED,
-                            "the page names this nested table, but no field's link reaches it; "
-                            "it is kept as a component", Level.INFO,
-                            table=table.caption or table.key)
+                self.report(
+                    Code.TABLE_UNPLACED,
+                    "the page names this nested table, but no field's link reaches it; "
+                    "it is kept as a component",
+                    Level.INFO,
+                    table=table.caption or table.key,
+                )
 
 
 def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
@@ -329,9 +370,13 @@ def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
     first = operations[0]
     merged = dict(first.body)
     pages = [op.page for op in operations]
-    builder.report(Code.OPERATION_MERGED, first.page,
-                   f"{first.method.upper()} {first.path} is documented on {len(pages)} pages "
-                   f"({', '.join(pages)}); their request bodies form a oneOf", Level.INFO)
+    builder.report(
+        Code.OPERATION_MERGED,
+        first.page,
+        f"{first.method.upper()} {first.path} is documented on {len(pages)} pages "
+        f"({', '.join(pages)}); their request bodies form a oneOf",
+        Level.INFO,
+    )
     merged["operationId"] = builder.unique_operation_id(
         pascal_case(first.method) + _path_words(first.path),
         first.page,
@@ -344,8 +389,10 @@ def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
     if bodies:
         unique = list({str(b): b for b in bodies}.values())
         schema: Schema = unique[0] if len(unique) == 1 else {"oneOf": unique}
-        merged["requestBody"] = {"required": True,
-                                 "content": {"application/json": {"schema": schema}}}
+        merged["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": schema}},
+        }
     parameters: dict[tuple[str, str], Any] = {}
     responses: dict[str, Any] = {}
     for op in operations:
@@ -380,7 +427,10 @@ def _merge_response(responses: dict[str, Any], code: str, response: dict[str, An
         options = old_schema.get("oneOf", [old_schema])
         if new_schema not in options:
             options = [*options, new_schema]
-        responses[code] = {**existing, "content": {"application/json": {"schema": {"oneOf": options}}}}
+        responses[code] = {
+            **existing,
+            "content": {"application/json": {"schema": {"oneOf": options}}},
+        }
 
 
 def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSpec:
@@ -412,7 +462,9 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
             operations = paths[path].get(method)
             if not operations:
                 continue
-            item[method] = operations[0].body if len(operations) == 1 else _merge(operations, builder)
+            item[method] = (
+                operations[0].body if len(operations) == 1 else _merge(operations, builder)
+            )
         document_paths[path] = item
     renames = fold_duplicates(builder.components)
     document = _document(services, options, builder, rename_refs(document_paths, renames))
@@ -427,32 +479,41 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
     )
 
 
-def _document(services: Sequence[ServiceDocs], options: SpecOptions, builder: _Builder,
-              paths: dict[str, Any]) -> dict[str, Any]:
+def _document(
+    services: Sequence[ServiceDocs], options: SpecOptions, builder: _Builder, paths: dict[str, Any]
+) -> dict[str, Any]:
     names = [s.name for s in services]
     title = options.title or (" + ".join(n.upper() for n in names) + " API")
     service = names[0].lower() if names else "api"
     document: dict[str, Any] = {
         "openapi": options.openapi,
         "info": {"title": title, "version": options.version or "1.0.0"},
-        "servers": [{
-            "url": options.server_url.replace("{service}", service),
-            "variables": {"region": {"default": options.region}},
-        }],
+        "servers": [
+            {
+                "url": options.server_url.replace("{service}", service),
+                "variables": {"region": {"default": options.region}},
+            }
+        ],
     }
     if "{region}" not in document["servers"][0]["url"]:
         del document["servers"][0]["variables"]
     if builder.tags:
-        document["tags"] = [{"name": name, "description": description}
-                            for name, description in sorted(builder.tags.items())]
+        document["tags"] = [
+            {"name": name, "description": description}
+            for name, description in sorted(builder.tags.items())
+        ]
     document["paths"] = paths
     components: dict[str, Any] = {}
     if builder.components:
         components["schemas"] = dict(sorted(builder.components.items()))
     if builder.uses_token:
         components["securitySchemes"] = {
-            SECURITY_SCHEME: {"type": "apiKey", "in": "header", "name": "X-Auth-Token",
-                              "description": "IAM token obtained from the Identity service."}
+            SECURITY_SCHEME: {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-Auth-Token",
+                "description": "IAM token obtained from the Identity service.",
+            }
         }
     if components:
         document["components"] = components

@@ -60,21 +60,35 @@ def attach_examples(
                 _attach(example, page.page, operations[0], schemas, diagnostics, numbers)
 
 
-def _attach(example: Example, page: str, operation: dict[str, Any], schemas: dict[str, Any],
-            diagnostics: list[Diagnostic], numbers: dict[str, int]) -> None:
+def _attach(
+    example: Example,
+    page: str,
+    operation: dict[str, Any],
+    schemas: dict[str, Any],
+    diagnostics: list[Diagnostic],
+    numbers: dict[str, int],
+) -> None:
     value, problem = example_json(example.text)
     if problem:
-        diagnostics.append(Diagnostic(Level.INFO, Code.EXAMPLE_INVALID_JSON, page,
-                                      f"{example.kind} example: {problem}"))
+        diagnostics.append(
+            Diagnostic(
+                Level.INFO, Code.EXAMPLE_INVALID_JSON, page, f"{example.kind} example: {problem}"
+            )
+        )
         return
     if value is None:
         return
     target = _target(example, operation)
     if target is None:
-        diagnostics.append(Diagnostic(
-            Level.INFO, Code.EXAMPLE_UNPLACED, page,
-            f"a {example.kind} example{' for ' + example.status if example.status else ''} "
-            "has no documented body to belong to"))
+        diagnostics.append(
+            Diagnostic(
+                Level.INFO,
+                Code.EXAMPLE_UNPLACED,
+                page,
+                f"a {example.kind} example{' for ' + example.status if example.status else ''} "
+                "has no documented body to belong to",
+            )
+        )
         return
     label, media = target
     number = numbers.get(label, 0) + 1
@@ -93,7 +107,9 @@ def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str,
         media = operation.get("requestBody", {}).get("content", {}).get("application/json")
         return ("request", media) if media is not None else None
     responses = operation.get("responses", {})
-    codes = [example.status] if example.status else sorted(c for c in responses if c.startswith("2"))
+    codes = (
+        [example.status] if example.status else sorted(c for c in responses if c.startswith("2"))
+    )
     for code in codes:
         media = responses.get(code, {}).get("content", {}).get("application/json")
         if media is not None:
@@ -109,8 +125,9 @@ def _resolve(schema: Any, schemas: dict[str, Any]) -> Any:
     return schema
 
 
-def lint_value(value: Any, schema: Any, schemas: dict[str, Any], where: str,
-               depth: int) -> Iterator[tuple[Code, str]]:
+def lint_value(
+    value: Any, schema: Any, schemas: dict[str, Any], where: str, depth: int
+) -> Iterator[tuple[Code, str]]:
     """Where an example disagrees with its schema: undocumented keys and type mismatches."""
     schema = _resolve(schema, schemas)
     if not isinstance(schema, dict) or depth > MAX_LINT_DEPTH or "oneOf" in schema:
@@ -123,8 +140,10 @@ def lint_value(value: Any, schema: Any, schemas: dict[str, Any], where: str,
             expected in ("integer", "number") and isinstance(value, bool)
         )
         if not ok:
-            yield Code.EXAMPLE_TYPE_MISMATCH, (
-                f"{where} is {type(value).__name__} {_short(value)}, the tables say {expected}")
+            yield (
+                Code.EXAMPLE_TYPE_MISMATCH,
+                (f"{where} is {type(value).__name__} {_short(value)}, the tables say {expected}"),
+            )
             return
     if isinstance(value, dict):
         properties = schema.get("properties")
@@ -138,8 +157,9 @@ def lint_value(value: Any, schema: Any, schemas: dict[str, Any], where: str,
                 yield Code.EXAMPLE_UNDOCUMENTED_KEY, f"{where}.{key} is not in the tables"
     elif isinstance(value, list):
         for position, item in enumerate(value[:50]):
-            yield from lint_value(item, schema.get("items", {}), schemas, f"{where}[{position}]",
-                                  depth + 1)
+            yield from lint_value(
+                item, schema.get("items", {}), schemas, f"{where}[{position}]", depth + 1
+            )
 
 
 def _short(value: Any) -> str:

@@ -112,8 +112,9 @@ class SchemaRegistry:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _building: set[tuple[str, str]] = field(default_factory=set)
 
-    def report(self, code: Code, table: FieldTable, row: str, detail: str,
-               level: Level = Level.WARNING) -> None:
+    def report(
+        self, code: Code, table: FieldTable, row: str, detail: str, level: Level = Level.WARNING
+    ) -> None:
         self.diagnostics.append(
             Diagnostic(level, code, table.page, detail, table.caption or table.key, row)
         )
@@ -157,9 +158,15 @@ class SchemaRegistry:
         name = self.component_of.get(key)
         if name is not None:
             if key in self._building:
-                self.report(Code.CYCLIC_LINK, table, "", "the table refers back to itself "
-                            "(directly or through other tables); the reference is kept as a "
-                            "recursive $ref", Level.INFO)
+                self.report(
+                    Code.CYCLIC_LINK,
+                    table,
+                    "",
+                    "the table refers back to itself "
+                    "(directly or through other tables); the reference is kept as a "
+                    "recursive $ref",
+                    Level.INFO,
+                )
             return ref(name)
         name = self._choose_name(table, hint, owner)
         self.component_of[key] = name
@@ -206,8 +213,12 @@ class SchemaRegistry:
             schema.update(keywords)
         if isinstance(expr, UnknownType) and target is None:
             counts.unknown_type += 1
-            self.report(Code.UNKNOWN_TYPE, table, row.name,
-                        f"type {expr.word!r} is not a known type word; the field accepts any value")
+            self.report(
+                Code.UNKNOWN_TYPE,
+                table,
+                row.name,
+                f"type {expr.word!r} is not a known type word; the field accepts any value",
+            )
         elif unresolved:
             counts.unresolved_link += 1
             self.report(Code.UNRESOLVED_LINK, table, row.name, unresolved)
@@ -228,7 +239,10 @@ class SchemaRegistry:
             case NullType():
                 return {"nullable": True}
             case MapType(values=values):
-                return {"type": "object", "additionalProperties": self._type_schema(values, target, row, owner) or True}
+                return {
+                    "type": "object",
+                    "additionalProperties": self._type_schema(values, target, row, owner) or True,
+                }
             case ArrayType(items=items):
                 if items is None:
                     item_schema: Schema = self.table_ref(target, hint, owner) if target else {}
@@ -333,8 +347,9 @@ def fold_duplicates(components: dict[str, Schema]) -> dict[str, str]:
         by_form: dict[str, list[str]] = {}
         for name, schema in components.items():
             by_form.setdefault(canonical(schema), []).append(name)
-        groups = [sorted(names, key=lambda n: (len(n), n)) for names in by_form.values()
-                  if len(names) > 1]
+        groups = [
+            sorted(names, key=lambda n: (len(n), n)) for names in by_form.values() if len(names) > 1
+        ]
         if not groups:
             return renamed
         step: dict[str, str] = {}
@@ -355,7 +370,7 @@ def rename_refs(value: Any, renames: dict[str, str]) -> Any:
         out = {}
         for key, item in value.items():
             if key == "$ref" and isinstance(item, str) and item.startswith(_REF_PREFIX):
-                name = item[len(_REF_PREFIX):]
+                name = item[len(_REF_PREFIX) :]
                 out[key] = _REF_PREFIX + renames.get(name, name)
             else:
                 out[key] = rename_refs(item, renames)

@@ -32,16 +32,39 @@ _PRIMITIVES: dict[str, tuple[str, str]] = {
     "bool": ("boolean", ""),
 }
 _OBJECT_WORDS = frozenset(
-    {"object", "objects", "json", "dict", "dictionary", "dictionary data structure", "struct",
-     "jsonobject", "json object", "map"}
+    {
+        "object",
+        "objects",
+        "json",
+        "dict",
+        "dictionary",
+        "dictionary data structure",
+        "struct",
+        "jsonobject",
+        "json object",
+        "map",
+    }
 )
-_ARRAY_WORDS = frozenset({"array", "list", "array of object", "array of objects", "list(dict)",
-                          "list of objects", "list<object>", "array<object>", "jsonarray"})
+_ARRAY_WORDS = frozenset(
+    {
+        "array",
+        "list",
+        "array of object",
+        "array of objects",
+        "list(dict)",
+        "list of objects",
+        "list<object>",
+        "array<object>",
+        "jsonarray",
+    }
+)
 _ARRAY_OF = re.compile(
     r"^(?:array|list)\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>|\(\s*(?P<paren>.+)\s*\)|\[\s*(?P<bracket>.+)\s*\])$"
 )
 _X_ARRAY = re.compile(r"^(?P<item>[a-z0-9_]+)\s*(?:array|list|\[\s*\])$")
-_MAP = re.compile(r"^(?:map|dict|dictionary)\s*[<(\[]\s*(?P<key>[^,]+?)\s*,\s*(?P<value>.+?)\s*[>)\]]$")
+_MAP = re.compile(
+    r"^(?:map|dict|dictionary)\s*[<(\[]\s*(?P<key>[^,]+?)\s*,\s*(?P<value>.+?)\s*[>)\]]$"
+)
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_.:]*)\s+objects?$")
 
 
@@ -118,9 +141,16 @@ def parse_type(text: str) -> TypeExpr:
         inner_start = array_match.start(
             next(g for g in ("of", "angle", "paren", "bracket") if array_match.group(g))
         )
-        inner = original[inner_start : inner_start + len(
-            next(array_match.group(g) for g in ("of", "angle", "paren", "bracket") if array_match.group(g))
-        )]
+        inner = original[
+            inner_start : inner_start
+            + len(
+                next(
+                    array_match.group(g)
+                    for g in ("of", "angle", "paren", "bracket")
+                    if array_match.group(g)
+                )
+            )
+        ]
         return ArrayType(_item_type(inner))
     x_array = _X_ARRAY.match(word)
     if x_array:

@@ -29,7 +29,9 @@ def _pointer(parts: Any) -> str:
 
 def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
     version = str(document.get("openapi", ""))
-    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    validator_class = (
+        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    )
     errors = validator_class(document).iter_errors()
     found = 0
     while True:
@@ -39,8 +41,10 @@ def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
             return
         except (RecursionError, ValueError, TypeError, KeyError, AttributeError) as crash:
             if not found:
-                yield ValidationProblem("", f"the validator could not read the document: "
-                                            f"{type(crash).__name__}: {crash}")
+                yield ValidationProblem(
+                    "",
+                    f"the validator could not read the document: {type(crash).__name__}: {crash}",
+                )
             return
         found += 1
         if isinstance(error, ValidationError):
@@ -62,27 +66,38 @@ def _semantic_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
             where = _pointer(["paths", path, method])
             operation_id = operation.get("operationId")
             if not isinstance(operation_id, str) or not _OPERATION_ID.match(operation_id):
-                yield ValidationProblem(where + "/operationId",
-                                        f"operationId {operation_id!r} is not an identifier")
+                yield ValidationProblem(
+                    where + "/operationId", f"operationId {operation_id!r} is not an identifier"
+                )
             elif operation_id in seen:
-                yield ValidationProblem(where + "/operationId",
-                                        f"operationId {operation_id!r} is also used at {seen[operation_id]}")
+                yield ValidationProblem(
+                    where + "/operationId",
+                    f"operationId {operation_id!r} is also used at {seen[operation_id]}",
+                )
             else:
                 seen[operation_id] = where
             yield from _path_parameter_problems(path, item, operation, where)
     yield from _dangling_refs(document, schemas)
 
 
-def _path_parameter_problems(path: str, item: dict[str, Any], operation: dict[str, Any],
-                             where: str) -> Iterator[ValidationProblem]:
-    declared = {p.get("name") for p in [*item.get("parameters", []), *operation.get("parameters", [])]
-                if isinstance(p, dict) and p.get("in") == "path"}
+def _path_parameter_problems(
+    path: str, item: dict[str, Any], operation: dict[str, Any], where: str
+) -> Iterator[ValidationProblem]:
+    declared = {
+        p.get("name")
+        for p in [*item.get("parameters", []), *operation.get("parameters", [])]
+        if isinstance(p, dict) and p.get("in") == "path"
+    }
     for name in re.findall(r"\{([^}]+)\}", path):
         if name not in declared:
-            yield ValidationProblem(where + "/parameters", f"path parameter {name!r} is not declared")
+            yield ValidationProblem(
+                where + "/parameters", f"path parameter {name!r} is not declared"
+            )
 
 
-def _dangling_refs(document: Any, schemas: dict[str, Any], where: str = "") -> Iterator[ValidationProblem]:
+def _dangling_refs(
+    document: Any, schemas: dict[str, Any], where: str = ""
+) -> Iterator[ValidationProblem]:
     stack: list[tuple[Any, str]] = [(document, where)]
     while stack:
         value, at = stack.pop()
