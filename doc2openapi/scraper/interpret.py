@@ -211,6 +211,7 @@ class _Reader:
             status,
             tuple(fields),
             failed,
+            table.section_anchors,
         )
 
     def _field_row(self, row: Row, columns: Columns, label: str) -> FieldRow | None:
@@ -493,18 +494,7 @@ def _link_by_elimination(tables: list[FieldTable], reader: _Reader) -> list[Fiel
 
 
 def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
-    return FieldTable(
-        table.page,
-        table.key,
-        table.anchors,
-        table.number,
-        table.caption,
-        table.section,
-        role,
-        table.status,
-        table.fields,
-        table.failed_rows,
-    )
+    return replace(table, role=role)
 
 
 def _role(item: _Placed, page_key: str, references: set[str]) -> TableRole:

@@ -63,6 +63,9 @@ class Table:
     caption: str
     header: tuple[str, ...]
     rows: tuple[Row, ...]
+    section_anchors: tuple[str, ...] = ()
+    """Anchors of the document sections around the table: a link to such a section means
+    the table in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,7 @@ class FieldTable:
     """The status code stated before a response table (``""`` where none is)."""
     fields: tuple[FieldRow, ...]
     failed_rows: int = 0
+    section_anchors: tuple[str, ...] = ()
     """Rows that could not be read as a field (each one also has a diagnostic)."""
 
 

@@ -223,6 +223,22 @@ def _caption(table: lxml.html.HtmlElement) -> tuple[str, str]:
     return match.group(1), text[match.end() :].strip()
 
 
+def _section_anchors(table: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """Ids of the enclosing sub-sections (``div.section``, ``<section>``) of a table; the
+    page's own top section (the one holding the title) is not one of them."""
+    anchors: list[str] = []
+    for ancestor in table.iterancestors():
+        tag = ancestor.tag
+        if tag not in ("div", "section") or not ancestor.get("id"):
+            continue
+        if tag == "div" and "section" not in (ancestor.get("class") or "").split():
+            continue
+        if ancestor.find("h1") is not None:
+            break
+        anchors.append(str(ancestor.get("id")))
+    return tuple(anchors)
+
+
 def _table(element: lxml.html.HtmlElement, context: _PageContext) -> Table:
     context.table_count += 1
     anchors = _table_anchors(element)
@@ -250,7 +266,7 @@ def _table(element: lxml.html.HtmlElement, context: _PageContext) -> Table:
         Row(index + 1, tuple(cell for _, cell in cells))
         for index, cells in enumerate(grid[body_start:])
     )
-    return Table(key, anchors, number, caption, header, rows)
+    return Table(key, anchors, number, caption, header, rows, _section_anchors(element))
 
 
 # ---------------------------------------------------------------------------- page walk

@@ -154,7 +154,9 @@ def _schema_for_parameter(
     registry: SchemaRegistry, table: FieldTable, row: FieldRow, owner: str, counts: FieldCounts
 ) -> Schema:
     schema = registry.field_schema(table, row, owner, counts)
-    return schema or {"type": "string"}
+    if "type" not in schema and "$ref" not in schema and "oneOf" not in schema:
+        schema = {"type": "string", **schema}  # a URI or header value is text when untyped
+    return schema
 
 
 class _PageBuilder:

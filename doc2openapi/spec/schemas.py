@@ -72,12 +72,15 @@ class TableIndex:
     by_number: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_caption: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_subject: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_section: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     pages: set[str] = field(default_factory=set)
 
     def add(self, table: FieldTable) -> None:
         self.pages.add(table.page)
         for anchor in table.anchors:
             self.by_anchor.setdefault((table.page, anchor), table)
+        for anchor in table.section_anchors:
+            self.by_section.setdefault((table.page, anchor), table)
         if table.number:
             self.by_number.setdefault((table.page, table.number), table)
         if table.caption:
@@ -298,7 +301,8 @@ class SchemaRegistry:
     def _lookup(self, link: Link, page: str) -> FieldTable | None:
         if not link.fragment:
             return None
-        return self.index.by_anchor.get((link.page or page, link.fragment))
+        key = (link.page or page, link.fragment)
+        return self.index.by_anchor.get(key) or self.index.by_section.get(key)
 
 
 def _needs_schema(expr: TypeExpr) -> bool:

@@ -1,0 +1,56 @@
+"""Formatting of the generated Python files with ruff (``ruff format``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
+
+from .diagnostics import Code, Diagnostic, Level
+
+# The same settings as the [tool.ruff] table of the generated pyproject.toml.
+RUFF_SETTINGS = ("--line-length", "100", "--target-version", "py311")
+
+
+def ruff_command() -> list[str] | None:
+    """How to run ruff: the module of this interpreter, else a ``ruff`` on the PATH."""
+    if importlib.util.find_spec("ruff") is not None:
+        return [sys.executable, "-m", "ruff"]
+    found = shutil.which("ruff")
+    return [found] if found else None
+
+
+def format_python(
+    files: Mapping[PurePosixPath, str], report: Callable[[Diagnostic], None]
+) -> dict[PurePosixPath, str]:
+    """The files with every ``.py`` file formatted; unchanged (and reported) without ruff.
+
+    The files are written under numbered names to one temporary directory, so that one ruff
+    process formats them all and no package name can match ruff's default excludes.
+    """
+    python_files = sorted(path for path in files if path.suffix == ".py")
+    command = ruff_command()
+    if command is None:
+        detail = "ruff is not installed: the Python files are left unformatted"
+        report(Diagnostic(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
+        return dict(files)
+    with tempfile.TemporaryDirectory(prefix="doc2openapi-format-") as directory:
+        scratch = {path: Path(directory) / f"f{index}.py" for index, path in enumerate(python_files)}
+        for path, target in scratch.items():
+            target.write_text(files[path], encoding="utf-8")
+        result = subprocess.run(
+            [*command, "format", "--isolated", "--quiet", *RUFF_SETTINGS, directory],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            detail = f"ruff format failed: {result.stderr.strip() or result.stdout.strip()}"
+            report(Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", detail))
+            return dict(files)
+        formatted = {path: target.read_text(encoding="utf-8") for path, target in scratch.items()}
+    return {path: formatted.get(path, text) for path, text in files.items()}
