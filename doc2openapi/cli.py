@@ -16,12 +16,14 @@ from typing import Any, NoReturn
 import click
 
 from doc2openapi import __version__
+from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.diagnostics import Level
 from doc2openapi.output import OutputError, load_document, serialise, write_text
 from doc2openapi.pipeline import InputError, ScrapeOutcome, scrape
 from doc2openapi.report import build_report, summary_lines
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.validate import validate_document
+from doc2openapi.spec.versions import VERSIONS
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,8 +37,25 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def _run_scrape(folders: Sequence[Path], title: str | None, version: str | None) -> ScrapeOutcome:
-    options = SpecOptions(title=title or "", version=version or "")
+def _config(config_path: Path | None, **overrides: Any) -> Config:
+    try:
+        return load_config(config_path).merged(**overrides)
+    except ConfigError as error:
+        _fail(str(error), EXIT_USAGE)
+
+
+def _spec_options(config: Config) -> SpecOptions:
+    return SpecOptions(
+        title=config.title,
+        version=config.version,
+        openapi=VERSIONS[config.openapi],
+        server_url=config.server_url,
+        region=config.region,
+    )
+
+
+def _run_scrape(folders: Sequence[Path], config: Config) -> ScrapeOutcome:
+    options = _spec_options(config)
     try:
         return scrape(list(folders), options)
     except InputError as error:
@@ -73,6 +92,19 @@ _title = click.option(
 )
 _version = click.option("--version", "doc_version", help="info.version of the document")
 _strict = click.option("--strict", is_flag=True, help="treat warnings as failures (exit 1)")
+_openapi = click.option(
+    "--openapi",
+    "openapi",
+    type=click.Choice(["3.0", "3.1"]),
+    help="OpenAPI version of the output: 3.0 (3.0.3, default) or 3.1 (3.1.0)",
+)
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="configuration file (default: ./doc2openapi.toml, or [tool.doc2openapi] in "
+    "./pyproject.toml)",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,6 +132,8 @@ def cli() -> None:
 @_title
 @_version
 @_strict
+@_openapi
+@_config_option
 def scrape_command(
     folders: tuple[Path, ...],
     spec_path: Path,
@@ -107,15 +141,18 @@ def scrape_command(
     title: str | None,
     doc_version: str | None,
     strict: bool,
+    openapi: str | None,
+    config_path: Path | None,
 ) -> None:
     """Scrape FOLDERS of API reference pages into one OpenAPI document."""
-    outcome = _run_scrape(folders, title, doc_version)
+    config = _config(config_path, title=title, version=doc_version, strict=strict, openapi=openapi)
+    outcome = _run_scrape(folders, config)
     report = build_report(outcome)
     if outcome.spec.document.get("paths") and not outcome.problems:
         _write(spec_path, serialise(outcome.spec.document, spec_path))
     if report_path is not None:
         _write(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    sys.exit(_finish(outcome, report, strict))
+    sys.exit(_finish(outcome, report, config.strict))
 
 
 @cli.command("validate")
@@ -155,23 +192,28 @@ def validate_command(specs: tuple[Path, ...]) -> None:
 @_title
 @_version
 @_strict
+@_openapi
+@_config_option
 def build_command(
     folders: tuple[Path, ...],
     out_dir: Path,
     title: str | None,
     doc_version: str | None,
     strict: bool,
+    openapi: str | None,
+    config_path: Path | None,
 ) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
+    config = _config(config_path, title=title, version=doc_version, strict=strict, openapi=openapi)
     if out_dir.exists() and not out_dir.is_dir():
         _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
-    outcome = _run_scrape(folders, title, doc_version)
+    outcome = _run_scrape(folders, config)
     report = build_report(outcome)
     spec_path = out_dir / "openapi.yaml"
     if outcome.spec.document.get("paths") and not outcome.problems:
         _write(spec_path, serialise(outcome.spec.document, spec_path))
     _write(out_dir / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    sys.exit(_finish(outcome, report, strict))
+    sys.exit(_finish(outcome, report, config.strict))
 
 
 def main() -> None:

@@ -85,8 +85,9 @@ def service_name(folder: Path) -> str:
 
 
 def read_service(folder: Path, pages: Iterable[PageResult] | None = None) -> ServiceResult:
-    result = ServiceResult(service_name(folder), folder)
-    result.diagnostics.extend(read_toc(folder)[1])
+    toc, problems = read_toc(folder)
+    result = ServiceResult(toc.product_code or service_name(folder), folder)
+    result.diagnostics.extend(problems)
     if pages is None:
         pages = (read_one(folder, path) for path in page_files(folder))
     result.pages.extend(pages)

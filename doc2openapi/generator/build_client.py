@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .annotations import Annotator, class_keys, uses_any, without_none
@@ -216,7 +216,9 @@ class ClientBuilder:
                 detail = f"not paginated: {plan}"
                 self._report_at(Level.INFO, Code.PAGINATION_SKIPPED, pointer, detail)
             elif pointer in names and names[pointer] != candidates[pointer]:
-                detail = f"method name {candidates[pointer]!r} is taken; renamed to {names[pointer]!r}"
+                detail = (
+                    f"method name {candidates[pointer]!r} is taken; renamed to {names[pointer]!r}"
+                )
                 self._report_at(Level.WARNING, Code.NAME_CLASH, pointer, detail)
         return names
 
@@ -270,7 +272,12 @@ class ClientBuilder:
                 self._report_at(Level.WARNING, Code.PARAMETER_SKIPPED, operation.pointer, detail)
                 declared.append(
                     ParameterDecl(
-                        name, "path", Primitive("str"), True, Documentation(), None,
+                        name,
+                        "path",
+                        Primitive("str"),
+                        True,
+                        Documentation(),
+                        None,
                         operation.pointer,
                     )
                 )
@@ -414,16 +421,19 @@ class ClientBuilder:
         return f"{{{', '.join(items)}}}"
 
     def _docstring(self, operation: OperationDecl, arguments: Sequence[_Argument]) -> str:
-        paragraphs = [operation.summary or f"{operation.method} {operation.path}"]
+        request = f"``{operation.method} {operation.path}``"
+        paragraphs = [_sentence(operation.summary) if operation.summary else f"Send {request}."]
         if operation.doc.description and operation.doc.description != operation.summary:
             paragraphs.append(operation.doc.description)
         if operation.doc.deprecated:
             paragraphs.append("Deprecated: the API documents this operation as deprecated.")
-        paragraphs.append(f"``{operation.method} {operation.path}``")
+        if operation.summary:
+            paragraphs.append(request)
         args = [f"    {argument.name}: {_parameter_text(argument.decl)}" for argument in arguments]
         if operation.body is not None:
             text = one_line(operation.body.doc.description) or "The request body."
-            args.insert(0, f"    body: {text}")
+            path_count = sum(1 for argument in arguments if argument.decl.location == "path")
+            args.insert(path_count, f"    body: {text}")
         if args:
             paragraphs.append("\n".join(["Args:", *args]))
         returns = [
@@ -484,11 +494,17 @@ class ClientBuilder:
         if plan.item_id is None:
             return (f"{cursor} = ({cursor} or 0) + len(_items)",)
         model, field = plan.item_id
-        statements = (f"_last = _items[-1].{self._attribute(model, field)}",)
+        statements: tuple[str, ...] = (f"_last = _items[-1].{self._attribute(model, field)}",)
         if not field.required or without_none(field.type) != field.type:
             statements += ("if _last is None:", "    return")
         convert = "_last" if without_none(field.type) == Primitive("str") else "str(_last)"
         return (*statements, f"{cursor} = {convert}")
+
+
+def _sentence(text: str) -> str:
+    """One line ending with punctuation, as the first line of a docstring should."""
+    line = one_line(text)
+    return line if line.endswith((".", "!", "?", ":")) else line + "."
 
 
 def _parameter_text(decl: ParameterDecl) -> str:

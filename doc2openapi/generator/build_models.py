@@ -25,21 +25,22 @@ Report = Callable[[Diagnostic], None]
 
 
 def _clash(report: Report, location: str, wanted: str, given: str, what: str) -> None:
-    detail = f"{what} {wanted!r} is taken; renamed to {given!r}"
+    detail = f"{what}: name {wanted!r} is taken; renamed to {given!r}"
     report(Diagnostic(Level.WARNING, Code.NAME_CLASH, location, detail))
 
 
 def class_names(classes: Sequence[ClassDecl], report: Report) -> dict[str, str]:
     """Final class names: components keep theirs first, then the lowest JSON pointer wins."""
     candidates = {decl.key: str(ClassName(decl.name_hint)) for decl in classes}
+    inline = {decl.key for decl in classes if not decl.is_component}
     names = unique_names(
         candidates,
-        rank=lambda key: (not key.startswith("/components/schemas/"), key),
+        rank=lambda key: (key in inline, key),
         with_suffix=class_suffix,
     )
     for decl in classes:
         if names[decl.key] != candidates[decl.key]:
-            _clash(report, decl.key, candidates[decl.key], names[decl.key], "class name")
+            _clash(report, decl.key, candidates[decl.key], names[decl.key], "class")
         elif decl.is_component and candidates[decl.key] != decl.name_hint:
             detail = f"schema name {decl.name_hint!r} is class {candidates[decl.key]!r}"
             report(Diagnostic(Level.INFO, Code.NAME_SANITISED, decl.key, detail))
@@ -60,7 +61,7 @@ def field_names(fields: Sequence[FieldDecl], report: Report) -> dict[str, str]:
     for field in fields:
         wanted, given = candidates[field.wire_name], names[field.wire_name]
         if wanted != given:
-            _clash(report, field.location, wanted, given, f"field name for {field.wire_name!r}")
+            _clash(report, field.location, wanted, given, f"field {field.wire_name!r}")
     return names
 
 
@@ -214,7 +215,7 @@ class ModelsBuilder:
         )
         for value in decl.values:
             if members[value] != candidates[value]:
-                what = f"enum member for {value!r}"
+                what = f"enum value {value!r}"
                 _clash(self._report, decl.key, candidates[value], members[value], what)
         return EnumView(
             name=self._names[decl.key],

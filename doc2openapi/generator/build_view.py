@@ -10,7 +10,7 @@ from .build_models import ModelsBuilder, name_everything
 from .diagnostics import Code, Diagnostic, Level
 from .model import ApiDecl
 from .names import RESERVED_IDENTIFIERS, PythonIdentifier, identifier_suffix, unique_names
-from .text import docstring, markdown_inline, one_line, python_string, toml_string
+from .text import docstring, markdown_code, markdown_inline, one_line, python_string, toml_string
 from .view import OperationSummary, ProjectView, ServerVariableView
 
 Report = Callable[[Diagnostic], None]
@@ -74,7 +74,7 @@ def build_project(api: ApiDecl, requested_package: str | None, report: Report) -
     summaries = tuple(
         OperationSummary(
             method_name=client_builder.method_names[operation.pointer],
-            http=markdown_inline(f"{operation.method} {operation.path}"),
+            http=markdown_code(f"{operation.method} {operation.path}"),
             summary=markdown_inline(operation.summary or operation.doc.description),
         )
         for operation in api.operations

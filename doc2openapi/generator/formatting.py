@@ -39,7 +39,9 @@ def format_python(
         report(Diagnostic(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
         return dict(files)
     with tempfile.TemporaryDirectory(prefix="doc2openapi-format-") as directory:
-        scratch = {path: Path(directory) / f"f{index}.py" for index, path in enumerate(python_files)}
+        scratch = {
+            path: Path(directory) / f"f{index}.py" for index, path in enumerate(python_files)
+        }
         for path, target in scratch.items():
             target.write_text(files[path], encoding="utf-8")
         result = subprocess.run(

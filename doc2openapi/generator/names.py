@@ -54,8 +54,9 @@ _BASEMODEL_ATTRIBUTES = frozenset(
 # Modules and names the generated modules import; a parameter or field with one of these names
 # would shadow them inside a method body or a class body.
 _GENERATED_MODULE_NAMES = frozenset(
-    "annotations asyncio cast datetime enum errors httpx models pydantic self cls time typing"
-    .split()
+    """
+    annotations asyncio cast cls datetime enum errors httpx models pydantic self time typing
+    """.split()
 )
 # Class names the generated modules import or define besides the schema classes.
 _GENERATED_CLASS_NAMES = frozenset(

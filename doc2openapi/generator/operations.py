@@ -23,7 +23,6 @@ from .model import (
     ApiDecl,
     ApiKeyScheme,
     BodyDecl,
-    Documentation,
     MediaKind,
     OperationDecl,
     ParameterDecl,
@@ -45,7 +44,7 @@ _TRANSPORT_HEADERS = frozenset({"content-type", "content-length", "accept", "hos
 
 
 def media_kind(media_type: str) -> MediaKind:
-    base = media_type.split(";")[0].strip().lower()
+    base = media_type.split(";", maxsplit=1)[0].strip().lower()
     if base == "application/json" or base.endswith("+json"):
         return "json"
     if base.startswith("text/"):
@@ -252,7 +251,9 @@ class ApiCollector:
         body_type = self.schemas.type_of(
             entry.get("schema", EMPTY), schema_location, operation_id + "Request"
         )
-        return BodyDecl(type=body_type, required=get_bool(node, "required"), doc=documentation(node))
+        return BodyDecl(
+            type=body_type, required=get_bool(node, "required"), doc=documentation(node)
+        )
 
     def _responses(
         self, operation: JsonObject, location: str, operation_id: str
@@ -301,9 +302,7 @@ class ApiCollector:
             )
         else:
             response_type = Primitive("str" if media == "text" else "bytes")
-        return ResponseDecl(
-            status=status, type=response_type, media=media, description=description
-        )
+        return ResponseDecl(status=status, type=response_type, media=media, description=description)
 
 
 def _parameter_location(place: str) -> ParameterLocation | None:
@@ -313,7 +312,7 @@ def _parameter_location(place: str) -> ParameterLocation | None:
     return None
 
 
-def _status(key: str) -> int | None | Literal["unsupported"]:
+def _status(key: str) -> int | Literal["unsupported"] | None:
     if key == "default":
         return None
     if _STATUS.fullmatch(key):

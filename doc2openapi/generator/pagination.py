@@ -58,9 +58,7 @@ def _model(expr: TypeExpr | None, classes: Mapping[str, ClassDecl]) -> ModelDecl
     return decl if isinstance(decl, ModelDecl) else None
 
 
-def plan_pages(
-    operation: OperationDecl, classes: Mapping[str, ClassDecl]
-) -> PagePlan | str | None:
+def plan_pages(operation: OperationDecl, classes: Mapping[str, ClassDecl]) -> PagePlan | str | None:
     """The paging plan; a reason (str) when the operation looks paged but cannot be; else None."""
     limit = _query(operation, "limit")
     marker, offset = _query(operation, "marker"), _query(operation, "offset")

@@ -10,7 +10,7 @@ place in the document (``Server`` + property ``os:scheduler_hints`` gives
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Literal
 
 from .diagnostics import Code, Diagnostic, Level
 from .document import (
@@ -267,7 +267,7 @@ class SchemaCollector:
             )
             without_enum = {key: value for key, value in schema.items() if key != "enum"}
             return self._type_of_node(without_enum, location, hint)
-        kind: Any = "int" if values and isinstance(values[0], int) else "str"
+        kind: Literal["str", "int"] = "int" if isinstance(values[0], int) else "str"
         self._classes[location] = EnumDecl(
             key=location,
             name_hint=hint,

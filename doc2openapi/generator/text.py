@@ -14,7 +14,7 @@ from collections.abc import Iterable
 DOCSTRING_WIDTH = 88
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _WHITESPACE = re.compile(r"\s+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#!{}])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
 
 
 def _escape_char(char: str) -> str:
@@ -32,7 +32,9 @@ def _escape_unprintable(text: str) -> str:
     ``str.isprintable`` is false for control characters, line and paragraph separators
     (U+2028, U+2029), non-breaking and other unusual spaces, and lone surrogates.
     """
-    return "".join(char if char == " " or char.isprintable() else _escape_char(char) for char in text)
+    return "".join(
+        char if char == " " or char.isprintable() else _escape_char(char) for char in text
+    )
 
 
 def python_string(text: str) -> str:
@@ -135,3 +137,11 @@ def markdown_inline(text: str) -> str:
     """Text on one line for a Markdown paragraph or table cell: no markup, no HTML."""
     text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _escape_unprintable(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def markdown_code(text: str) -> str:
+    """A Markdown code span for one line of text, safe in a table cell."""
+    line = one_line(text)
+    if "`" in line:
+        return markdown_inline(line)
+    return "`" + _escape_unprintable(line.replace("|", "\\|")) + "`"

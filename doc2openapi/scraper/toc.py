@@ -24,6 +24,8 @@ class TocEntry:
 class Toc:
     entries: dict[str, TocEntry]
     group_descriptions: dict[str, str]
+    product_code: str = ""
+    """The service's short name as the export states it (``ecs``)."""
 
 
 def _text(value: object) -> str:
@@ -62,4 +64,5 @@ def read_toc(folder: Path) -> tuple[Toc, list[Diagnostic]]:
             entries[uri] = TocEntry(
                 _text(item.get("title")), tuple(groups), _text(item.get("desc"))
             )
-    return Toc(entries, {}), []
+    codes = sorted({_text(item.get("product_code")) for item in by_code.values()} - {""})
+    return Toc(entries, {}, codes[0] if len(codes) == 1 else ""), []

@@ -28,6 +28,7 @@ from doc2openapi.spec.schemas import (
     fold_duplicates,
     rename_refs,
 )
+from doc2openapi.spec.versions import OPENAPI_30, finalise
 
 SECURITY_SCHEME = "token"
 AUTH_HEADER = "x-auth-token"
@@ -42,7 +43,7 @@ _GOOD_ANCHOR = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 class SpecOptions:
     title: str = ""
     version: str = ""
-    openapi: str = "3.0.3"
+    openapi: str = OPENAPI_30
     server_url: str = "https://{service}.{region}.otc.t-systems.com"
     region: str = "eu-de"
 
@@ -471,6 +472,7 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
     renames = fold_duplicates(builder.components)
     document = _document(services, options, builder, rename_refs(document_paths, renames))
     attach_examples(document, services, builder.diagnostics)
+    document = finalise(document, options.openapi)
     for registry in registries:
         builder.diagnostics.extend(registry.diagnostics)
     return BuiltSpec(

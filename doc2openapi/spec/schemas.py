@@ -210,10 +210,11 @@ class SchemaRegistry:
                 schema["items"] = {**schema["items"], **constraints_of(row.description, item_type)}
                 keywords.pop("enum", None)
         description = "\n".join(line.text for line in row.description)
+        if description:
+            schema["description"] = description
         if "$ref" not in schema:
-            if description:
-                schema["description"] = description
             schema.update(keywords)
+        schema["x-source"] = source(table)
         if isinstance(expr, UnknownType) and target is None:
             counts.unknown_type += 1
             self.report(
