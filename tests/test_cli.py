@@ -18,7 +18,10 @@ COMMAND = [sys.executable, "-m", "doc2openapi.cli"]
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*COMMAND, *map(str, args)], capture_output=True, text=True, timeout=300,
+        [*COMMAND, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, **(env or {})},
     )
 
@@ -26,21 +29,34 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Comp
 def test_scrape_example_to_yaml_and_report(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     report = tmp_path / "report.json"
-    result = run("scrape", EXAMPLES / "export", "-o", spec, "--report", report,
-                 "--title", "Widgets", "--version", "2.0")
+    result = run(
+        "scrape",
+        EXAMPLES / "export",
+        "-o",
+        spec,
+        "--report",
+        report,
+        "--title",
+        "Widgets",
+        "--version",
+        "2.0",
+    )
     assert result.returncode == 0, result.stderr
     document = yaml.safe_load(spec.read_text())
     assert document["openapi"] == "3.0.3"
     assert document["info"] == {"title": "Widgets", "version": "2.0"}
     assert "pages read: 11, API pages: 8, operations: 8" in result.stderr
     data = json.loads(report.read_text())
-    service = data["services"]["export"]
+    service = data["services"]["wss"]  # the product code of CLASS.TXT.json
     assert service["fields_total"] == (
-        service["recognised"] + service["unknown_type"] + service["unresolved_link"]
+        service["recognised"]
+        + service["unknown_type"]
+        + service["unresolved_link"]
         + service["failed"]
     )
-    assert sum(p["fields_total"] for p in service["page_details"].values()) == \
-        service["fields_total"]
+    assert (
+        sum(p["fields_total"] for p in service["page_details"].values()) == service["fields_total"]
+    )
     codes = {d["code"] for d in data["diagnostics"]}
     assert "D402" in codes  # the example's deliberate undocumented key (examples/README.md)
 
@@ -78,8 +94,9 @@ def test_validate_accepts_and_rejects(tmp_path: Path) -> None:
         (["validate", "no-such-spec.yaml"], 2, "file not found"),
     ],
 )
-def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], code: int,
-                                   message: str) -> None:
+def test_usage_errors_are_one_line(
+    tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
     result = run(*args)
     assert result.returncode == code
     assert message in result.stderr
@@ -97,7 +114,9 @@ def test_output_folder_is_a_file(tmp_path: Path) -> None:
 
 def test_no_api_pages_exits_1(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "guide.html").write_text("<html><body><h1>Guide</h1><p>Hi</p></body></html>")
+    (tmp_path / "docs" / "guide.html").write_text(
+        "<html><body><h1>Guide</h1><p>Hi</p></body></html>"
+    )
     result = run("scrape", tmp_path / "docs", "-o", tmp_path / "spec.yaml")
     assert result.returncode == 1
     assert "no API operation" in result.stderr

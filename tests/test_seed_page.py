@@ -53,14 +53,26 @@ def test_request_body(spec: dict[str, Any]) -> None:
     schema = resolve(spec, body["content"]["application/json"]["schema"])
     properties = schema["properties"]
     assert list(properties) == [
-        "task_name", "description", "migration_type", "migration_method", "backup_files",
-        "network_type", "source_instance", "target_instance",
+        "task_name",
+        "description",
+        "migration_type",
+        "migration_method",
+        "backup_files",
+        "network_type",
+        "source_instance",
+        "target_instance",
     ]
-    assert schema["required"] == ["task_name", "migration_type", "migration_method",
-                                  "target_instance"]
+    assert schema["required"] == [
+        "task_name",
+        "migration_type",
+        "migration_method",
+        "target_instance",
+    ]
     assert properties["migration_type"]["enum"] == ["backupfile_import"]
-    assert properties["migration_method"]["enum"] == ["full_amount_migration",
-                                                      "incremental_migration"]
+    assert properties["migration_method"]["enum"] == [
+        "full_amount_migration",
+        "incremental_migration",
+    ]
     assert properties["network_type"]["enum"] == ["vpc", "vpn"]
     assert ref_name(properties["backup_files"]) == "BackupFilesBody"
     assert ref_name(properties["source_instance"]) == "SourceInstanceBody"

@@ -1,0 +1,177 @@
+"""Independent lister of the API operations documented by a corpus folder.
+
+This module deliberately knows nothing about doc2openapi: it reads the HTML pages
+itself (lxml) and answers "which (page, method, path) triples does this folder
+document?", so that the scraper's output can be checked against it.
+
+A page is an API page when it has a heading whose text is exactly ``URI`` (the
+doc-exports ``<h4 class="sectiontitle">URI</h4>`` and the Sphinx portal
+``<h2>URI<a class="headerlink">¶</a></h2>``) and the part of the page under that
+heading (up to the next heading of the same or a higher level) holds a line of the
+form ``METHOD path``: the method is one of GET, POST, PUT, DELETE, PATCH, HEAD and
+the path starts with ``/`` or with ``http(s)://host``.  As a fallback, a ``Method:
+X`` line followed by a ``Path: /y`` (or ``URI: /y``) line in that section is also
+accepted; this form does not occur in the current corpus.
+
+Lines are read from paragraphs (``<p>`` and the export's ``<div class="p">``) and list
+items of the section, never from tables
+(permission pages list method + path in tables but are not API pages) nor from
+preformatted blocks (those are examples: the portal page "Querying All DCS Instances
+of a Tenant" shows ``GET https://{dcs_endpoint}/v1.0/bd6b78e2.../instances?...`` in a
+``<pre>`` inside its URI section).  Lines starting with anything else
+(``Usage: DELETE /v2/...``, ``URI format``, ``/v1.0``) are ignored.
+
+Normalisation of the path (the only one applied):
+
+* a leading scheme and host are removed (``https://{Endpoint}/v3/x`` -> ``/v3/x``);
+* an RFC 6570 query expansion is removed (``/a/{port_id}{?reserve_port}`` -> ``/a/{port_id}``);
+* the query string is removed (``/a?x={x}&y=1`` -> ``/a``).
+
+Parameter names inside the path are kept exactly as the page writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from lxml.html import HtmlElement
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")
+_METHOD_LINE = re.compile(
+    r"^(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?P<target>(?:https?://\S+|/\S*))$"
+)
+_METHOD_ONLY = re.compile(r"^Method\s*:\s*(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD)$", re.I)
+_PATH_ONLY = re.compile(r"^(?:Path|URI|URL)\s*:\s*(?P<target>(?:https?://\S+|/\S*))$", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "li", "dt", "dd")
+_SKIP_FILES = ("public_sys-resources",)
+
+
+@dataclass(frozen=True, order=True)
+class Operation:
+    """One documented operation: page path relative to the folder, method, path."""
+
+    page: str
+    method: str
+    path: str
+
+
+def normalise_target(target: str) -> str:
+    """Strip scheme/host, RFC 6570 query expansion and query string from a URI."""
+    target = target.strip()
+    host = re.match(r"^https?://[^/]+", target)
+    if host:
+        target = target[host.end() :] or "/"
+    target = re.sub(r"\{\?[^}]*\}", "", target)
+    target = target.split("?", 1)[0]
+    return target or "/"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00b6", "")).strip()
+
+
+def _heading_level(element: HtmlElement) -> int:
+    return int(str(element.tag)[1])
+
+
+def _is_block(element: HtmlElement) -> bool:
+    """p, li, dt, dd, and the DITA export's ``<div class="p">`` paragraphs."""
+    if element.tag in _BLOCKS:
+        return True
+    return element.tag == "div" and "p" in (element.get("class") or "").split()
+
+
+def _in_table(element: HtmlElement) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag == "table":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _section_lines(root: HtmlElement, heading: HtmlElement) -> list[str]:
+    """Text lines of the blocks between ``heading`` and the next heading of level <= it."""
+    level = _heading_level(heading)
+    lines: list[str] = []
+    started = False
+    for element in root.iter():
+        if element is heading:
+            started = True
+            continue
+        if not started or not isinstance(element.tag, str):
+            continue
+        if element.tag in _HEADINGS and _heading_level(element) <= level:
+            break
+        if not _is_block(element) or _in_table(element):
+            continue
+        if not any(_is_block(child) for child in element.iterdescendants()):
+            lines.append(_clean(element.text_content()))
+    return [line for line in lines if line]
+
+
+def _content_root(document: HtmlElement) -> HtmlElement:
+    main = document.find(".//main")
+    return main if main is not None else document
+
+
+def page_operations(html_file: Path) -> list[tuple[str, str]]:
+    """(method, path) pairs documented by one page, in page order, without repeats."""
+    document = lxml.html.parse(str(html_file)).getroot()
+    if document is None:
+        return []
+    root = _content_root(document)
+    found: list[tuple[str, str]] = []
+    for heading in root.iter(*_HEADINGS):
+        if _clean(heading.text_content()) != "URI":
+            continue
+        pending_method: str | None = None
+        for line in _section_lines(root, heading):
+            match = _METHOD_LINE.match(line)
+            if match:
+                found.append((match["method"], normalise_target(match["target"])))
+                continue
+            method_only = _METHOD_ONLY.match(line)
+            if method_only:
+                pending_method = method_only["method"].upper()
+                continue
+            path_only = _PATH_ONLY.match(line)
+            if path_only and pending_method:
+                found.append((pending_method, normalise_target(path_only["target"])))
+                pending_method = None
+    return list(dict.fromkeys(found))
+
+
+def html_pages(folder: Path) -> Iterator[Path]:
+    """HTML files of a corpus folder (recursively), sorted, without export resources."""
+    for html_file in sorted(folder.rglob("*.html")):
+        if any(part in _SKIP_FILES for part in html_file.parts):
+            continue
+        yield html_file
+
+
+def folder_operations(folder: Path) -> list[Operation]:
+    """Every (page, method, path) triple documented in a corpus folder."""
+    result: list[Operation] = []
+    for html_file in html_pages(folder):
+        page = html_file.relative_to(folder).as_posix()
+        result.extend(Operation(page, method, path) for method, path in page_operations(html_file))
+    return result
+
+
+def api_pages(folder: Path) -> list[str]:
+    """Pages (relative to ``folder``) documenting at least one operation."""
+    return sorted({operation.page for operation in folder_operations(folder)})
+
+
+if __name__ == "__main__":  # pragma: no cover - manual inspection helper
+    import sys
+
+    for argument in sys.argv[1:]:
+        for operation in folder_operations(Path(argument)):
+            print(f"{operation.page}\t{operation.method}\t{operation.path}")
