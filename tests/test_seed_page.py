@@ -43,7 +43,8 @@ def test_operation_and_path(spec: dict[str, Any]) -> None:
             "in": "path",
             "description": "Project ID. For details, see Obtaining a Project ID.",
             "required": True,
-            "schema": {"type": "string"},
+            # the Path Parameters table has no id: it is the page's first table
+            "schema": {"type": "string", "x-source": "CreateMigrationTask.html#table-1"},
         }
     ]
 
