@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from doc2openapi import __version__
+from doc2openapi.cache import default_cache_dir
 from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.diagnostics import Level
 from doc2openapi.output import OutputError, load_document, serialise, write_text
-from doc2openapi.pipeline import InputError, ScrapeOutcome, scrape
+from doc2openapi.pipeline import InputError, ReadOptions, ScrapeOutcome, page_count, scrape
 from doc2openapi.report import build_report, summary_lines
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.validate import validate_document
@@ -54,10 +56,28 @@ def _spec_options(config: Config) -> SpecOptions:
     )
 
 
+def _reading(config: Config, folders: Sequence[Path], stack: ExitStack) -> ReadOptions:
+    cache_dir = None
+    if config.cache:
+        cache_dir = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    progress = None
+    if sys.stderr.isatty():
+        try:
+            total = page_count(folders)
+        except InputError:
+            total = 0
+        bar = stack.enter_context(
+            click.progressbar(length=total, label="reading pages", file=sys.stderr)
+        )
+        progress = bar.update
+    return ReadOptions(jobs=config.jobs, cache_dir=cache_dir, progress=progress)
+
+
 def _run_scrape(folders: Sequence[Path], config: Config) -> ScrapeOutcome:
     options = _spec_options(config)
     try:
-        return scrape(list(folders), options)
+        with ExitStack() as stack:
+            return scrape(list(folders), options, _reading(config, folders, stack))
     except InputError as error:
         _fail(str(error), EXIT_USAGE)
 
@@ -98,6 +118,17 @@ _openapi = click.option(
     type=click.Choice(["3.0", "3.1"]),
     help="OpenAPI version of the output: 3.0 (3.0.3, default) or 3.1 (3.1.0)",
 )
+_jobs = click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), help="worker processes (default: one per core)"
+)
+_no_cache = click.option(
+    "--no-cache", is_flag=True, help="read every page again (do not use the page cache)"
+)
+_cache_dir = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="page cache folder (default: $DOC2OPENAPI_CACHE_DIR or ~/.cache/doc2openapi)",
+)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -134,6 +165,9 @@ def cli() -> None:
 @_strict
 @_openapi
 @_config_option
+@_jobs
+@_no_cache
+@_cache_dir
 def scrape_command(
     folders: tuple[Path, ...],
     spec_path: Path,
@@ -143,9 +177,21 @@ def scrape_command(
     strict: bool,
     openapi: str | None,
     config_path: Path | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Scrape FOLDERS of API reference pages into one OpenAPI document."""
-    config = _config(config_path, title=title, version=doc_version, strict=strict, openapi=openapi)
+    config = _config(
+        config_path,
+        title=title,
+        version=doc_version,
+        strict=strict or None,
+        openapi=openapi,
+        jobs=jobs,
+        cache=False if no_cache else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
     outcome = _run_scrape(folders, config)
     report = build_report(outcome)
     if outcome.spec.document.get("paths") and not outcome.problems:
@@ -194,6 +240,9 @@ def validate_command(specs: tuple[Path, ...]) -> None:
 @_strict
 @_openapi
 @_config_option
+@_jobs
+@_no_cache
+@_cache_dir
 def build_command(
     folders: tuple[Path, ...],
     out_dir: Path,
@@ -202,9 +251,21 @@ def build_command(
     strict: bool,
     openapi: str | None,
     config_path: Path | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
-    config = _config(config_path, title=title, version=doc_version, strict=strict, openapi=openapi)
+    config = _config(
+        config_path,
+        title=title,
+        version=doc_version,
+        strict=strict or None,
+        openapi=openapi,
+        jobs=jobs,
+        cache=False if no_cache else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
     if out_dir.exists() and not out_dir.is_dir():
         _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
     outcome = _run_scrape(folders, config)

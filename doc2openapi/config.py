@@ -27,12 +27,17 @@ class Config:
     package: str = ""
     templates: str = ""
     strict: bool = False
+    jobs: int = 0
+    """Worker processes for reading pages (0: one per core)."""
+    cache: bool = True
+    cache_dir: str = ""
+    """Where the page cache lives (default: see :func:`doc2openapi.cache.default_cache_dir`)."""
     source: str = ""
     """Where the configuration was read from (``""``: defaults only)."""
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with the options that were given (not None) replacing it."""
-        given = {k: v for k, v in overrides.items() if v is not None and v is not False}
+        given = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **given)
 
 
@@ -58,8 +63,8 @@ def _convert(path: Path, raw: dict[str, Any]) -> Config:
             raise ConfigError(
                 f"{path}: unknown setting {key!r} (known: {', '.join(sorted(_KNOWN))})"
             )
-        expected = bool if _KNOWN[name] in (bool, "bool") else str
-        if not isinstance(value, expected):
+        expected = {"bool": bool, "int": int}.get(str(_KNOWN[name]), str)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(f"{path}: {key} must be a {expected.__name__}")
         values[name] = value
     if values.get("openapi", "3.0") not in ("3.0", "3.1"):

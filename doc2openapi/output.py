@@ -15,7 +15,10 @@ class OutputError(Exception):
     """An output path that cannot be written."""
 
 
-class _Dumper(yaml.SafeDumper):
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Block-style YAML that keeps the document's key order and never emits aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -23,6 +26,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Multi-line text as a block scalar (readable diffs), everything else as usual."""
     style = "|" if "\n" in value and not any(c in value for c in "\r\x85\u2028\u2029") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

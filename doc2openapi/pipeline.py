@@ -4,21 +4,26 @@ The CLI calls these; tests and other tools can too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from doc2openapi.cache import PageCache, page_key
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
-from doc2openapi.scraper.model import ApiPage, FieldTable, Page
+from doc2openapi.scraper.model import ApiPage, FieldTable, Page, PageFormat
 from doc2openapi.scraper.page import read_page
-from doc2openapi.scraper.toc import read_toc
+from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
 from doc2openapi.spec.validate import ValidationProblem, validate_document
 
 PAGE_SUFFIXES = (".html", ".htm")
 MAX_PAGES = 100_000
+_PARALLEL_THRESHOLD = 64
+"""Fewer pages than this are read in this process: starting workers would cost more."""
 
 
 class InputError(Exception):
@@ -49,7 +54,7 @@ def page_files(folder: Path) -> list[Path]:
         raise InputError(f"input is not a folder: {folder}")
     try:
         files = sorted(
-            p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()
+            p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and not p.is_dir()
         )
     except OSError as error:
         raise InputError(f"input folder cannot be read: {folder}: {error.strerror}") from error
@@ -60,6 +65,7 @@ def page_files(folder: Path) -> list[Path]:
 class ServiceResult:
     name: str
     folder: Path
+    toc: Toc
     pages: list[PageResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -69,47 +75,116 @@ class ServiceResult:
             self.name,
             tuple(r.api for r in self.pages if r.api is not None),
             tuple(t for r in self.pages for t in r.tables),
-            read_toc(self.folder)[0],
+            self.toc,
         )
 
 
 def service_name(folder: Path) -> str:
     """``.../ecs/api-ref`` → ``ecs``; otherwise the folder's own name."""
     resolved = folder.resolve()
-    if (
-        resolved.name.lower() in ("api-ref", "api", "apiref", "api_ref", "docs")
-        and resolved.parent.name
-    ):
+    generic = ("api-ref", "api", "apiref", "api_ref", "docs")
+    if resolved.name.lower() in generic and resolved.parent.name:
         return resolved.parent.name
     return resolved.name
 
 
-def read_service(folder: Path, pages: Iterable[PageResult] | None = None) -> ServiceResult:
-    toc, problems = read_toc(folder)
-    result = ServiceResult(toc.product_code or service_name(folder), folder)
-    result.diagnostics.extend(problems)
-    if pages is None:
-        pages = (read_one(folder, path) for path in page_files(folder))
-    result.pages.extend(pages)
-    return result
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How pages are read: parallel workers (0: one per core) and the page cache."""
+
+    jobs: int = 0
+    cache_dir: Path | None = None
+    progress: Callable[[int], None] | None = None
+    """Called with the number of pages just finished (for a progress bar)."""
 
 
-def read_one(folder: Path, path: Path) -> PageResult:
+@dataclass(frozen=True, slots=True)
+class _PageJob:
+    key: str
+    raw: bytes | None
+    problem: str = ""
+
+
+def _scrape_job(job: _PageJob) -> PageResult:
+    if job.raw is None:
+        problem = Diagnostic(
+            Level.ERROR, Code.UNREADABLE_PAGE, job.key, f"cannot read: {job.problem}"
+        )
+        return PageResult(Page(job.key, PageFormat.EXPORT, "", "", (), (), (problem,)), None, ())
+    return scrape_page(job.key, job.raw)
+
+
+def _job(folder: Path, path: Path) -> _PageJob:
     key = path.relative_to(folder).as_posix()
     try:
-        raw = path.read_bytes()
+        return _PageJob(key, path.read_bytes())
     except OSError as error:
-        empty = Page(
-            key,
-            read_page(key, b"").format,
-            "",
-            "",
-            (),
-            (),
-            (Diagnostic(Level.ERROR, Code.UNREADABLE_PAGE, key, f"cannot read: {error.strerror}"),),
-        )
-        return PageResult(empty, None, ())
-    return scrape_page(key, raw)
+        return _PageJob(key, None, error.strerror or str(error))
+
+
+def _run_jobs(jobs: list[_PageJob], options: ReadOptions) -> list[PageResult]:
+    """Scrape pages, in worker processes when there are enough of them. The results are in
+    the order of the jobs, so the output does not depend on the workers."""
+    workers = options.jobs or os.cpu_count() or 1
+    results: list[PageResult] = []
+    if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
+        for job in jobs:
+            results.append(_scrape_job(job))
+            if options.progress:
+                options.progress(1)
+        return results
+    chunk = max(4, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_scrape_job, jobs, chunksize=chunk):
+            results.append(result)
+            if options.progress:
+                options.progress(1)
+    return results
+
+
+def read_services(
+    folders: Sequence[Path], options: ReadOptions | None = None
+) -> list[ServiceResult]:
+    """Read every page of every folder: from the cache where a page is unchanged, the rest
+    in parallel."""
+    options = options or ReadOptions()
+    cache = PageCache(options.cache_dir) if options.cache_dir else None
+    services: list[ServiceResult] = []
+    jobs: list[tuple[ServiceResult, _PageJob, str]] = []
+    for folder in folders:
+        toc, problems = read_toc(folder)
+        service = ServiceResult(toc.product_code or service_name(folder), folder, toc)
+        service.diagnostics.extend(problems)
+        services.append(service)
+        for path in page_files(folder):
+            job = _job(folder, path)
+            jobs.append((service, job, page_key(job.key, job.raw) if job.raw is not None else ""))
+    found: dict[int, PageResult] = {}
+    pending: list[int] = []
+    for position, (_, _, key) in enumerate(jobs):
+        cached = cache.get(key) if cache is not None and key else None
+        if isinstance(cached, PageResult):
+            found[position] = cached
+            if options.progress:
+                options.progress(1)
+        else:
+            pending.append(position)
+    fresh = _run_jobs([jobs[p][1] for p in pending], options)
+    for position, result in zip(pending, fresh, strict=True):
+        found[position] = result
+        if cache is not None and jobs[position][2]:
+            cache.put(jobs[position][2], result)
+    for position, (service, _, _) in enumerate(jobs):
+        service.pages.append(found[position])
+    return services
+
+
+def read_service(folder: Path) -> ServiceResult:
+    return read_services([folder], ReadOptions(jobs=1))[0]
+
+
+def page_count(folders: Sequence[Path]) -> int:
+    return sum(len(page_files(folder)) for folder in folders)
 
 
 @dataclass
@@ -130,14 +205,13 @@ class ScrapeOutcome:
 def scrape(
     folders: Sequence[Path],
     options: SpecOptions | None = None,
-    services: Sequence[ServiceResult] | None = None,
+    reading: ReadOptions | None = None,
 ) -> ScrapeOutcome:
     """Read folders of pages into one validated OpenAPI document."""
-    if services is None:
-        services = [read_service(folder) for folder in folders]
+    services = read_services(folders, reading or ReadOptions(jobs=1))
     spec = build_spec([s.docs for s in services], options or SpecOptions())
     problems = validate_document(spec.document)
-    return ScrapeOutcome(list(services), spec, problems)
+    return ScrapeOutcome(services, spec, problems)
 
 
 def scrape_to_spec(dirs: list[Path]) -> dict[str, Any]:

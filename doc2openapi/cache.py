@@ -1,0 +1,82 @@
+"""Content-addressed cache of scraped pages.
+
+A page's entry is keyed on its bytes, its path inside the folder (links are resolved
+relative to it), the tool version and the cache format, so an entry is never stale: a
+changed page, a new tool version or another option simply misses. The folder is safe to
+delete at any time. Entries are pickles of the scraper's own frozen dataclasses; the cache
+folder must be writable by its user only (the default is inside the user's cache home).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from doc2openapi import __version__
+
+CACHE_FORMAT = "1"
+ENV_CACHE_DIR = "DOC2OPENAPI_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$DOC2OPENAPI_CACHE_DIR``, else ``$XDG_CACHE_HOME/doc2openapi``, else
+    ``~/.cache/doc2openapi``."""
+    explicit = os.environ.get(ENV_CACHE_DIR)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "doc2openapi"
+
+
+def page_key(relative_path: str, raw: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, __version__, relative_path):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+class PageCache:
+    """Scraped pages on disk. Every failure to read or write an entry is a miss, never an
+    error: the cache can only make a run faster."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / f"pages-v{CACHE_FORMAT}"
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> object:
+        try:
+            data = self._path(key).read_bytes()
+            value: object = pickle.loads(data)
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            ValueError,
+            TypeError,
+        ):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except (OSError, pickle.PicklingError, RecursionError):
+            return
