@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -20,8 +21,18 @@ from doc2openapi import __version__
 from doc2openapi.cache import default_cache_dir
 from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.diagnostics import Level
+from doc2openapi.manifest import read_manifest, write_outputs
 from doc2openapi.output import OutputError, load_document, serialise, write_text
-from doc2openapi.pipeline import InputError, ReadOptions, ScrapeOutcome, page_count, scrape
+from doc2openapi.pipeline import (
+    InputError,
+    InputFolder,
+    ReadOptions,
+    ScrapeOutcome,
+    collect_inputs,
+    fingerprint,
+    page_count,
+    scrape,
+)
 from doc2openapi.report import build_report, summary_lines
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.validate import validate_document
@@ -73,11 +84,21 @@ def _reading(config: Config, folders: Sequence[Path], stack: ExitStack) -> ReadO
     return ReadOptions(jobs=config.jobs, cache_dir=cache_dir, progress=progress)
 
 
-def _run_scrape(folders: Sequence[Path], config: Config) -> ScrapeOutcome:
+def _collect(folders: Sequence[Path]) -> list[InputFolder]:
+    try:
+        return collect_inputs(folders)
+    except InputError as error:
+        _fail(str(error), EXIT_USAGE)
+
+
+def _run_scrape(
+    folders: Sequence[Path], config: Config, inputs: Sequence[InputFolder] | None = None
+) -> ScrapeOutcome:
     options = _spec_options(config)
     try:
         with ExitStack() as stack:
-            return scrape(list(folders), options, _reading(config, folders, stack))
+            reading = _reading(config, folders, stack)
+            return scrape(list(folders), options, reading, inputs)
     except InputError as error:
         _fail(str(error), EXIT_USAGE)
 
@@ -89,19 +110,31 @@ def _write(path: Path, text: str) -> None:
         _fail(str(error), EXIT_OUTPUT)
 
 
-def _finish(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> int:
-    for line in summary_lines(report):
-        click.echo(line, err=True)
-    for problem in outcome.problems[:50]:
-        click.echo(f"invalid: {problem.format()}", err=True)
-    if outcome.problems or not outcome.spec.document.get("paths"):
-        if not outcome.spec.document.get("paths"):
-            click.echo("doc2openapi: no API operation was found in the input", err=True)
-        return EXIT_FAILED
+def _verdict(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> tuple[int, list[str]]:
+    """The exit code of a scrape and the lines that tell the user why."""
+    lines = summary_lines(report)
+    lines.extend(f"invalid: {problem.format()}" for problem in outcome.problems[:50])
+    if not outcome.spec.document.get("paths"):
+        lines.append("doc2openapi: no API operation was found in the input")
+        return EXIT_FAILED, lines
+    if outcome.problems:
+        return EXIT_FAILED, lines
     if strict and any(d.level is not Level.INFO for d in outcome.diagnostics):
-        click.echo("doc2openapi: warnings found and --strict is set", err=True)
-        return EXIT_FAILED
-    return EXIT_OK
+        lines.append("doc2openapi: warnings found and --strict is set")
+        return EXIT_FAILED, lines
+    return EXIT_OK, lines
+
+
+def _finish(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> int:
+    code, lines = _verdict(outcome, report, strict)
+    for line in lines:
+        click.echo(line, err=True)
+    return code
+
+
+def _settings(config: Config) -> str:
+    """The settings that shape the outputs (not where or how fast they are computed)."""
+    return repr(replace(config, jobs=0, cache=True, cache_dir="", source=""))
 
 
 _folders = click.argument(
@@ -268,13 +301,27 @@ def build_command(
     )
     if out_dir.exists() and not out_dir.is_dir():
         _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
-    outcome = _run_scrape(folders, config)
+    inputs = _collect(folders)
+    previous = read_manifest(out_dir)
+    key = fingerprint(inputs, _settings(config))
+    if previous is not None and previous.fingerprint == key and previous.intact(out_dir):
+        for line in previous.summary:
+            click.echo(line, err=True)
+        click.echo(f"doc2openapi: nothing changed since the last build of {out_dir}", err=True)
+        sys.exit(previous.exit_code)
+    outcome = _run_scrape(folders, config, inputs)
     report = build_report(outcome)
-    spec_path = out_dir / "openapi.yaml"
+    code, lines = _verdict(outcome, report, config.strict)
+    outputs = {"report.json": json.dumps(report, indent=2, ensure_ascii=False) + "\n"}
     if outcome.spec.document.get("paths") and not outcome.problems:
-        _write(spec_path, serialise(outcome.spec.document, spec_path))
-    _write(out_dir / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    sys.exit(_finish(outcome, report, config.strict))
+        outputs["openapi.yaml"] = serialise(outcome.spec.document, Path("openapi.yaml"))
+    try:
+        write_outputs(out_dir, outputs, previous, key, code, lines)
+    except OutputError as error:
+        _fail(str(error), EXIT_OUTPUT)
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(code)
 
 
 def main() -> None:

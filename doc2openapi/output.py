@@ -11,6 +11,16 @@ from typing import Any
 import yaml
 
 
+def _file_mode() -> int:
+    """Permissions of a new file under the current umask (mkstemp would give 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
 class OutputError(Exception):
     """An output path that cannot be written."""
 
@@ -80,6 +90,7 @@ def write_text(path: Path, text: str) -> bool:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _FILE_MODE)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -4,6 +4,7 @@ The CLI calls these; tests and other tools can too."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -11,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from doc2openapi import __version__
 from doc2openapi.cache import PageCache, page_key
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
-from doc2openapi.scraper.model import ApiPage, FieldTable, Page, PageFormat
+from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
-from doc2openapi.scraper.toc import Toc, read_toc
+from doc2openapi.scraper.toc import TOC_FILE, Toc, read_toc
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
 from doc2openapi.spec.validate import ValidationProblem, validate_document
 
@@ -31,11 +33,22 @@ class InputError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class PageResult:
-    """One page through the scraper: its model, the API it documents (if any), and the
-    tables it offers to other pages' links."""
+class PageSummary:
+    """What later stages need of a page model once the page has been interpreted."""
 
-    page: Page
+    key: str
+    title: str
+    format: PageFormat
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """One page through the scraper: a summary of the page, the API it documents (if any),
+    and the tables it offers to other pages' links. The full page model is not kept: it is
+    large, and nothing after interpretation reads it."""
+
+    page: PageSummary
     api: ApiPage | None
     tables: tuple[FieldTable, ...]
 
@@ -44,7 +57,7 @@ def scrape_page(key: str, raw: bytes) -> PageResult:
     page = read_page(key, raw)
     api = read_api_page(page)
     tables = () if api is not None else tuple(schema_tables(page))
-    return PageResult(page, api, tables)
+    return PageResult(PageSummary(page.key, page.title, page.format, page.diagnostics), api, tables)
 
 
 def page_files(folder: Path) -> list[Path]:
@@ -99,30 +112,68 @@ class ReadOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class _PageJob:
+class InputPage:
+    """One page file as read from disk: its key (path in its folder), bytes and cache key."""
+
     key: str
     raw: bytes | None
     problem: str = ""
+    """Why the file could not be read (``raw`` is None)."""
+    digest: str = ""
 
 
-def _scrape_job(job: _PageJob) -> PageResult:
+@dataclass(frozen=True, slots=True)
+class InputFolder:
+    folder: Path
+    pages: tuple[InputPage, ...]
+    toc_digest: str
+
+
+def _input_page(folder: Path, path: Path) -> InputPage:
+    key = path.relative_to(folder).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return InputPage(key, None, error.strerror or str(error))
+    return InputPage(key, raw, digest=page_key(key, raw))
+
+
+def collect_inputs(folders: Sequence[Path]) -> list[InputFolder]:
+    """Read every page file of every folder once (raises :class:`InputError`)."""
+    inputs = []
+    for folder in folders:
+        pages = tuple(_input_page(folder, path) for path in page_files(folder))
+        toc = folder / TOC_FILE
+        try:
+            toc_digest = hashlib.sha256(toc.read_bytes()).hexdigest() if toc.is_file() else ""
+        except OSError:
+            toc_digest = "unreadable"
+        inputs.append(InputFolder(folder, pages, toc_digest))
+    return inputs
+
+
+def fingerprint(inputs: Sequence[InputFolder], *settings: str) -> str:
+    """A key that changes whenever any input byte, the tool version or a setting does."""
+    digest = hashlib.sha256()
+    for part in (__version__, *settings):
+        digest.update(part.encode("utf-8") + b"\0")
+    for item in inputs:
+        digest.update(f"{item.folder.resolve()}\0{item.toc_digest}\0".encode())
+        for page in item.pages:
+            digest.update(f"{page.key}\0{page.digest or page.problem}\0".encode())
+    return digest.hexdigest()
+
+
+def _scrape_job(job: InputPage) -> PageResult:
     if job.raw is None:
         problem = Diagnostic(
             Level.ERROR, Code.UNREADABLE_PAGE, job.key, f"cannot read: {job.problem}"
         )
-        return PageResult(Page(job.key, PageFormat.EXPORT, "", "", (), (), (problem,)), None, ())
+        return PageResult(PageSummary(job.key, "", PageFormat.EXPORT, (problem,)), None, ())
     return scrape_page(job.key, job.raw)
 
 
-def _job(folder: Path, path: Path) -> _PageJob:
-    key = path.relative_to(folder).as_posix()
-    try:
-        return _PageJob(key, path.read_bytes())
-    except OSError as error:
-        return _PageJob(key, None, error.strerror or str(error))
-
-
-def _run_jobs(jobs: list[_PageJob], options: ReadOptions) -> list[PageResult]:
+def _run_jobs(jobs: list[InputPage], options: ReadOptions) -> list[PageResult]:
     """Scrape pages, in worker processes when there are enough of them. The results are in
     the order of the jobs, so the output does not depend on the workers."""
     workers = options.jobs or os.cpu_count() or 1
@@ -143,22 +194,19 @@ def _run_jobs(jobs: list[_PageJob], options: ReadOptions) -> list[PageResult]:
 
 
 def read_services(
-    folders: Sequence[Path], options: ReadOptions | None = None
+    inputs: Sequence[InputFolder], options: ReadOptions | None = None
 ) -> list[ServiceResult]:
-    """Read every page of every folder: from the cache where a page is unchanged, the rest
-    in parallel."""
+    """Scrape every page: from the cache where a page is unchanged, the rest in parallel."""
     options = options or ReadOptions()
     cache = PageCache(options.cache_dir) if options.cache_dir else None
     services: list[ServiceResult] = []
-    jobs: list[tuple[ServiceResult, _PageJob, str]] = []
-    for folder in folders:
-        toc, problems = read_toc(folder)
-        service = ServiceResult(toc.product_code or service_name(folder), folder, toc)
+    jobs: list[tuple[ServiceResult, InputPage, str]] = []
+    for item in inputs:
+        toc, problems = read_toc(item.folder)
+        service = ServiceResult(toc.product_code or service_name(item.folder), item.folder, toc)
         service.diagnostics.extend(problems)
         services.append(service)
-        for path in page_files(folder):
-            job = _job(folder, path)
-            jobs.append((service, job, page_key(job.key, job.raw) if job.raw is not None else ""))
+        jobs.extend((service, page, page.digest) for page in item.pages)
     found: dict[int, PageResult] = {}
     pending: list[int] = []
     for position, (_, _, key) in enumerate(jobs):
@@ -180,7 +228,7 @@ def read_services(
 
 
 def read_service(folder: Path) -> ServiceResult:
-    return read_services([folder], ReadOptions(jobs=1))[0]
+    return read_services(collect_inputs([folder]), ReadOptions(jobs=1))[0]
 
 
 def page_count(folders: Sequence[Path]) -> int:
@@ -206,9 +254,13 @@ def scrape(
     folders: Sequence[Path],
     options: SpecOptions | None = None,
     reading: ReadOptions | None = None,
+    inputs: Sequence[InputFolder] | None = None,
 ) -> ScrapeOutcome:
-    """Read folders of pages into one validated OpenAPI document."""
-    services = read_services(folders, reading or ReadOptions(jobs=1))
+    """Read folders of pages (or their ``inputs``, already collected) into one validated
+    OpenAPI document."""
+    if inputs is None:
+        inputs = collect_inputs(folders)
+    services = read_services(inputs, reading or ReadOptions(jobs=1))
     spec = build_spec([s.docs for s in services], options or SpecOptions())
     problems = validate_document(spec.document)
     return ScrapeOutcome(services, spec, problems)

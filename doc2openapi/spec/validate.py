@@ -7,9 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema.exceptions import ValidationError
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-
 _OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -28,6 +25,14 @@ def _pointer(parts: Any) -> str:
 
 
 def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
+    # imported here: the validator takes half a second to import, and a build whose inputs
+    # did not change never validates
+    from jsonschema.exceptions import ValidationError  # noqa: PLC0415
+    from openapi_spec_validator import (  # noqa: PLC0415
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+    )
+
     version = str(document.get("openapi", ""))
     validator_class = (
         OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator

@@ -1,0 +1,103 @@
+"""The build manifest: which files a build wrote, and from which inputs.
+
+``OUT_DIR/.doc2openapi-manifest.json`` records the fingerprint of the inputs and settings,
+the exit code and summary of that build, and every file the build generated with its hash.
+It lets a rebuild with nothing changed finish without any work, and it is the only list of
+files a build may ever delete: a user's own files in ``OUT_DIR`` are never touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from doc2openapi.output import write_text
+
+MANIFEST_NAME = ".doc2openapi-manifest.json"
+MANIFEST_FORMAT = 1
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    fingerprint: str
+    exit_code: int
+    summary: tuple[str, ...]
+    files: dict[str, str] = field(default_factory=dict)
+    """Relative path (``/`` separators) → sha256 of its content."""
+
+    def intact(self, out_dir: Path) -> bool:
+        """Every recorded file is still there with the recorded content."""
+        for relative, digest in self.files.items():
+            try:
+                if _digest((out_dir / relative).read_bytes()) != digest:
+                    return False
+            except OSError:
+                return False
+        return True
+
+
+def read_manifest(out_dir: Path) -> Manifest | None:
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if data.get("format") != MANIFEST_FORMAT:
+            return None
+        files = {str(k): str(v) for k, v in dict(data["files"]).items() if _safe(str(k))}
+        return Manifest(
+            str(data["fingerprint"]),
+            int(data["exit_code"]),
+            tuple(str(line) for line in data["summary"]),
+            files,
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _safe(relative: str) -> bool:
+    """A manifest entry names a file inside OUT_DIR (a tampered manifest must not make a
+    build delete anything outside it)."""
+    path = PurePosixPath(relative)
+    return bool(relative) and not path.is_absolute() and ".." not in path.parts
+
+
+def write_outputs(
+    out_dir: Path,
+    outputs: dict[str, str],
+    previous: Manifest | None,
+    fingerprint: str,
+    exit_code: int,
+    summary: list[str],
+) -> Manifest:
+    """Write the outputs (unchanged files are not touched), delete the files the previous
+    build generated that this one did not, and record the new manifest."""
+    files: dict[str, str] = {}
+    for relative in sorted(outputs):
+        text = outputs[relative]
+        write_text(out_dir / relative, text)
+        files[relative] = _digest(text.encode("utf-8"))
+    if previous is not None:
+        for relative in sorted(set(previous.files) - set(files)):
+            target = out_dir / relative
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+    manifest = Manifest(fingerprint, exit_code, tuple(summary), files)
+    write_text(
+        out_dir / MANIFEST_NAME,
+        json.dumps(
+            {
+                "format": MANIFEST_FORMAT,
+                "fingerprint": fingerprint,
+                "exit_code": exit_code,
+                "summary": list(summary),
+                "files": files,
+            },
+            indent=2,
+        )
+        + "\n",
+    )
+    return manifest
