@@ -1,0 +1,116 @@
+"""Rebuilds: the page cache, the build manifest, parallel reading, and what a build may
+delete."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, corpus_dir
+from doc2openapi.cache import PageCache
+from doc2openapi.manifest import MANIFEST_NAME
+from doc2openapi.pipeline import ReadOptions, collect_inputs, read_services, scrape
+
+
+def build(
+    docs: Path, out: Path, *extra: str | Path, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, "-m", "doc2openapi.cli", "build", str(docs), "-o", str(out)]
+    args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+    return subprocess.run(
+        [*args, *map(str, extra)], capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(EXAMPLES / "export", target)
+    return target
+
+
+def test_rebuild_with_nothing_changed_does_no_work(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(docs, out).returncode == 0
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = build(docs, out)
+    assert again.returncode == 0
+    assert "nothing changed since the last build" in again.stderr
+    assert "pages read: 11" in again.stderr  # the summary of the build it stands for
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+
+
+def test_one_page_changed_rewrites_only_what_changed(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(docs, out).returncode == 0
+    spec_before = (out / "openapi.yaml").read_bytes()
+    page = docs / "ShowWidget.html"
+    page.write_text(page.read_text().replace("Querying Widget Details", "Reading a Widget"))
+    result = build(docs, out)
+    assert result.returncode == 0
+    assert "nothing changed" not in result.stderr
+    assert (out / "openapi.yaml").read_bytes() != spec_before
+    # a change that leaves the outputs as they were keeps their modification times
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != MANIFEST_NAME}
+    (docs / "notes.txt").write_text("not a page")
+    manifest = out / MANIFEST_NAME
+    manifest.write_text(manifest.read_text().replace('"fingerprint": "', '"fingerprint": "x'))
+    assert build(docs, out).returncode == 0
+    assert {
+        p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != MANIFEST_NAME
+    } == stamps
+
+
+def test_build_deletes_only_its_own_files(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(docs, out).returncode == 0
+    (out / "mine.txt").write_text("the user's file")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    manifest["files"]["../outside.txt"] = "0" * 64
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest))
+    for page in docs.glob("*.html"):  # no API page left: the spec is no longer generated
+        page.write_text("<html><body><h1>Guide</h1></body></html>")
+    result = build(docs, out)
+    assert result.returncode == 1
+    assert not (out / "openapi.yaml").exists()
+    assert (out / "report.json").exists()
+    assert (out / "mine.txt").read_text() == "the user's file"
+    assert outside.read_text() == "keep me"
+
+
+def test_cache_hits_give_the_same_document(tmp_path: Path) -> None:
+    folder = corpus_dir("portal/dcs/api-ref")
+    cache = tmp_path / "cache"
+    inputs = collect_inputs([folder])
+    first = read_services(inputs, ReadOptions(jobs=1, cache_dir=cache))
+    second = read_services(inputs, ReadOptions(jobs=1, cache_dir=cache))
+    assert [r.api for r in first[0].pages] == [r.api for r in second[0].pages]
+    probe = PageCache(cache)
+    assert all(probe.get(page.digest) is not None for page in inputs[0].pages)
+
+
+def test_parallel_reading_is_byte_identical_to_serial(tmp_path: Path) -> None:
+    folder = corpus_dir("doc-exports/ecs/api-ref")
+    serial = scrape([folder], reading=ReadOptions(jobs=1))
+    parallel = scrape([folder], reading=ReadOptions(jobs=2))
+    assert json.dumps(serial.spec.document) == json.dumps(parallel.spec.document)
+    assert serial.diagnostics == parallel.diagnostics
+
+
+def test_cache_folder_is_safe_to_delete(docs: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    out = tmp_path / "out"
+    assert build(docs, out, cache=cache).returncode == 0
+    spec = (out / "openapi.yaml").read_bytes()
+    shutil.rmtree(cache)
+    os.remove(out / MANIFEST_NAME)
+    assert build(docs, out, cache=cache).returncode == 0
+    assert (out / "openapi.yaml").read_bytes() == spec
