@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -37,6 +37,9 @@ from doc2openapi.report import build_report, summary_lines
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.validate import validate_document
 from doc2openapi.spec.versions import VERSIONS
+
+if TYPE_CHECKING:
+    from doc2openapi.generator import GeneratedProject, GeneratorOptions
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -130,6 +133,34 @@ def _finish(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> int
     for line in lines:
         click.echo(line, err=True)
     return code
+
+
+def _generate(document: dict[str, Any], config: Config) -> GeneratedProject:
+    # imported here: a rebuild with nothing changed never loads the generator
+    from doc2openapi.generator import GeneratorOptions, generate  # noqa: PLC0415
+
+    return generate(document, _generator_options(config, GeneratorOptions))
+
+
+def _generator_options(config: Config, options: type[GeneratorOptions]) -> GeneratorOptions:
+    return options(
+        package_name=config.package or None,
+        templates_dir=Path(config.templates) if config.templates else None,
+    )
+
+
+def _generator_verdict(project: GeneratedProject, strict: bool) -> tuple[int, list[str]]:
+    lines = [f"client: {len(project.files)} files"]
+    lines.extend(f"  {d.format()}" for d in project.diagnostics if d.level is not Level.INFO)
+    failing = [
+        d
+        for d in project.diagnostics
+        if d.level is Level.ERROR or (strict and d.level is Level.WARNING)
+    ]
+    if failing:
+        lines.append(f"doc2openapi: the client generator reported {len(failing)} problem(s)")
+        return EXIT_FAILED, lines
+    return EXIT_OK, lines
 
 
 def _settings(config: Config) -> str:
@@ -315,6 +346,11 @@ def build_command(
     outputs = {"report.json": json.dumps(report, indent=2, ensure_ascii=False) + "\n"}
     if outcome.spec.document.get("paths") and not outcome.problems:
         outputs["openapi.yaml"] = serialise(outcome.spec.document, Path("openapi.yaml"))
+        project = _generate(outcome.spec.document, config)
+        client_code, client_lines = _generator_verdict(project, config.strict)
+        lines.extend(client_lines)
+        code = max(code, client_code)
+        outputs.update({f"client/{path}": text for path, text in project.files.items()})
     try:
         write_outputs(out_dir, outputs, previous, key, code, lines)
     except OutputError as error:
@@ -322,6 +358,85 @@ def build_command(
     for line in lines:
         click.echo(line, err=True)
     sys.exit(code)
+
+
+@cli.command("generate")
+@click.argument("spec_path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="folder of the generated project (pyproject.toml, README.md, PACKAGE/)",
+)
+@click.option("--package", help="import name of the generated package (default: from the title)")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="folder of templates that replace built-in ones with the same file name",
+)
+@click.option("--check", is_flag=True, help="exit 1 if the files on disk differ from the output")
+@_strict
+@_config_option
+def generate_command(
+    spec_path: Path,
+    out_dir: Path,
+    package: str | None,
+    templates: Path | None,
+    check: bool,
+    strict: bool,
+    config_path: Path | None,
+) -> None:
+    """Generate a typed Python client project from the OpenAPI document SPEC_PATH."""
+    config = _config(
+        config_path,
+        package=package,
+        templates=str(templates) if templates else None,
+        strict=strict or None,
+    )
+    try:
+        document = load_document(spec_path)
+    except FileNotFoundError:
+        _fail(f"file not found: {spec_path}", EXIT_USAGE)
+    except (OSError, ValueError) as error:
+        _fail(
+            f"{spec_path}: not readable as YAML or JSON: {str(error).splitlines()[0]}", EXIT_FAILED
+        )
+    problems = validate_document(document)
+    if problems:
+        for problem in problems[:50]:
+            click.echo(f"invalid: {problem.format()}", err=True)
+        _fail(f"{spec_path} is not a valid OpenAPI document", EXIT_FAILED)
+    if out_dir.exists() and not out_dir.is_dir():
+        _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
+    project = _generate(document, config)
+    code, lines = _generator_verdict(project, config.strict)
+    for line in lines:
+        click.echo(line, err=True)
+    if code != EXIT_OK:
+        sys.exit(code)
+    outputs = {str(path): text for path, text in project.files.items()}
+    if check:
+        stale = sorted(p for p, text in outputs.items() if not _same(out_dir / p, text))
+        for path in stale:
+            click.echo(f"differs: {path}", err=True)
+        sys.exit(EXIT_FAILED if stale else EXIT_OK)
+    key = fingerprint(
+        [], spec_path.read_text(encoding="utf-8", errors="replace"), _settings(config)
+    )
+    try:
+        write_outputs(out_dir, outputs, read_manifest(out_dir), key, code, lines)
+    except OutputError as error:
+        _fail(str(error), EXIT_OUTPUT)
+    sys.exit(code)
+
+
+def _same(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def main() -> None:

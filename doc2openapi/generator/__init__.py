@@ -41,6 +41,9 @@ class GeneratedProject:
 
 def _document_problems(spec: Mapping[str, Any]) -> list[Diagnostic]:
     problems = []
+    if not isinstance(spec, Mapping):
+        detail = f"the document is a {type(spec).__name__}, not an object"
+        return [Diagnostic(Level.ERROR, Code.INVALID_DOCUMENT, "", detail)]
     if not str(spec.get("openapi", "")).startswith("3."):
         detail = "not an OpenAPI 3 document (no 'openapi: 3.x' field)"
         problems.append(Diagnostic(Level.ERROR, Code.INVALID_DOCUMENT, "/openapi", detail))
@@ -58,7 +61,7 @@ def generate(spec: Mapping[str, Any], options: GeneratorOptions) -> GeneratedPro
     """
     diagnostics = _document_problems(spec)
     report = diagnostics.append
-    api = ApiCollector(spec, report).collect()
+    api = ApiCollector(spec if isinstance(spec, Mapping) else {}, report).collect()
     project = build_project(api, options.package_name, report)
     rendered = render_project(project, make_environment(options.templates_dir), report)
     files = format_python(rendered, report)

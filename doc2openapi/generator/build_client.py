@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .annotations import Annotator, class_keys, uses_any, without_none
+from .build_errors import error_class_name
 from .build_models import Naming
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 from .model import (
     ApiDecl,
     BodyDecl,
@@ -25,7 +26,7 @@ from .model import (
     nullable,
 )
 from .names import (
-    RESERVED_IDENTIFIERS,
+    IDENTIFIERS,
     PythonIdentifier,
     identifier_suffix,
     unique_names,
@@ -35,73 +36,17 @@ from .text import docstring, one_line, python_string
 from .view import (
     ClientFlavour,
     ClientModule,
-    ErrorClassView,
     OperationView,
     PaginationView,
     ParameterView,
     ResponseBranchView,
 )
 
-Report = Callable[[Diagnostic], None]
-METHOD_RESERVED = RESERVED_IDENTIFIERS | frozenset({"close", "aclose", "config"})
+CLIENT_METHODS = IDENTIFIERS.extended("aclose", "close", "config")
 # Path parameters filled from the client configuration rather than passed to each method.
 CONFIG_PATH_PARAMETERS = {"project_id": "self._config.require_project_id()"}
 _PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2}
-
-# Stable across Python versions (unlike http.HTTPStatus phrases); names avoid builtins such
-# as NotImplementedError.
-_STATUS_NAMES = {
-    400: ("BadRequestError", "Bad Request"),
-    401: ("UnauthorizedError", "Unauthorized"),
-    402: ("PaymentRequiredError", "Payment Required"),
-    403: ("ForbiddenError", "Forbidden"),
-    404: ("NotFoundError", "Not Found"),
-    405: ("MethodNotAllowedError", "Method Not Allowed"),
-    406: ("NotAcceptableError", "Not Acceptable"),
-    408: ("RequestTimeoutError", "Request Timeout"),
-    409: ("ConflictError", "Conflict"),
-    410: ("GoneError", "Gone"),
-    412: ("PreconditionFailedError", "Precondition Failed"),
-    413: ("ContentTooLargeError", "Content Too Large"),
-    415: ("UnsupportedMediaTypeError", "Unsupported Media Type"),
-    422: ("UnprocessableContentError", "Unprocessable Content"),
-    423: ("LockedError", "Locked"),
-    429: ("TooManyRequestsError", "Too Many Requests"),
-    500: ("InternalServerError", "Internal Server Error"),
-    501: ("ServerNotImplementedError", "Not Implemented"),
-    502: ("BadGatewayError", "Bad Gateway"),
-    503: ("ServiceUnavailableError", "Service Unavailable"),
-    504: ("GatewayTimeoutError", "Gateway Timeout"),
-}
-
-
-def error_class_name(status: int) -> str:
-    return _STATUS_NAMES.get(status, (f"Status{status}Error", ""))[0]
-
-
-def error_classes(api: ApiDecl) -> tuple[ErrorClassView, ...]:
-    """One exception class per error status documented by any operation."""
-    statuses = sorted(
-        {
-            response.status
-            for operation in api.operations
-            for response in operation.errors
-            if response.status is not None
-        }
-    )
-    return tuple(
-        ErrorClassView(
-            name=error_class_name(status),
-            status=status,
-            docstring=docstring(
-                [f"HTTP {status} {_STATUS_NAMES.get(status, ('', ''))[1]}".rstrip() + "."],
-                "    ",
-            ),
-        )
-        for status in statuses
-    )
-
 
 SYNC = ClientFlavour(
     class_name="Client",
@@ -150,8 +95,13 @@ class ClientBuilder:
         self._naming = naming
         self._annotate = Annotator(naming.classes, "models.")
         self._report = report
-        self._uses: set[str] = {"errors"}
+        self._uses: set[str] = {"errors", "Self"}
         self._plans = {op.pointer: plan_pages(op, self._classes) for op in api.operations}
+        for pointer, plan in self._plans.items():
+            if isinstance(plan, str):
+                self._report_at(
+                    Level.INFO, Code.PAGINATION_SKIPPED, pointer, f"not paginated: {plan}"
+                )
         self.method_names = self._method_names()
         self._iterator_names = self._iterator_method_names()
 
@@ -183,21 +133,11 @@ class ClientBuilder:
     def _method_names(self) -> dict[str, str]:
         candidates = {
             operation.pointer: str(
-                PythonIdentifier(operation.operation_id, prefix="call", reserved=METHOD_RESERVED)
+                PythonIdentifier(operation.operation_id, prefix="call", namespace=CLIENT_METHODS)
             )
             for operation in self._api.operations
         }
-        names = unique_names(
-            candidates,
-            rank=lambda pointer: (candidates[pointer], pointer),
-            with_suffix=identifier_suffix,
-        )
-        for operation in self._api.operations:
-            wanted, given = candidates[operation.pointer], names[operation.pointer]
-            if wanted != given:
-                detail = f"method name {wanted!r} is taken; renamed to {given!r}"
-                self._report_at(Level.WARNING, Code.NAME_CLASH, operation.pointer, detail)
-        return names
+        return self._unique_methods(candidates, frozenset())
 
     def _iterator_method_names(self) -> dict[str, str]:
         candidates = {
@@ -205,27 +145,26 @@ class ClientBuilder:
             for pointer, plan in self._plans.items()
             if isinstance(plan, PagePlan)
         }
+        return self._unique_methods(candidates, frozenset(self.method_names.values()))
+
+    def _unique_methods(self, candidates: dict[str, str], taken: frozenset[str]) -> dict[str, str]:
+        """Unique method names by operation pointer; the smaller (name, pointer) keeps a name."""
         names = unique_names(
             candidates,
             rank=lambda pointer: (candidates[pointer], pointer),
             with_suffix=identifier_suffix,
-            taken=frozenset(self.method_names.values()),
+            taken=taken,
         )
-        for pointer, plan in self._plans.items():
-            if isinstance(plan, str):
-                detail = f"not paginated: {plan}"
-                self._report_at(Level.INFO, Code.PAGINATION_SKIPPED, pointer, detail)
-            elif pointer in names and names[pointer] != candidates[pointer]:
-                detail = (
-                    f"method name {candidates[pointer]!r} is taken; renamed to {names[pointer]!r}"
-                )
+        for pointer, wanted in candidates.items():
+            if names[pointer] != wanted:
+                detail = f"method name {wanted!r} is taken; renamed to {names[pointer]!r}"
                 self._report_at(Level.WARNING, Code.NAME_CLASH, pointer, detail)
         return names
 
     def _imports(self) -> tuple[str, ...]:
         uses = self._uses
         iterators = ["AsyncIterator", "Iterator"] if "Iterator" in uses else []
-        typing = [name for name in ("Any", "Self", "cast") if name in uses or name == "Self"]
+        typing = [name for name in ("Any", "Self", "cast") if name in uses]
         local = [name for name in ("_runtime", "errors", "models") if name in uses]
         return (
             "from __future__ import annotations",

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .annotations import Annotator, class_keys, uses_any
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 from .document import unescape_token
 from .model import ClassDecl, Documentation, EnumDecl, FieldDecl, ModelDecl, nullable
 from .names import (
-    MODEL_FIELD_RESERVED,
+    MODEL_FIELDS,
     ClassName,
     PythonIdentifier,
     class_suffix,
@@ -20,8 +20,6 @@ from .names import (
 )
 from .text import docstring, python_string
 from .view import ClassView, EnumMemberView, EnumView, FieldView, ModelsModule, ModelView
-
-Report = Callable[[Diagnostic], None]
 
 
 def _clash(report: Report, location: str, wanted: str, given: str, what: str) -> None:
@@ -50,7 +48,7 @@ def class_names(classes: Sequence[ClassDecl], report: Report) -> dict[str, str]:
 def field_names(fields: Sequence[FieldDecl], report: Report) -> dict[str, str]:
     """Python names of the fields, by wire name; a name equal to its wire name wins a clash."""
     candidates = {
-        field.wire_name: str(PythonIdentifier(field.wire_name, reserved=MODEL_FIELD_RESERVED))
+        field.wire_name: str(PythonIdentifier(field.wire_name, namespace=MODEL_FIELDS))
         for field in fields
     }
     names = unique_names(
@@ -66,12 +64,13 @@ def field_names(fields: Sequence[FieldDecl], report: Report) -> dict[str, str]:
 
 
 def class_docstring(decl: ClassDecl, indent: str) -> str:
-    pointer_name = unescape_token(decl.key.rsplit("/", 1)[-1])
-    fallback = (
-        f"The ``{pointer_name}`` schema."
-        if decl.is_component
-        else f"Object at ``{decl.key}`` of the API document."
-    )
+    """The schema's description, or where the schema is when it has none."""
+    if decl.is_component:
+        fallback = f"The ``{unescape_token(decl.key.rsplit('/', 1)[-1])}`` schema."
+    elif isinstance(decl, EnumDecl):
+        fallback = f"Values of the schema at ``{decl.key}`` of the API document."
+    else:
+        fallback = f"Object at ``{decl.key}`` of the API document."
     return docstring(_paragraphs(decl.doc, fallback), indent)
 
 

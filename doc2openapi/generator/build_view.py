@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from .build_client import ClientBuilder, error_classes
+from .build_client import ClientBuilder
+from .build_errors import error_classes
 from .build_models import ModelsBuilder, name_everything
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 from .model import ApiDecl
 from .names import RESERVED_IDENTIFIERS, PythonIdentifier, identifier_suffix, unique_names
 from .text import docstring, markdown_code, markdown_inline, one_line, python_string, toml_string
 from .view import OperationSummary, ProjectView, ServerVariableView
 
-Report = Callable[[Diagnostic], None]
 _PEP440 = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
-# Fields of the generated ClientConfig besides the server variables.
-CONFIG_FIELDS = frozenset({"project_id", "base_url", "auth", "timeout", "retry", "headers"})
+# Attributes of the generated ClientConfig besides the server variables.
+CONFIG_ATTRIBUTES = frozenset(
+    {
+        "auth",
+        "base_url",
+        "headers",
+        "project_id",
+        "require_project_id",
+        "resolved_base_url",
+        "retry",
+        "timeout",
+    }
+)
 DEFAULT_TOKEN_HEADER = "X-Auth-Token"
 DEFAULT_VERSION = "0.1.0"
 
@@ -41,7 +51,7 @@ def _server_variables(api: ApiDecl) -> tuple[ServerVariableView, ...]:
         candidates,
         rank=lambda name: (candidates[name] != name, name),
         with_suffix=identifier_suffix,
-        taken=CONFIG_FIELDS | RESERVED_IDENTIFIERS,
+        taken=CONFIG_ATTRIBUTES | RESERVED_IDENTIFIERS,
     )
     views = []
     for name, variable in variables.items():

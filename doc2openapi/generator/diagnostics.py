@@ -1,49 +1,72 @@
-"""Diagnostics: the generator reports problems as values, never by raising."""
+"""Diagnostics of the generator: problems of the OpenAPI document, reported as values.
+
+The level is the project's :class:`doc2openapi.diagnostics.Level`, so that ``--strict`` treats
+generator findings like scraper findings; the location is a JSON pointer into the document
+rather than a page, table and row.
+"""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from doc2openapi.diagnostics import Level
 
-class Level(enum.StrEnum):
-    """How serious a diagnostic is; ``--strict`` callers may treat warnings as errors."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+__all__ = ["Code", "Diagnostic", "Level", "Report"]
 
 
 class Code(enum.StrEnum):
-    """The closed set of things the generator can report."""
+    """Stable generator codes (``G`` numbers); their values appear in reports."""
 
-    INVALID_DOCUMENT = "invalid-document"
-    UNRESOLVED_REF = "unresolved-ref"
-    UNSUPPORTED_SCHEMA = "unsupported-schema"
-    RECURSIVE_ALIAS = "recursive-alias"
-    ENUM_FALLBACK = "enum-fallback"
-    NAME_CLASH = "name-clash"
-    NAME_SANITISED = "name-sanitised"
-    MISSING_OPERATION_ID = "missing-operation-id"
-    PARAMETER_SKIPPED = "parameter-skipped"
-    UNSUPPORTED_CONTENT = "unsupported-content"
-    NO_SUCCESS_RESPONSE = "no-success-response"
-    UNSUPPORTED_STATUS = "unsupported-status"
-    PAGINATION_SKIPPED = "pagination-skipped"
-    SERVER_FALLBACK = "server-fallback"
-    TEMPLATE_ERROR = "template-error"
-    FORMATTER_UNAVAILABLE = "formatter-unavailable"
-    FORMATTER_FAILED = "formatter-failed"
+    # schemas
+    INVALID_DOCUMENT = "G001"
+    UNRESOLVED_REF = "G002"
+    UNSUPPORTED_SCHEMA = "G003"
+    RECURSIVE_ALIAS = "G004"
+    ENUM_FALLBACK = "G005"
+    # names
+    NAME_CLASH = "G101"
+    NAME_SANITISED = "G102"
+    # operations
+    MISSING_OPERATION_ID = "G201"
+    PARAMETER_SKIPPED = "G202"
+    UNSUPPORTED_CONTENT = "G203"
+    NO_SUCCESS_RESPONSE = "G204"
+    UNSUPPORTED_STATUS = "G205"
+    PAGINATION_SKIPPED = "G206"
+    SERVER_FALLBACK = "G207"
+    # output
+    TEMPLATE_ERROR = "G301"
+    FORMATTER_UNAVAILABLE = "G302"
+    FORMATTER_FAILED = "G303"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One finding about the input document, located by a JSON pointer into it."""
+    """One finding, located by a JSON pointer into the OpenAPI document ("" for the whole)."""
 
     level: Level
     code: Code
     location: str
     detail: str
 
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "level": self.level.value,
+            "code": self.code.value,
+            "name": self.code.name,
+            "location": self.location,
+            "detail": self.detail,
+        }
+
+    def format(self) -> str:
+        where = self.location or "/"
+        return f"{self.level.value}: {self.code.value} {self.code.name}: {where}: {self.detail}"
+
     def __str__(self) -> str:
-        return f"{self.level}: {self.code} at {self.location or '/'}: {self.detail}"
+        return self.format()
+
+
+Report = Callable[[Diagnostic], None]
+"""Where builders send their diagnostics (usually ``list.append``)."""

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 
 # The same settings as the [tool.ruff] table of the generated pyproject.toml.
 RUFF_SETTINGS = ("--line-length", "100", "--target-version", "py311")
@@ -24,9 +24,7 @@ def ruff_command() -> list[str] | None:
     return [found] if found else None
 
 
-def format_python(
-    files: Mapping[PurePosixPath, str], report: Callable[[Diagnostic], None]
-) -> dict[PurePosixPath, str]:
+def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[PurePosixPath, str]:
     """The files with every ``.py`` file formatted; unchanged (and reported) without ruff.
 
     The files are written under numbered names to one temporary directory, so that one ruff

@@ -11,6 +11,7 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
 from typing import TypeVar
 
 # Written out rather than taken from ``dir(builtins)``, whose content depends on the Python
@@ -67,9 +68,22 @@ _GENERATED_CLASS_NAMES = frozenset(
 )
 
 RESERVED_IDENTIFIERS = _BUILTIN_FUNCTIONS | _GENERATED_MODULE_NAMES
-MODEL_FIELD_RESERVED = RESERVED_IDENTIFIERS | _BASEMODEL_ATTRIBUTES
 RESERVED_CLASS_NAMES = _BUILTIN_CLASSES | _GENERATED_CLASS_NAMES
 
+
+@dataclass(frozen=True)
+class Namespace:
+    """The words a namespace reserves, and the prefixes it protects (pydantic's ``model_``)."""
+
+    reserved: frozenset[str]
+    protected_prefixes: tuple[str, ...] = ()
+
+    def extended(self, *words: str) -> Namespace:
+        return Namespace(self.reserved | frozenset(words), self.protected_prefixes)
+
+
+IDENTIFIERS = Namespace(RESERVED_IDENTIFIERS)
+MODEL_FIELDS = Namespace(RESERVED_IDENTIFIERS | _BASEMODEL_ATTRIBUTES, ("model_",))
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
 _ACRONYM_WORD = re.compile(r"([A-Z]+)([A-Z][a-z])")
@@ -96,22 +110,22 @@ def pascal_case(text: str) -> str:
 class PythonIdentifier(str):
     """A snake_case name that is a valid identifier and no reserved word of its namespace.
 
-    ``prefix`` starts names that would otherwise start with a digit or be empty; reserved words
-    get a trailing underscore (``class`` becomes ``class_``, ``id`` becomes ``id_``). Names
-    starting with ``model_`` collide with pydantic's protected namespace and get the prefix too.
+    ``prefix`` starts names that would otherwise start with a digit, be empty or start with a
+    protected prefix of the namespace; reserved words get a trailing underscore (``class``
+    becomes ``class_``, ``id`` becomes ``id_``).
     """
 
     __slots__ = ()
 
     def __new__(
-        cls, text: str, *, prefix: str = "field", reserved: frozenset[str] = RESERVED_IDENTIFIERS
+        cls, text: str, *, prefix: str = "field", namespace: Namespace = IDENTIFIERS
     ) -> PythonIdentifier:
         name = snake_case(text)
         if not name:
             name = prefix
-        elif name[0].isdigit() or (reserved is MODEL_FIELD_RESERVED and name.startswith("model_")):
+        elif name[0].isdigit() or name.startswith(namespace.protected_prefixes):
             name = f"{prefix}_{name}"
-        if keyword.iskeyword(name) or name in reserved:
+        if keyword.iskeyword(name) or name in namespace.reserved:
             name += "_"
         return super().__new__(cls, name)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Literal
 
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 from .document import (
     EMPTY,
     JsonObject,
@@ -65,7 +65,7 @@ def _pick_content(content: JsonObject) -> tuple[str, JsonObject] | None:
 class ApiCollector:
     """Reads servers, security schemes and operations; schemas go to a SchemaCollector."""
 
-    def __init__(self, document: JsonObject, report: Callable[[Diagnostic], None]) -> None:
+    def __init__(self, document: JsonObject, report: Report) -> None:
         self._document = document
         self._report = report
         self.schemas = SchemaCollector(document, report)

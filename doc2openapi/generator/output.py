@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path, PurePosixPath
+
+from doc2openapi.output import write_text
 
 from . import GeneratedProject
 
@@ -23,19 +23,6 @@ def differing_files(project: GeneratedProject, out_dir: Path) -> list[PurePosixP
     return sorted(differing)
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    """Write through a temporary file in the same directory and rename it over the target."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_project(project: GeneratedProject, out_dir: Path, check: bool) -> int:
     """Write the files that differ (or, with ``check``, only find them); return their count.
 
@@ -45,5 +32,5 @@ def write_project(project: GeneratedProject, out_dir: Path, check: bool) -> int:
     differing = differing_files(project, out_dir)
     if not check:
         for path in differing:
-            _write_atomically(out_dir / path, project.files[path])
+            write_text(out_dir / path, project.files[path])
     return len(differing)

@@ -2,7 +2,8 @@
 
 An operation pages when it has a ``limit`` query parameter and either an ``offset`` (start
 index) or a ``marker`` (the id of the last item seen) query parameter, and its single success
-response is an object with exactly one array property: the items.
+response is an object with exactly one array property (not counting OpenStack-style
+``*_links`` arrays, which hold next-page links): the items.
 """
 
 from __future__ import annotations
@@ -68,7 +69,11 @@ def plan_pages(operation: OperationDecl, classes: Mapping[str, ClassDecl]) -> Pa
     page = _model(bodies[0].type, classes) if len(bodies) == 1 else None
     if page is None:
         return "the single success response is not an object"
-    lists = [field for field in page.fields if isinstance(without_none(field.type), ListOf)]
+    lists = [
+        field
+        for field in page.fields
+        if isinstance(without_none(field.type), ListOf) and not field.wire_name.endswith("_links")
+    ]
     if len(lists) != 1:
         return f"the response has {len(lists)} array properties, not one"
     items = lists[0]

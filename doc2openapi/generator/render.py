@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import PurePosixPath
 
 import jinja2
 
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 from .view import ProjectView
 
 # Output path (``{package}`` is the package directory) and the template that writes it.
@@ -26,7 +25,7 @@ OUTPUT_FILES = (
 
 
 def render_project(
-    project: ProjectView, environment: jinja2.Environment, report: Callable[[Diagnostic], None]
+    project: ProjectView, environment: jinja2.Environment, report: Report
 ) -> dict[PurePosixPath, str]:
     """Render every output file; a template that fails is reported and its file left out."""
     files: dict[PurePosixPath, str] = {}

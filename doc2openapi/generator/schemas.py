@@ -9,10 +9,10 @@ place in the document (``Server`` + property ``os:scheduler_hints`` gives
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from .diagnostics import Code, Diagnostic, Level
+from .diagnostics import Code, Diagnostic, Level, Report
 from .document import (
     EMPTY,
     JsonObject,
@@ -86,7 +86,7 @@ def _schema_types(node: JsonObject) -> list[str]:
 class SchemaCollector:
     """Walks schemas once each, memoising by JSON pointer, and collects class declarations."""
 
-    def __init__(self, document: JsonObject, report: Callable[[Diagnostic], None]) -> None:
+    def __init__(self, document: JsonObject, report: Report) -> None:
         self._document = document
         self._report = report
         self._memo: dict[str, TypeExpr] = {}
@@ -96,9 +96,6 @@ class SchemaCollector:
     @property
     def classes(self) -> tuple[ClassDecl, ...]:
         return tuple(self._classes.values())
-
-    def class_decl(self, key: str) -> ClassDecl | None:
-        return self._classes.get(key)
 
     def collect_components(self) -> None:
         for name, schema in get_object(get_object(self._document, "components"), "schemas").items():

@@ -74,7 +74,9 @@ def petstore_dir(
 
 
 @pytest.fixture(scope="session")
-def hostile_dir(hostile_project: GeneratedProject, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile_dir(
+    hostile_project: GeneratedProject, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     directory = tmp_path_factory.mktemp("hostile")
     write_project(hostile_project, directory, check=False)
     return directory

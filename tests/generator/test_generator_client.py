@@ -50,10 +50,10 @@ class Recorder:
 
 def test_import_does_no_work(petstore_dir: Path, petstore: ModuleType) -> None:
     code = (
-        "import sys; import {0}; "
-        "loaded = sorted(m for m in sys.modules if m.startswith('{0}.')); "
+        f"import sys; import {petstore.__name__}; "
+        f"loaded = sorted(m for m in sys.modules if m.startswith('{petstore.__name__}.')); "
         "print(loaded, 'httpx' in sys.modules, 'pydantic' in sys.modules)"
-    ).format(petstore.__name__)
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=petstore_dir, capture_output=True, text=True, check=True
     )
@@ -109,9 +109,10 @@ def test_documented_error_raises_its_class_with_parsed_body(petstore: ModuleType
         json={"error_code": "PET.0404", "error_msg": "no such pet"},
         headers={"X-Request-Id": "req-42"},
     )
-    with make_client(petstore, Recorder(response)) as client, pytest.raises(
-        errors.NotFoundError
-    ) as caught:
+    with (
+        make_client(petstore, Recorder(response)) as client,
+        pytest.raises(errors.NotFoundError) as caught,
+    ):
         client.show_pet(pet_id="nope")
     error = caught.value
     assert isinstance(error, errors.ApiError)
@@ -162,7 +163,9 @@ def test_base_url_comes_from_server_variables_or_override(petstore: ModuleType) 
 
 def test_idempotent_requests_are_retried_on_429_and_503(petstore: ModuleType) -> None:
     recorder = Recorder(
-        httpx.Response(503), httpx.Response(429, headers={"Retry-After": "0"}), httpx.Response(200, json=PET)
+        httpx.Response(503),
+        httpx.Response(429, headers={"Retry-After": "0"}),
+        httpx.Response(200, json=PET),
     )
     retry = petstore.RetryPolicy(backoff_factor=0.0)
     with make_client(petstore, recorder, retry=retry) as client:
@@ -219,7 +222,9 @@ def owner_pages(total: int) -> Handler:
 
     def handler(request: httpx.Request) -> httpx.Response:
         marker = request.url.params.get("marker")
-        start = next(i + 1 for i, owner in enumerate(owners) if owner["id"] == marker) if marker else 0
+        start = (
+            next(i + 1 for i, owner in enumerate(owners) if owner["id"] == marker) if marker else 0
+        )
         limit = int(request.url.params.get("limit", "3"))
         return httpx.Response(200, json={"owners": owners[start : start + limit]})
 
@@ -285,7 +290,10 @@ def test_client_signatures_are_keyword_only_and_typed(petstore: ModuleType) -> N
     for cls in (client_module.Client, client_module.AsyncClient):
         public = {name for name in vars(cls) if not name.startswith("_")}
         paginators = {"iter_list_pets", "iter_list_owners"}
-        assert public == operations | paginators | {"config", "close" if cls is client_module.Client else "aclose"}
+        assert public == operations | paginators | {
+            "config",
+            "close" if cls is client_module.Client else "aclose",
+        }
     with pytest.raises(TypeError):
         client_module.Client(petstore.ClientConfig(project_id="p")).show_pet("p1")
 

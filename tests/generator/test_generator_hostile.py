@@ -78,7 +78,7 @@ def test_models_are_built_by_python_names(hostile: ModuleType) -> None:
         id_="s1",
         name="n",
         class_="c",
-        os_scheduler_hints=models.ServerOsSchedulerHints(group="g"),
+        os_scheduler_hints=models.ServerOsSchedulerHints2(group="g"),
         x_auth_token="t",
     )
     assert server.model_dump(mode="json", by_alias=True, exclude_unset=True) == {

@@ -1,0 +1,1 @@
+"""Tests of the client generator (doc2openapi.generator)."""
