@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
@@ -168,6 +168,21 @@ def _settings(config: Config) -> str:
     return repr(replace(config, jobs=0, cache=True, cache_dir="", source=""))
 
 
+def _scrape_config(options: dict[str, Any]) -> Config:
+    """The configuration of a scrape or build: the file, then the options given."""
+    cache_dir = options["cache_dir"]
+    return _config(
+        options["config_path"],
+        title=options["title"],
+        version=options["doc_version"],
+        strict=options["strict"] or None,
+        openapi=options["openapi"],
+        jobs=options["jobs"],
+        cache=False if options["no_cache"] else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
+
+
 _folders = click.argument(
     "folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False)
 )
@@ -202,6 +217,22 @@ _config_option = click.option(
 )
 
 
+def _scrape_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that ``scrape`` and ``build`` share."""
+    for option in (
+        _cache_dir,
+        _no_cache,
+        _jobs,
+        _config_option,
+        _openapi,
+        _strict,
+        _version,
+        _title,
+    ):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="doc2openapi")
 def cli() -> None:
@@ -224,38 +255,15 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     help="write the JSON report (counts and diagnostics) here",
 )
-@_title
-@_version
-@_strict
-@_openapi
-@_config_option
-@_jobs
-@_no_cache
-@_cache_dir
+@_scrape_options
 def scrape_command(
     folders: tuple[Path, ...],
     spec_path: Path,
     report_path: Path | None,
-    title: str | None,
-    doc_version: str | None,
-    strict: bool,
-    openapi: str | None,
-    config_path: Path | None,
-    jobs: int | None,
-    no_cache: bool,
-    cache_dir: Path | None,
+    **options: Any,
 ) -> None:
     """Scrape FOLDERS of API reference pages into one OpenAPI document."""
-    config = _config(
-        config_path,
-        title=title,
-        version=doc_version,
-        strict=strict or None,
-        openapi=openapi,
-        jobs=jobs,
-        cache=False if no_cache else None,
-        cache_dir=str(cache_dir) if cache_dir else None,
-    )
+    config = _scrape_config(options)
     outcome = _run_scrape(folders, config)
     report = build_report(outcome)
     if outcome.spec.document.get("paths") and not outcome.problems:
@@ -299,37 +307,14 @@ def validate_command(specs: tuple[Path, ...]) -> None:
     type=click.Path(path_type=Path, dir_okay=True),
     help="folder for openapi.yaml and report.json",
 )
-@_title
-@_version
-@_strict
-@_openapi
-@_config_option
-@_jobs
-@_no_cache
-@_cache_dir
+@_scrape_options
 def build_command(
     folders: tuple[Path, ...],
     out_dir: Path,
-    title: str | None,
-    doc_version: str | None,
-    strict: bool,
-    openapi: str | None,
-    config_path: Path | None,
-    jobs: int | None,
-    no_cache: bool,
-    cache_dir: Path | None,
+    **options: Any,
 ) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
-    config = _config(
-        config_path,
-        title=title,
-        version=doc_version,
-        strict=strict or None,
-        openapi=openapi,
-        jobs=jobs,
-        cache=False if no_cache else None,
-        cache_dir=str(cache_dir) if cache_dir else None,
-    )
+    config = _scrape_config(options)
     if out_dir.exists() and not out_dir.is_dir():
         _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
     inputs = _collect(folders)
