@@ -293,13 +293,21 @@ def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> End
 # ---------------------------------------------------------------------------- roles
 
 
+_CAPTION_WORD = {
+    word: re.compile(rf"(?:^|[\s(/-]){word}s?\b") for word in ("header", "query", "path")
+}
+
+
 def _caption_role(caption: str, kind: SectionKind) -> TableRole | None:
+    """The role a caption states in words ("Request header parameters", "Query
+    Parameters"); a schema name that merely contains such a word (``InsertHeaders``) states
+    none."""
     text = caption.lower()
-    if "header" in text:
+    if _CAPTION_WORD["header"].search(text):
         return TableRole.HEADER if kind is not SectionKind.RESPONSE else TableRole.UNPLACED
-    if "query" in text:
+    if _CAPTION_WORD["query"].search(text):
         return TableRole.QUERY
-    if "path" in text and "parameter" in text:
+    if _CAPTION_WORD["path"].search(text) and "parameter" in text:
         return TableRole.PATH
     return None
 
@@ -415,6 +423,7 @@ def read_api_page(page: Page) -> ApiPage | None:
                 roots[slot] = label
         tables.append(field_table)
     tables = _link_by_elimination(tables, reader)
+    tables = _body_from_uri_table(tables, endpoints, page, reader)
     for placed_table in tables:
         if placed_table.key in reader.unlinked_bodies:
             reader.report(
@@ -440,6 +449,66 @@ def read_api_page(page: Page) -> ApiPage | None:
 
 
 _NESTED_TYPE = re.compile(r"^(?:object|array|list|array of objects?|list<object>)$", re.I)
+
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def _body_from_uri_table(
+    tables: list[FieldTable], endpoints: Sequence[Endpoint], page: Page, reader: _Reader
+) -> list[FieldTable]:
+    """Older pages of a POST/PUT list the body fields in the URI section's one parameter
+    table, beside the path parameters. Rows of such a table that are neither in the path
+    nor in the query become the request body, when the page has no body table and its
+    request example (if any) uses them."""
+    if any(t.role is TableRole.REQUEST_BODY for t in tables):
+        return tables
+    if not endpoints or any(e.method not in _BODY_METHODS for e in endpoints):
+        return tables
+    in_uri = {n for e in endpoints for n in re.findall(r"\{([^}]+)\}", e.path)}
+    in_uri |= {n for e in endpoints for n in e.query}
+    example_keys = _request_example_keys(page)
+    result: list[FieldTable] = []
+    for table in tables:
+        if table.role is not TableRole.PATH or _caption_role(table.caption, SectionKind.URI):
+            result.append(table)
+            continue
+        body = tuple(r for r in table.fields if r.name not in in_uri)
+        if not body or (example_keys is not None and not example_keys & {r.name for r in body}):
+            result.append(table)
+            continue
+        result.append(replace(table, fields=tuple(r for r in table.fields if r.name in in_uri)))
+        result.append(
+            replace(
+                table,
+                key=f"{table.key}-body",
+                anchors=(),
+                number="",
+                role=TableRole.REQUEST_BODY,
+                fields=body,
+                failed_rows=0,
+            )
+        )
+        reader.report(
+            Code.TABLE_UNPLACED,
+            f"{len(body)} fields of this URI table are neither in the path nor in "
+            "the query: they are read as the request body",
+            table.caption or table.key,
+            level=Level.INFO,
+        )
+    return result
+
+
+def _request_example_keys(page: Page) -> set[str] | None:
+    """Top-level keys of the page's request example JSON; None when it gives none."""
+    for example in _examples(page):
+        if example.kind != "request":
+            continue
+        start = min((i for i in (example.text.find("{"),) if i >= 0), default=-1)
+        if start < 0:
+            continue
+        return set(re.findall(r'"([^"\\]+)"\s*:', example.text[start:]))
+    return None
 
 
 def _links_nowhere(row: FieldRow, page_key: str) -> bool:
