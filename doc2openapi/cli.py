@@ -67,6 +67,7 @@ def _spec_options(config: Config) -> SpecOptions:
         openapi=VERSIONS[config.openapi],
         server_url=config.server_url,
         region=config.region,
+        docs_base_url=config.docs_base_url,
     )
 
 
@@ -177,6 +178,7 @@ def _scrape_config(options: dict[str, Any]) -> Config:
         version=options["doc_version"],
         strict=options["strict"] or None,
         openapi=options["openapi"],
+        docs_base_url=options["docs_base_url"],
         jobs=options["jobs"],
         cache=False if options["no_cache"] else None,
         cache_dir=str(cache_dir) if cache_dir else None,
@@ -208,6 +210,10 @@ _cache_dir = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="page cache folder (default: $DOC2OPENAPI_CACHE_DIR or ~/.cache/doc2openapi)",
 )
+_docs_base_url = click.option(
+    "--docs-base-url",
+    help="URL of the published pages: each operation gets externalDocs linking its page",
+)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -224,6 +230,7 @@ def _scrape_options(command: Callable[..., None]) -> Callable[..., None]:
         _no_cache,
         _jobs,
         _config_option,
+        _docs_base_url,
         _openapi,
         _strict,
         _version,

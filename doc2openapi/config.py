@@ -24,6 +24,8 @@ class Config:
     openapi: str = "3.0"
     server_url: str = "https://{service}.{region}.otc.t-systems.com"
     region: str = "eu-de"
+    docs_base_url: str = ""
+    """Where the pages are published; each operation then links its page (externalDocs)."""
     package: str = ""
     templates: str = ""
     strict: bool = False

@@ -47,13 +47,19 @@ class Code(enum.StrEnum):
     OPERATION_MERGED = "D304"
     PATH_PARAM_UNDOCUMENTED = "D305"
     CONFLICTING_OPERATION = "D306"
+    PATH_PARAM_RENAMED = "D307"
     # examples
     EXAMPLE_INVALID_JSON = "D401"
     EXAMPLE_UNDOCUMENTED_KEY = "D402"
     EXAMPLE_TYPE_MISMATCH = "D403"
     EXAMPLE_UNPLACED = "D404"
+    EXAMPLE_LEFT_OUT = "D405"
     # spec
     SPEC_INVALID = "D501"
+    # reading pages (added later; kept at the end so no existing value moves)
+    UNTERMINATED_MARKUP = "D007"
+    ENTITIES_IGNORED = "D008"
+    DUPLICATE_ANCHOR = "D009"
 
 
 @dataclass(frozen=True, slots=True)

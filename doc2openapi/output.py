@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -35,9 +38,20 @@ class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
         return True
 
 
+_YAML12_NOT_TEXT = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
+)
+"""Plain scalars that YAML 1.2 readers (JavaScript tools) take for numbers, booleans or
+null, where PyYAML (YAML 1.1) would write them unquoted: ``"08"``, ``"1e5"``, ``"0o7"``."""
+
+
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Multi-line text as a block scalar (readable diffs), everything else as usual."""
+    """Multi-line text as a block scalar (readable diffs); text that a YAML 1.2 reader
+    would take for another type quoted; everything else as usual."""
     style = "|" if "\n" in value and not any(c in value for c in "\r\x85\u2028\u2029") else None
+    if style is None and _YAML12_NOT_TEXT.fullmatch(value):
+        style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -58,19 +72,95 @@ def serialise(document: Any, path: Path) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+MAX_EXPANDED_NODES = 1_000_000
+"""Nodes a YAML document may reach through its aliases ("billion laughs" stops here)."""
+
+
+class _AliasCountingLoader(yaml.SafeLoader):
+    """The safe loader, noting whether the document used an alias (``*name``)."""
+
+    aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+        return super().compose_node(parent, index)
+
+
+def _expanded_size(data: Any) -> int:
+    """Nodes of the document with every alias expanded, counted without expanding (each
+    shared node once, by identity); ValueError for an alias that contains itself."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not isinstance(node, (dict, list)) or (id(node) in sizes and not children_done):
+            continue
+        children = list(node.values()) if isinstance(node, dict) else node
+        if children_done:
+            open_nodes.discard(id(node))
+            total = 1
+            for child in children:
+                total += sizes.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+            sizes[id(node)] = min(total, MAX_EXPANDED_NODES + 1)
+            continue
+        if id(node) in open_nodes:
+            raise ValueError("a YAML alias refers to the node that contains it")
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if isinstance(child, (dict, list)) and id(child) in open_nodes:
+                raise ValueError("a YAML alias refers to the node that contains it")
+            stack.append((child, False))
+    return sizes.get(id(data), 1)
+
+
 def load_document(path: Path) -> Any:
+    """Read a YAML or JSON document. Anything that makes it unreadable is a ValueError with
+    a one-line message (or an OSError): not a regular file, over
+    :data:`MAX_DOCUMENT_BYTES`, not UTF-8, bad syntax, nested beyond the parser's
+    recursion, aliases that expand it beyond :data:`MAX_EXPANDED_NODES` nodes."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError("not a regular file")
+    if status.st_size > MAX_DOCUMENT_BYTES:
+        raise ValueError(f"{status.st_size} bytes, over the limit of {MAX_DOCUMENT_BYTES}")
     text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() == ".json":
-        return json.loads(text)
-    return yaml.safe_load(text)
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+        loader = _AliasCountingLoader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except RecursionError as error:
+        raise ValueError("nested too deeply to read") from error
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise ValueError(f"not valid YAML: {error.problem or error.context}{where}") from error
+    except yaml.YAMLError as error:
+        raise ValueError(f"not valid YAML: {str(error).splitlines()[0]}") from error
+    if loader.aliases and _expanded_size(data) > MAX_EXPANDED_NODES:
+        raise ValueError(f"YAML aliases expand the document beyond {MAX_EXPANDED_NODES} nodes")
+    return data
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def write_text(path: Path, text: str) -> bool:
-    """Write atomically (temporary file, then rename). A file whose content is unchanged is
-    not touched, so its modification time stays. Returns True when the file was written."""
+    """Write atomically (temporary file beside it, flushed to disk, then renamed over it):
+    a reader sees the old file or the new one, never a part, and an interrupted write
+    leaves the old file and no temporary file. A file whose content is unchanged is not
+    touched, so its modification time stays. Returns True when the file was written."""
     data = text.encode("utf-8")
     try:
-        if path.is_file() and path.read_bytes() == data:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass
@@ -80,19 +170,24 @@ def write_text(path: Path, text: str) -> bool:
     except FileExistsError as error:
         raise OutputError(f"output folder is a file: {parent}") from error
     except OSError as error:
-        raise OutputError(f"cannot create output folder {parent}: {error.strerror}") from error
+        raise OutputError(f"cannot create output folder {parent}: {_reason(error)}") from error
     if path.is_dir():
         raise OutputError(f"output path is a folder: {path}")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as error:
-        raise OutputError(f"cannot write in {parent}: {error.strerror}") from error
+        raise OutputError(f"cannot write in {parent}: {_reason(error)}") from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.chmod(temporary, _FILE_MODE)
         os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {error.strerror}") from error
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {path}: {_reason(error)}") from error
+        raise
     return True

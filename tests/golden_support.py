@@ -24,6 +24,7 @@ listed, only the map field itself.  A ``$ref`` that repeats on the current path
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -254,6 +255,12 @@ def find_operation(
     if not isinstance(operation, Mapping):
         return None
     return item, operation
+
+
+def path_template(path: str) -> str:
+    """A path as OpenAPI identifies it: parameter names erased (``/pets/{petId}`` and
+    ``/pets/{name}`` are the same path, OpenAPI 3.0.3 "Path Templating Matching")."""
+    return re.sub(r"\{[^}]*\}", "{}", path)
 
 
 def list_operations(document: JsonObject) -> list[tuple[str, str]]:

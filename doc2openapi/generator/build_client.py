@@ -47,6 +47,9 @@ CLIENT_METHODS = IDENTIFIERS.extended("aclose", "close", "config")
 CONFIG_PATH_PARAMETERS = {"project_id": "self._config.require_project_id()"}
 _PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2}
+# Every operation method ends with this keyword argument: headers for one request only.
+EXTRA_HEADERS = ParameterView("extra_headers", "Mapping[str, str] | None", " = None")
+EXTRA_HEADERS_TEXT = "Headers for this request only; they override all others."
 
 SYNC = ClientFlavour(
     class_name="Client",
@@ -223,14 +226,14 @@ class ClientBuilder:
         return declared
 
     def _arguments(self, operation: OperationDecl) -> list[_Argument]:
-        """Method arguments, path first; ``body`` is reserved for the request body."""
+        """Method arguments, path first; ``body`` and ``extra_headers`` are reserved."""
         parameters = {(p.location, p.wire_name): p for p in self._declared_parameters(operation)}
         candidates = {key: str(PythonIdentifier(key[1], prefix="param")) for key in parameters}
         names = unique_names(
             candidates,
             rank=lambda key: (_LOCATION_ORDER[key[0]], candidates[key] != key[1], key[1]),
             with_suffix=identifier_suffix,
-            taken=frozenset({"body"}),
+            taken=frozenset({"body", EXTRA_HEADERS.name}),
         )
         for key, parameter in parameters.items():
             if names[key] != candidates[key]:
@@ -244,12 +247,12 @@ class ClientBuilder:
     def _parameter_views(
         self, operation: OperationDecl, arguments: Sequence[_Argument]
     ) -> tuple[ParameterView, ...]:
-        """Path arguments, the body, then query and header arguments."""
+        """Path arguments, the body, query and header arguments, then ``extra_headers``."""
         views = [self._optional_view(a.name, a.decl.type, a.decl.required) for a in arguments]
         if operation.body is not None:
             body = self._optional_view("body", operation.body.type, operation.body.required)
             views.insert(sum(1 for a in arguments if a.decl.location == "path"), body)
-        return tuple(views)
+        return (*views, EXTRA_HEADERS)
 
     def _optional_view(self, name: str, expr: TypeExpr, required: bool) -> ParameterView:
         if required:
@@ -373,8 +376,8 @@ class ClientBuilder:
             text = one_line(operation.body.doc.description) or "The request body."
             path_count = sum(1 for argument in arguments if argument.decl.location == "path")
             args.insert(path_count, f"    body: {text}")
-        if args:
-            paragraphs.append("\n".join(["Args:", *args]))
+        args.append(f"    {EXTRA_HEADERS.name}: {EXTRA_HEADERS_TEXT}")
+        paragraphs.append("\n".join(["Args:", *args]))
         returns = [
             f"    {response.status}: {one_line(response.description) or 'Success.'}"
             for response in operation.success
@@ -424,6 +427,7 @@ class ClientBuilder:
             parameters=parameters,
             item_annotation=self._annotation(plan.item_type),
             call_arguments=tuple(f"{p.name}={p.name}" for p in parameters),
+            page_may_be_none=any(response.type is None for response in operation.success),
             items=items,
             stop_condition=stop,
             advance=self._advance(plan, cursor),

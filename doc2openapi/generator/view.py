@@ -82,6 +82,8 @@ class PaginationView:
     parameters: tuple[ParameterView, ...]
     item_annotation: str
     call_arguments: tuple[str, ...]
+    page_may_be_none: bool
+    """True when a success response has no body: ``_page`` is then None, the last page."""
     items: str
     """Expression for the items of ``_page``."""
     stop_condition: str

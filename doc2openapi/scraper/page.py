@@ -11,10 +11,11 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 from urllib.parse import unquote
 
 import lxml.etree
-import lxml.html
+from lxml.etree import _Element
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.decode import decode_page, looks_binary
@@ -33,11 +34,34 @@ from doc2openapi.scraper.model import (
 )
 
 MAX_PAGE_BYTES = 32 * 1024 * 1024
+MAX_TABLES = 500
+"""Tables read per page; the rest are reported and not read (the corpus has at most 17)."""
+MAX_PAGE_ROWS = 20_000
+"""Table rows read per page, over all its tables (the corpus has at most 287)."""
 MAX_TABLE_ROWS = 5_000
+MAX_COLUMNS = 100
 MAX_SPAN = 50
+MAX_ATTRIBUTES = 256
+_ATTRIBUTE_CHECK_BYTES = 128 * 1024
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIPPED = frozenset({"script", "style", "nav", "noscript", "template", "head", "aside"})
+_NEVER_TEXT = ("script", "style", "noscript", "template")
+"""Elements removed from the tree after parsing: their content is never documentation."""
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+)
+"""Elements whose content runs to their end tag: unterminated, they swallow the page."""
+_LONG_TAG = re.compile(r"<([A-Za-z][^\s/<>]*)[^<>]{1024}")
+"""The start of a tag over 1 KiB long (the corpus's longest is 416 characters)."""
+_ATTRIBUTE = re.compile(r"""[\s/]*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_SPAN_DIGITS = re.compile(r"\s*\+?(\d{1,9})")
+_ROWS = lxml.etree.XPath("./thead/tr|./tbody/tr|./tr|./tfoot/tr")
+_ROW_COUNT = lxml.etree.XPath("count(./thead/tr|./tbody/tr|./tr|./tfoot/tr)")
+_FIRST_ROWS = lxml.etree.XPath("(./thead/tr|./tbody/tr|./tr|./tfoot/tr)[position() <= $n]")
+_HEAD_ROW_COUNT = lxml.etree.XPath("count(./thead/tr)")
+_STRING = lxml.etree.XPath("string()")
+_BREADCRUMBS = lxml.etree.XPath('//*[@id="breadcrumbs"]/li')
 _INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "code", "sup", "sub", "font", "u"})
 _CELL_BLOCKS = frozenset(
     {"p", "li", "div", "pre", "ul", "ol", "br", "table", "tr", "dl", "dt", "dd", "blockquote"}
@@ -46,12 +70,32 @@ _CELL_BLOCKS = frozenset(
 _SPACES = re.compile(r"\s+")
 _TABLE_NUMBER = re.compile(r"^\s*Table\s*(\d+)\s*[.:]?\s*", re.I)
 _HEADER_WORDS = frozenset(
-    {"parameter", "name", "attribute", "type", "mandatory", "description", "status code"}
+    {
+        "parameter",
+        "parameter name",
+        "name",
+        "attribute",
+        "field",
+        "type",
+        "mandatory",
+        "required",
+        "description",
+        "remarks",
+        "status code",
+        "http status code",
+        "error code",
+        "error message",
+    }
 )
+"""Column names that make a first row of ``<td>`` cells a header row (two of them)."""
 
 
-def _text(element: lxml.html.HtmlElement) -> str:
-    return _SPACES.sub(" ", element.text_content()).replace("\u00b6", "").strip()
+def _text_content(element: _Element) -> str:
+    return str(_STRING(element))
+
+
+def _text(element: _Element) -> str:
+    return _SPACES.sub(" ", _text_content(element)).replace("\u00b6", "").strip()
 
 
 def _clean(text: str) -> str:
@@ -63,6 +107,10 @@ class _PageContext:
     key: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     table_count: int = 0
+    rows_read: int = 0
+    table_anchors: set[str] = field(default_factory=set)
+    """Anchors already on a table of this page (the first table keeps them)."""
+    table_keys: set[str] = field(default_factory=set)
 
     def report(
         self, code: Code, detail: str, table: str = "", level: Level = Level.WARNING
@@ -102,6 +150,7 @@ class _LineCollector:
         self._parts: list[str] = []
         self._strong: list[str] = []
         self._in_list = 0
+        self._in_strong = False
 
     def flush(self) -> None:
         text = _clean("".join(self._parts))
@@ -110,7 +159,7 @@ class _LineCollector:
         self._parts = []
         self._strong = []
 
-    def walk(self, element: lxml.html.HtmlElement) -> None:
+    def walk(self, element: _Element) -> None:
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             return
@@ -119,10 +168,15 @@ class _LineCollector:
             self.flush()
         if tag == "li":
             self._in_list += 1
+        outer_strong = False
         if tag in ("strong", "b"):
-            strong = _text(element)
-            if strong:
-                self._strong.append(strong)
+            # Only the outermost: nested bold text is part of it (and reading each level
+            # again would make deep nesting quadratic).
+            if not self._in_strong:
+                strong = _text(element)
+                if strong:
+                    self._strong.append(strong)
+                self._in_strong = outer_strong = True
         elif tag == "a" and element.get("href"):
             self.links.append(self.context.link(element.get("href", ""), _text(element)))
         if element.text:
@@ -131,6 +185,8 @@ class _LineCollector:
             self.walk(child)
             if child.tail:
                 self._parts.append(child.tail)
+        if outer_strong:
+            self._in_strong = False
         if tag == "li":
             self.flush()
             self._in_list -= 1
@@ -138,7 +194,7 @@ class _LineCollector:
             self.flush()
 
 
-def _cell(element: lxml.html.HtmlElement, context: _PageContext) -> Cell:
+def _cell(element: _Element, context: _PageContext) -> Cell:
     collector = _LineCollector(context)
     collector.walk(element)
     collector.flush()
@@ -148,59 +204,81 @@ def _cell(element: lxml.html.HtmlElement, context: _PageContext) -> Cell:
 # ---------------------------------------------------------------------------- tables
 
 
-def _span(element: lxml.html.HtmlElement, name: str) -> int:
-    try:
-        return max(1, min(MAX_SPAN, int(element.get(name, "1"))))
-    except ValueError:
+_Slot = tuple[str, Cell]
+"""A grid position: the tag of the cell that covers it (``td``/``th``) and its content."""
+_GAP: _Slot = ("td", Cell(()))
+
+
+@dataclass
+class _SpanLimits:
+    """Spans and widths beyond the limits met in one table (reported once per table)."""
+
+    spans: list[str] = field(default_factory=list)
+    wide_rows: int = 0
+
+
+def _span(element: _Element, name: str, limits: _SpanLimits) -> int:
+    """A rowspan/colspan read as a browser does (leading digits; nonsense is 1), clamped to
+    :data:`MAX_SPAN`. ``rowspan="0"`` means "to the end of the table"."""
+    value = element.get(name)
+    if value is None:
         return 1
+    match = _SPAN_DIGITS.match(value)
+    if match is None:
+        return 1
+    span = int(match.group(1))
+    if span == 0:
+        return MAX_TABLE_ROWS if name == "rowspan" else 1
+    if span > MAX_SPAN:
+        limits.spans.append(f"{name} {value.strip()[:12]}")
+        return MAX_SPAN
+    return span
 
 
-def _grid(
-    rows: list[lxml.html.HtmlElement], context: _PageContext
-) -> list[list[tuple[lxml.html.HtmlElement, Cell]]]:
-    """Expand rowspan and colspan so that every row has its cells at their column."""
-    grid: list[list[tuple[lxml.html.HtmlElement, Cell]]] = []
-    pending: dict[int, tuple[int, tuple[lxml.html.HtmlElement, Cell]]] = {}
+def _grid(rows: list[_Element], context: _PageContext, limits: _SpanLimits) -> list[list[_Slot]]:
+    """Expand rowspan and colspan so that every row has its cells at their column (the
+    HTML table model: each cell takes the first column no span from above covers)."""
+    grid: list[list[_Slot]] = []
+    carried: dict[int, tuple[int, _Slot]] = {}
     for tr in rows:
-        out: list[tuple[lxml.html.HtmlElement, Cell]] = []
-        cells = [c for c in tr if c.tag in ("td", "th")]
+        row: dict[int, _Slot] = {}
+        carry: dict[int, tuple[int, _Slot]] = {}
+        for column, (left, slot) in carried.items():
+            row[column] = slot
+            if left > 1:
+                carry[column] = (left - 1, slot)
         column = 0
-        for element in cells:
-            while column in pending:
-                left, item = pending[column]
-                out.append(item)
-                if left <= 1:
-                    del pending[column]
-                else:
-                    pending[column] = (left - 1, item)
+        for element in tr:
+            tag = element.tag
+            if tag not in ("td", "th"):
+                continue
+            while column in row:
                 column += 1
-            item = (element, _cell(element, context))
-            rowspan = _span(element, "rowspan")
-            for _ in range(_span(element, "colspan")):
-                out.append(item)
+            if column >= MAX_COLUMNS:
+                limits.wide_rows += 1
+                break
+            slot = (tag, _cell(element, context))
+            rowspan = _span(element, "rowspan", limits)
+            colspan = _span(element, "colspan", limits)
+            for covered in range(column, min(column + colspan, MAX_COLUMNS)):
+                row.setdefault(covered, slot)
                 if rowspan > 1:
-                    pending[column] = (rowspan - 1, item)
-                column += 1
-        while column in pending:
-            left, item = pending[column]
-            out.append(item)
-            if left <= 1:
-                del pending[column]
-            else:
-                pending[column] = (left - 1, item)
-            column += 1
-        grid.append(out)
+                    carry.setdefault(covered, (rowspan - 1, slot))
+            column += colspan
+        carried = carry
+        width = max(row) + 1 if row else 0
+        grid.append([row.get(position, _GAP) for position in range(width)])
     return grid
 
 
-def _looks_like_header(cells: list[tuple[lxml.html.HtmlElement, Cell]]) -> bool:
-    if cells and all(element.tag == "th" for element, _ in cells):
+def _looks_like_header(cells: list[_Slot]) -> bool:
+    if cells and all(tag == "th" for tag, _ in cells):
         return True
     words = {cell.text.strip().lower() for _, cell in cells}
     return len(words & _HEADER_WORDS) >= 2
 
 
-def _table_anchors(table: lxml.html.HtmlElement) -> tuple[str, ...]:
+def _table_anchors(table: _Element) -> tuple[str, ...]:
     own = table.get("id")
     anchors: list[str] = [own] if own else []
     sibling = table.getprevious()
@@ -212,7 +290,7 @@ def _table_anchors(table: lxml.html.HtmlElement) -> tuple[str, ...]:
     return tuple(anchors)
 
 
-def _caption(table: lxml.html.HtmlElement) -> tuple[str, str]:
+def _caption(table: _Element) -> tuple[str, str]:
     element = table.find("caption")
     if element is None:
         return "", ""
@@ -223,7 +301,7 @@ def _caption(table: lxml.html.HtmlElement) -> tuple[str, str]:
     return match.group(1), text[match.end() :].strip()
 
 
-def _section_anchors(table: lxml.html.HtmlElement) -> tuple[str, ...]:
+def _section_anchors(table: _Element) -> tuple[str, ...]:
     """Ids of the enclosing sub-sections (``div.section``, ``<section>``) of a table; the
     page's own top section (the one holding the title) is not one of them."""
     anchors: list[str] = []
@@ -239,23 +317,71 @@ def _section_anchors(table: lxml.html.HtmlElement) -> tuple[str, ...]:
     return tuple(anchors)
 
 
-def _table(element: lxml.html.HtmlElement, context: _PageContext) -> Table:
-    context.table_count += 1
-    anchors = _table_anchors(element)
-    number, caption = _caption(element)
-    key = anchors[0] if anchors else f"table-{context.table_count}"
-    trs = element.xpath("./thead/tr|./tbody/tr|./tr|./tfoot/tr")
-    if len(trs) > MAX_TABLE_ROWS:
+def _unique_anchors(anchors: tuple[str, ...], context: _PageContext, label: str) -> tuple[str, ...]:
+    """Anchors an earlier table of the page does not already carry: a link to an anchor
+    that two tables carry means the first, as in a browser."""
+    taken = tuple(anchor for anchor in anchors if anchor in context.table_anchors)
+    if not taken:
+        return anchors
+    context.report(
+        Code.DUPLICATE_ANCHOR,
+        f"anchor {', '.join(map(repr, taken))} is also on an earlier table of the page; "
+        "links to it mean that one",
+        label,
+    )
+    return tuple(anchor for anchor in anchors if anchor not in taken)
+
+
+def _table_rows(element: _Element, context: _PageContext, label: str) -> list[_Element]:
+    """The rows of a table, at most :data:`MAX_TABLE_ROWS` and what is left of the page's
+    :data:`MAX_PAGE_ROWS` (counted without building the rest)."""
+    budget = max(0, min(MAX_TABLE_ROWS, MAX_PAGE_ROWS - context.rows_read))
+    count = int(cast(float, _ROW_COUNT(element)))
+    if count <= budget:
+        rows = cast(list[_Element], _ROWS(element))
+    else:
+        limit = "the table" if budget == MAX_TABLE_ROWS else "the page"
         context.report(
             Code.TABLE_TOO_LARGE,
-            f"{len(trs)} rows; only the first {MAX_TABLE_ROWS} are read",
-            caption or key,
+            f"{count} rows; only the first {budget} are read (the limit of {limit})",
+            label,
         )
-        trs = trs[:MAX_TABLE_ROWS]
-    grid = _grid(trs, context)
+        rows = cast(list[_Element], _FIRST_ROWS(element, n=budget))
+    context.rows_read += len(rows)
+    return rows
+
+
+def _report_limits(limits: _SpanLimits, context: _PageContext, label: str) -> None:
+    if limits.spans:
+        shown = ", ".join(dict.fromkeys(limits.spans[:5]))
+        context.report(
+            Code.TABLE_TOO_LARGE, f"spans over {MAX_SPAN} read as {MAX_SPAN}: {shown}", label
+        )
+    if limits.wide_rows:
+        context.report(
+            Code.TABLE_TOO_LARGE,
+            f"{limits.wide_rows} row(s) wider than {MAX_COLUMNS} columns; the rest is not read",
+            label,
+        )
+
+
+def _table(element: _Element, context: _PageContext) -> Table:
+    context.table_count += 1
+    number, caption = _caption(element)
+    fallback = f"table-{context.table_count}"
+    anchors = _unique_anchors(_table_anchors(element), context, caption or fallback)
+    key = anchors[0] if anchors else fallback
+    while key in context.table_keys:
+        key += "-"
+    context.table_anchors.update(anchors)
+    context.table_keys.add(key)
+    label = caption or key
+    limits = _SpanLimits()
+    grid = _grid(_table_rows(element, context, label), context, limits)
+    _report_limits(limits, context, label)
     header: tuple[str, ...] = ()
     body_start = 0
-    head_rows = len(element.xpath("./thead/tr"))
+    head_rows = min(int(cast(float, _HEAD_ROW_COUNT(element))), len(grid))
     if head_rows:
         header = tuple(cell.text for _, cell in grid[head_rows - 1])
         body_start = head_rows
@@ -266,6 +392,13 @@ def _table(element: lxml.html.HtmlElement, context: _PageContext) -> Table:
         Row(index + 1, tuple(cell for _, cell in cells))
         for index, cells in enumerate(grid[body_start:])
     )
+    if not header and any(cell.text for row in rows for cell in row.cells):
+        context.report(
+            Code.TABLE_NO_HEADER,
+            "no header row (no <thead>, <th> row or row of column names); "
+            "its columns cannot be named",
+            label,
+        )
     return Table(key, anchors, number, caption, header, rows, _section_anchors(element))
 
 
@@ -285,7 +418,7 @@ class _SectionBuilder:
             self.sections.append(Section(self._heading, tuple(self._blocks)))
         self._blocks = []
 
-    def heading(self, element: lxml.html.HtmlElement) -> None:
+    def heading(self, element: _Element) -> None:
         text = _text(element)
         if element.tag == "h1" and not self.title:
             self.title = text
@@ -293,7 +426,7 @@ class _SectionBuilder:
         self.close()
         self._heading = text
 
-    def paragraph(self, element: lxml.html.HtmlElement) -> None:
+    def paragraph(self, element: _Element) -> None:
         collector = _LineCollector(self.context)
         collector.walk(element)
         collector.flush()
@@ -304,15 +437,23 @@ class _SectionBuilder:
         """Text directly inside a container (``<li>Normal<p>200</p></li>``)."""
         self._blocks.append(Paragraph(_clean(text)))
 
-    def code(self, element: lxml.html.HtmlElement) -> None:
-        self._blocks.append(CodeBlock(element.text_content()))
+    def code(self, element: _Element) -> None:
+        self._blocks.append(CodeBlock(_text_content(element)))
 
-    def table(self, element: lxml.html.HtmlElement) -> None:
+    def table(self, element: _Element) -> None:
+        if self.context.table_count >= MAX_TABLES:
+            if self.context.table_count == MAX_TABLES:
+                self.context.table_count += 1
+                self.context.report(
+                    Code.PAGE_TOO_LARGE,
+                    f"more than {MAX_TABLES} tables; only the first {MAX_TABLES} are read",
+                )
+            return
         self._blocks.append(_table(element, self.context))
 
 
-def _walk(root: lxml.html.HtmlElement, builder: _SectionBuilder) -> None:
-    stack: list[Iterator[lxml.html.HtmlElement]] = [iter(root)]
+def _walk(root: _Element, builder: _SectionBuilder) -> None:
+    stack: list[Iterator[_Element]] = [iter(root)]
     while stack:
         element = next(stack[-1], None)
         if element is None:
@@ -338,7 +479,7 @@ def _walk(root: lxml.html.HtmlElement, builder: _SectionBuilder) -> None:
             stack.append(iter(element))
 
 
-def _content_root(document: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement, PageFormat]:
+def _content_root(document: _Element) -> tuple[_Element, PageFormat]:
     main = document.find(".//main")
     if main is not None:
         return main, PageFormat.PORTAL
@@ -346,7 +487,7 @@ def _content_root(document: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElemen
     return (body if body is not None else document), PageFormat.EXPORT
 
 
-def _topic_anchor(root: lxml.html.HtmlElement, page_format: PageFormat) -> str:
+def _topic_anchor(root: _Element, page_format: PageFormat) -> str:
     """The anchor that names the topic: ``<a name>`` before the title (export) or the
     ``<span id>`` label Sphinx keeps before the first heading (portal)."""
     if page_format is PageFormat.EXPORT:
@@ -367,14 +508,16 @@ def _topic_anchor(root: lxml.html.HtmlElement, page_format: PageFormat) -> str:
     return ""
 
 
-def _breadcrumbs(document: lxml.html.HtmlElement) -> tuple[str, ...]:
-    crumbs = document.xpath('//*[@id="breadcrumbs"]/li')
+def _breadcrumbs(document: _Element) -> tuple[str, ...]:
+    crumbs = cast(list[_Element], _BREADCRUMBS(document))
     names = [_text(li) for li in crumbs if "breadcrumb-title" not in (li.get("class") or "")]
     return tuple(name for name in names if name)
 
 
-def _parse_tree(text: str, context: _PageContext) -> lxml.html.HtmlElement | None:
-    parser = lxml.html.HTMLParser(
+def _parse_tree(text: str, context: _PageContext) -> _Element | None:
+    """Parse with libxml2's HTML parser: no network, no DTD, no entity expansion (the HTML
+    parser never expands declared entities), libxml2's depth limit (256) kept."""
+    parser = lxml.etree.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -382,16 +525,112 @@ def _parse_tree(text: str, context: _PageContext) -> lxml.html.HtmlElement | Non
         recover=True,
         huge_tree=False,
     )
+    text = _limit_attributes(text, context)
     try:
-        document = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
-    except (lxml.etree.ParserError, ValueError) as error:
+        document = lxml.etree.fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.LxmlError, ValueError) as error:
         context.report(Code.UNREADABLE_PAGE, f"HTML could not be parsed: {error}")
         return None
-    if any("Excessive depth" in entry.message for entry in parser.error_log):
-        context.report(
-            Code.TOO_DEEP, "elements nested too deeply; the content below the limit is ignored"
-        )
+    if document is None:
+        context.report(Code.EMPTY_PAGE, "the file holds no element (only comments or a DOCTYPE)")
+        return None
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in entry.message.lower():
+            context.report(
+                Code.TOO_DEEP,
+                f"elements nested deeper than 256 levels (line {entry.line}); the parser "
+                "stops there and the rest of the page is not read",
+            )
+        else:
+            context.report(
+                Code.PAGE_TOO_LARGE,
+                f"{entry.message.strip()} (line {entry.line}); the parser stops there and the "
+                "rest of the page is not read",
+            )
+        break
     return document
+
+
+def _limit_attributes(text: str, context: _PageContext) -> str:
+    """Keep the first :data:`MAX_ATTRIBUTES` attributes of an element that has more.
+
+    libxml2 checks each attribute against all the others of its element, so one element
+    with 100,000 attributes takes minutes to parse. A page under
+    :data:`_ATTRIBUTE_CHECK_BYTES` cannot hold enough of them to matter and is not
+    searched (a regular expression over every tag costs a few percent of the reading).
+    """
+    if len(text) < _ATTRIBUTE_CHECK_BYTES:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for match in _LONG_TAG.finditer(text):
+        start = match.start()
+        if start < done:
+            continue
+        end = text.find(">", start)
+        end = len(text) if end < 0 else end
+        attributes = list(_ATTRIBUTE.finditer(text, match.end(1), end))
+        if len(attributes) <= MAX_ATTRIBUTES:
+            continue
+        context.report(
+            Code.PAGE_TOO_LARGE,
+            f"an element with {len(attributes)} attributes (line "
+            f"{text.count(chr(10), 0, start) + 1}); only the first {MAX_ATTRIBUTES} are read",
+        )
+        pieces.append(text[done : attributes[MAX_ATTRIBUTES - 1].end()])
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _unterminated(text: str, tag: str) -> bool:
+    """Whether the last ``<tag`` of the page has no ``</tag`` after it: first looked up in
+    lower and upper case only (portal pages end in a script), then case-insensitively."""
+    variants = (tag, tag.upper())
+    opened = max(text.rfind("<" + name) for name in variants)
+    closed = max(text.rfind("</" + name) for name in variants)
+    if opened < closed:
+        return False
+    lowered = text.lower()
+    return lowered.find("</" + tag, lowered.rfind("<" + tag)) < 0
+
+
+def _check_markup(text: str, document: _Element, context: _PageContext) -> None:
+    """Report markup that hides the rest of the page or that is never read (cheap checks
+    on the source: a few ``find`` calls, and only for a page that ends in a raw-text
+    element a case-insensitive search)."""
+    opened = text.rfind("<!--")
+    if opened >= 0 and not text.startswith(("<!-->", "<!--->"), opened):
+        closed = text.find("-->", opened + 4)
+        if closed < 0 and text.find("--!>", opened + 4) < 0:
+            context.report(
+                Code.UNTERMINATED_MARKUP,
+                f"a comment opened on line {text.count(chr(10), 0, opened) + 1} is never "
+                f"closed; the {len(text) - opened} characters after it are not read",
+            )
+    last = document
+    while len(last):
+        last = last[-1]
+    tag = last.tag
+    if isinstance(tag, str) and tag in _RAW_TEXT and _unterminated(text, tag):
+        opened = text.lower().rfind("<" + tag)
+        if opened >= 0:
+            context.report(
+                Code.UNTERMINATED_MARKUP,
+                f"a <{tag}> opened on line {text.count(chr(10), 0, opened) + 1} is never "
+                f"closed; the {len(text) - opened} characters after it are not read",
+            )
+    entities = text.count("<!ENTITY")
+    if entities:
+        context.report(
+            Code.ENTITIES_IGNORED,
+            f"{entities} entity declaration(s) in the DOCTYPE; entities are never expanded "
+            "or fetched, references to them stay as written",
+        )
 
 
 def read_page(key: str, raw: bytes) -> Page:
@@ -407,21 +646,26 @@ def read_page(key: str, raw: bytes) -> Page:
         )
         return _with(empty, context)
     decoded = decode_page(raw)
+    if decoded.binary or looks_binary(decoded.text):
+        context.report(Code.NOT_HTML, "the file is not text (binary content)", level=Level.ERROR)
+        return _with(empty, context)
     if decoded.guessed:
         context.report(
             Code.ENCODING_GUESSED,
-            f"no BOM or charset declaration decided; read as {decoded.encoding}",
+            f"{decoded.note}; read as {decoded.encoding}",
             level=Level.INFO,
         )
-    if not decoded.text.strip():
-        context.report(Code.EMPTY_PAGE, "the file is empty")
-        return _with(empty, context)
-    if looks_binary(decoded.text):
-        context.report(Code.NOT_HTML, "the file is not text (binary content)", level=Level.ERROR)
+    if not decoded.text or decoded.text.isspace():
+        context.report(
+            Code.EMPTY_PAGE,
+            "the file holds only white space" if decoded.text else "the file is empty",
+        )
         return _with(empty, context)
     document = _parse_tree(decoded.text, context)
     if document is None:
         return _with(empty, context)
+    _check_markup(decoded.text, document, context)
+    lxml.etree.strip_elements(document, *_NEVER_TEXT, with_tail=False)
     root, page_format = _content_root(document)
     builder = _SectionBuilder(context)
     _walk(root, builder)
@@ -438,7 +682,7 @@ def read_page(key: str, raw: bytes) -> Page:
     return _with(page, context)
 
 
-def _title_fallback(document: lxml.html.HtmlElement) -> str:
+def _title_fallback(document: _Element) -> str:
     title = document.find(".//title")
     return _text(title) if title is not None else ""
 

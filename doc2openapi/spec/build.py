@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.names import is_identifier, pascal_case
@@ -20,11 +21,13 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
+from doc2openapi.spec.paths import number_repeats, unify_names
 from doc2openapi.spec.schemas import (
     FieldCounts,
     Schema,
     SchemaRegistry,
     TableIndex,
+    canonical,
     fold_duplicates,
     rename_refs,
 )
@@ -46,6 +49,10 @@ class SpecOptions:
     openapi: str = OPENAPI_30
     server_url: str = "https://{service}.{region}.otc.t-systems.com"
     region: str = "eu-de"
+    docs_base_url: str = ""
+    """Where the pages are published (``https://docs.example.com/ecs/api-ref/``): each
+    operation then links its page as ``externalDocs``. Empty: no links. (A relative
+    link would be wrong: OpenAPI resolves relative URLs against the server, the API.)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,8 @@ class _Builder:
     operation_ids: set[str] = field(default_factory=set)
     tags: dict[str, str] = field(default_factory=dict)
     uses_token: bool = False
+    named_tables: list[tuple[SchemaRegistry, FieldTable]] = field(default_factory=list)
+    """Nested tables a page names but no field had reached when the page was built."""
 
     def report(
         self,
@@ -195,8 +204,10 @@ class _PageBuilder:
             operation_id = base if position == 0 else base + _version_suffix(endpoint)
             operation_id = self.builder.unique_operation_id(operation_id, self.page.page, endpoint)
             body: dict[str, Any] = {"operationId": operation_id, "summary": self.page.title}
-            if self.page.description:
-                body["description"] = self.page.description
+            body["description"] = self.page.description or self.page.title
+            docs = _external_docs(self.builder.options, self.page.page, self.page.title)
+            if docs:
+                body["externalDocs"] = docs
             if tag:
                 body["tags"] = [tag]
                 self.builder.tags.setdefault(tag, " / ".join(groups))
@@ -354,22 +365,42 @@ class _PageBuilder:
                     "a parameter, body nor linked table; its fields are not in the spec",
                     table=table.caption or table.key,
                 )
-            elif (
-                table.role is TableRole.SCHEMA
-                and (table.page, table.key) not in self.registry.component_of
-            ):
-                self.registry.table_ref(table, pascal_case(table.caption or table.key), "")
-                self.report(
-                    Code.TABLE_UNPLACED,
-                    "the page names this nested table, but no field's link reaches it; "
-                    "it is kept as a component",
-                    Level.INFO,
-                    table=table.caption or table.key,
-                )
+            elif table.role is TableRole.SCHEMA:
+                self.builder.named_tables.append((self.registry, table))
+
+
+def _external_docs(options: SpecOptions, page: str, title: str) -> dict[str, str] | None:
+    if not options.docs_base_url:
+        return None
+    base = (
+        options.docs_base_url
+        if options.docs_base_url.endswith("/")
+        else options.docs_base_url + "/"
+    )
+    return {"description": title, "url": base + quote(page, safe="/#")}
+
+
+def _report_unreached(builder: _Builder) -> None:
+    """Nested tables that no field of any page reached: not in the spec (a component that
+    nothing uses is noise to every consumer), but reported with their field count."""
+    for registry, table in builder.named_tables:
+        if (table.page, table.key) in registry.component_of:
+            continue
+        registry.counts.setdefault(table.page, FieldCounts()).failed += len(table.fields)
+        builder.report(
+            Code.TABLE_UNPLACED,
+            table.page,
+            "the page names this nested table, but no field's link reaches it; "
+            f"its {len(table.fields)} fields are not in the spec",
+            Level.INFO,
+            table=table.caption or table.key,
+        )
 
 
 def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
-    """Several pages document one method and path: one operation, bodies as a oneOf."""
+    """Several pages document one method and path: one operation, bodies as an anyOf
+    (not a oneOf: the pages' bodies often overlap, and a body matching two of them must
+    stay valid)."""
     first = operations[0]
     merged = dict(first.body)
     pages = [op.page for op in operations]
@@ -377,7 +408,7 @@ def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
         Code.OPERATION_MERGED,
         first.page,
         f"{first.method.upper()} {first.path} is documented on {len(pages)} pages "
-        f"({', '.join(pages)}); their request bodies form a oneOf",
+        f"({', '.join(pages)}); their request bodies form an anyOf",
         Level.INFO,
     )
     merged["operationId"] = builder.unique_operation_id(
@@ -386,12 +417,17 @@ def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
     )
     merged["summary"] = " / ".join(dict.fromkeys(str(op.body["summary"]) for op in operations))
     merged["description"] = "\n\n".join(
-        f"{op.body['summary']}: {op.body.get('description', '')}".strip() for op in operations
+        dict.fromkeys(
+            f"{op.body['summary']}: {op.body.get('description', '')}".strip() for op in operations
+        )
     )
+    tags = [tag for op in operations for tag in op.body.get("tags", [])]
+    if tags:
+        merged["tags"] = list(dict.fromkeys(tags))
     bodies = [op.request_schema for op in operations if op.request_schema is not None]
     if bodies:
         unique = list({str(b): b for b in bodies}.values())
-        schema: Schema = unique[0] if len(unique) == 1 else {"oneOf": unique}
+        schema: Schema = unique[0] if len(unique) == 1 else {"anyOf": unique}
         merged["requestBody"] = {
             "required": True,
             "content": {"application/json": {"schema": schema}},
@@ -427,18 +463,18 @@ def _merge_response(responses: dict[str, Any], code: str, response: dict[str, An
     if old_schema is None:
         responses[code] = {**existing, "content": response["content"]}
     elif old_schema != new_schema:
-        options = old_schema.get("oneOf", [old_schema])
+        options = old_schema.get("anyOf", [old_schema])
         if new_schema not in options:
             options = [*options, new_schema]
         responses[code] = {
             **existing,
-            "content": {"application/json": {"schema": {"oneOf": options}}},
+            "content": {"application/json": {"schema": {"anyOf": options}}},
         }
 
 
 def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSpec:
     builder = _Builder(options)
-    paths: dict[str, dict[str, list[_Operation]]] = {}
+    every_operation: list[_Operation] = []
     registries: list[SchemaRegistry] = []
     operation_counts: dict[str, int] = {}
     for service in services:
@@ -453,11 +489,11 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
         count = 0
         for api_page in sorted(service.api_pages, key=lambda p: p.page):
             for operation in _PageBuilder(builder, registry, api_page, service.toc).operations():
-                paths.setdefault(operation.path, {}).setdefault(operation.method, []).append(
-                    operation
-                )
+                every_operation.append(operation)
                 count += 1
         operation_counts[service.name] = count
+    _report_unreached(builder)
+    paths = _routes(every_operation, builder)
     document_paths: dict[str, Any] = {}
     for path in sorted(paths):
         item: dict[str, Any] = {}
@@ -470,8 +506,9 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
             )
         document_paths[path] = item
     renames = fold_duplicates(builder.components)
-    document = _document(services, options, builder, rename_refs(document_paths, renames))
-    attach_examples(document, services, builder.diagnostics)
+    document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
+    document = _document(services, options, builder, document_paths)
+    attach_examples(document, services, builder.diagnostics, options.openapi)
     document = finalise(document, options.openapi)
     for registry in registries:
         builder.diagnostics.extend(registry.diagnostics)
@@ -483,15 +520,68 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
     )
 
 
+def _routes(
+    operations: list[_Operation], builder: _Builder
+) -> dict[str, dict[str, list[_Operation]]]:
+    """Operations by path and method, after the paths are made ones OpenAPI allows."""
+
+    def report(page: str, detail: str) -> None:
+        builder.report(Code.PATH_PARAM_RENAMED, page, detail, Level.INFO)
+
+    for operation in operations:
+        number_repeats(operation, report)
+    unify_names(operations, report)
+    paths: dict[str, dict[str, list[_Operation]]] = {}
+    for operation in operations:
+        paths.setdefault(operation.path, {}).setdefault(operation.method, []).append(operation)
+    return paths
+
+
+def _distinct_alternatives(value: Any) -> Any:
+    """``anyOf``/``oneOf`` lists without repeats: folding identical components can turn two
+    variants into one. A single variant left stands for itself."""
+    if isinstance(value, list):
+        return [_distinct_alternatives(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out = {key: _distinct_alternatives(item) for key, item in value.items()}
+    for keyword in ("anyOf", "oneOf"):
+        variants = out.get(keyword)
+        if isinstance(variants, list):
+            unique = list({canonical(v): v for v in variants}.values())
+            if len(unique) == 1 and len(out) == 1:
+                return unique[0]
+            out[keyword] = unique
+    return out
+
+
+def _info_description(services: Sequence[ServiceDocs], paths: dict[str, Any]) -> str:
+    names = " + ".join(s.name.upper() for s in services) or "the service"
+    operations = sum(len(item) for item in paths.values())
+    pages = sum(len(s.api_pages) for s in services)
+    return (
+        f"The API of {names} as its published API reference documents it: {operations} "
+        f"operations from {pages} pages, read by doc2openapi. Each operation's `x-source` "
+        "names the page it comes from."
+    )
+
+
 def _document(
-    services: Sequence[ServiceDocs], options: SpecOptions, builder: _Builder, paths: dict[str, Any]
+    services: Sequence[ServiceDocs],
+    options: SpecOptions,
+    builder: _Builder,
+    paths: dict[str, Any],
 ) -> dict[str, Any]:
     names = [s.name for s in services]
     title = options.title or (" + ".join(n.upper() for n in names) + " API")
     service = names[0].lower() if names else "api"
     document: dict[str, Any] = {
         "openapi": options.openapi,
-        "info": {"title": title, "version": options.version or "1.0.0"},
+        "info": {
+            "title": title,
+            "description": _info_description(services, paths),
+            "version": options.version or "1.0.0",
+        },
         "servers": [
             {
                 "url": options.server_url.replace("{service}", service),

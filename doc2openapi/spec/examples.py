@@ -1,14 +1,32 @@
 """Example request and response JSON: attached to the matching body, and checked against
-the tables (a lint of the document: disagreements are diagnostics, never failures)."""
+the tables (a lint of the document: disagreements are diagnostics, never failures).
+
+Only examples that their body's schema accepts go into the spec: the documents' own
+examples often disagree with their tables (a string where the table says integer, a
+date that is no RFC 3339 date-time), and a spec whose examples fail its schemas misleads
+every consumer (a mock server answers with them, a client then fails to read its own
+example). The others are reported: D402/D403 say where they disagree with the tables,
+D405 that they were left out and the first reason why."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.protocols import Validator
+from openapi_schema_validator import (
+    OAS30Validator,
+    OAS31Validator,
+    oas30_format_checker,
+    oas31_format_checker,
+)
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import Example
+from doc2openapi.spec.versions import finalise
 
 if TYPE_CHECKING:
     from doc2openapi.spec.build import ServiceDocs
@@ -46,10 +64,46 @@ def _operations_of(document: dict[str, Any], page: str) -> Iterator[dict[str, An
                 yield operation
 
 
+@dataclass(frozen=True, slots=True)
+class SchemaCheck:
+    """Validates example values against schemas as the written dialect reads them."""
+
+    version: str
+    components: dict[str, Any]
+
+    @classmethod
+    def of(cls, document: dict[str, Any], version: str) -> SchemaCheck:
+        written = finalise({"components": document.get("components", {})}, version)
+        return cls(version, written["components"])
+
+    def first_error(self, value: Any, schema: Any) -> str:
+        """Why ``value`` fails ``schema`` (``""`` when it does not)."""
+        if not isinstance(schema, dict):
+            return ""
+        written = finalise({"schema": schema}, self.version)["schema"]
+        root = {"allOf": [written], "components": self.components}
+        validator: Validator
+        if self.version.startswith("3.1"):
+            validator = OAS31Validator(root, format_checker=oas31_format_checker)
+        else:
+            validator = OAS30Validator(root, format_checker=oas30_format_checker)
+        error = best_match(validator.iter_errors(value))
+        return "" if error is None else _explain(error)
+
+
+def _explain(error: ValidationError) -> str:
+    where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    return f"{where}: {error.message[:160]}"
+
+
 def attach_examples(
-    document: dict[str, Any], services: Sequence[ServiceDocs], diagnostics: list[Diagnostic]
+    document: dict[str, Any],
+    services: Sequence[ServiceDocs],
+    diagnostics: list[Diagnostic],
+    version: str,
 ) -> None:
     schemas = document.get("components", {}).get("schemas", {})
+    check = SchemaCheck.of(document, version)
     for service in services:
         for page in service.api_pages:
             operations = list(_operations_of(document, page.page))
@@ -57,7 +111,7 @@ def attach_examples(
                 continue
             numbers: dict[str, int] = {}
             for example in page.examples:
-                _attach(example, page.page, operations[0], schemas, diagnostics, numbers)
+                _attach(example, page.page, operations[0], schemas, check, diagnostics, numbers)
 
 
 def _attach(
@@ -65,6 +119,7 @@ def _attach(
     page: str,
     operation: dict[str, Any],
     schemas: dict[str, Any],
+    check: SchemaCheck,
     diagnostics: list[Diagnostic],
     numbers: dict[str, int],
 ) -> None:
@@ -91,6 +146,19 @@ def _attach(
         )
         return
     label, media = target
+    for code, detail in lint_value(value, media.get("schema", {}), schemas, "$", 0):
+        diagnostics.append(Diagnostic(Level.INFO, code, page, f"{label} example: {detail}"))
+    rejected = check.first_error(value, media.get("schema"))
+    if rejected:
+        diagnostics.append(
+            Diagnostic(
+                Level.INFO,
+                Code.EXAMPLE_LEFT_OUT,
+                page,
+                f"{label} example is left out of the spec: its schema rejects it ({rejected})",
+            )
+        )
+        return
     number = numbers.get(label, 0) + 1
     numbers[label] = number
     name = f"{example.kind}{number}"
@@ -98,8 +166,6 @@ def _attach(
     if example.title:
         entry["summary"] = example.title[:200]
     media.setdefault("examples", {})[name] = entry
-    for code, detail in lint_value(value, media.get("schema", {}), schemas, "$", 0):
-        diagnostics.append(Diagnostic(Level.INFO, code, page, f"{label} example: {detail}"))
 
 
 def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

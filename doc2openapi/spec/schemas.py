@@ -71,7 +71,7 @@ class TableIndex:
     by_anchor: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_number: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_caption: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
-    by_subject: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_subject: dict[tuple[str, str], list[FieldTable]] = field(default_factory=dict)
     by_section: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     pages: set[str] = field(default_factory=set)
 
@@ -87,7 +87,25 @@ class TableIndex:
             self.by_caption.setdefault((table.page, table.caption.lower()), table)
             subject = caption_subject(table.caption)
             if subject:
-                self.by_subject.setdefault((table.page, subject.lower()), table)
+                self.by_subject.setdefault((table.page, subject.lower()), []).append(table)
+
+    def subject_table(self, referrer: FieldTable, name: str) -> FieldTable | None:
+        """The table whose caption names field ``name`` ("nics field description"), for a
+        field of ``referrer``. A page may caption two tables alike (the request's and the
+        response's ``fpga_image``): the one in the referrer's section wins, and among those
+        the nearest one after the referrer."""
+        candidates = [
+            t for t in self.by_subject.get((referrer.page, name.lower()), []) if t is not referrer
+        ]
+        same_section = [t for t in candidates if t.section == referrer.section] or candidates
+        after = [t for t in same_section if _number(t) > _number(referrer)]
+        if after:
+            return min(after, key=_number)
+        return same_section[0] if same_section else None
+
+
+def _number(table: FieldTable) -> int:
+    return int(table.number) if table.number.isdigit() else 0
 
 
 def identity(table: FieldTable) -> tuple[str, str]:
@@ -140,16 +158,19 @@ class SchemaRegistry:
         yield owner + pascal_case(hint or table.key)
 
     def _choose_name(self, table: FieldTable, hint: str, owner: str) -> str:
-        candidates = list(self._candidate_names(table, hint, owner))
+        """A class-shaped name no other component has, whatever the case: generators turn
+        ``quotas`` and ``Quotas`` (or ``L7policy`` and ``L7Policy``) into one class."""
+        taken = {_folded(name) for name in self.components}
+        candidates = [_class_shaped(n) for n in self._candidate_names(table, hint, owner)]
         for name in candidates:
-            if name not in self.components:
+            if _folded(name) not in taken:
                 return name
         for name in candidates:
-            if owner and not name.startswith(owner) and owner + name not in self.components:
+            if owner and not name.startswith(owner) and _folded(owner + name) not in taken:
                 return owner + name
         base = candidates[-1]
         number = 2
-        while f"{base}{number}" in self.components:
+        while _folded(f"{base}{number}") in taken:
             number += 1
         return f"{base}{number}"
 
@@ -186,7 +207,7 @@ class SchemaRegistry:
         required: list[str] = []
         for row in table.fields:
             properties[row.name] = self.field_schema(table, row, owner, counts)
-            if row.requirement is Requirement.REQUIRED:
+            if row.requirement is Requirement.REQUIRED and row.name not in required:
                 required.append(row.name)
         schema: Schema = {"type": "object", "properties": properties}
         if required:
@@ -294,8 +315,8 @@ class SchemaRegistry:
             found = self.index.by_caption.get((table.page, name.lower()))
             if found is not None and found is not table:
                 return found, ""
-        found = self.index.by_subject.get((table.page, row.name.lower()))
-        if found is not None and found is not table:
+        found = self.index.subject_table(table, row.name)
+        if found is not None:
             return found, ""
         return None, unresolved
 
@@ -304,6 +325,15 @@ class SchemaRegistry:
             return None
         key = (link.page or page, link.fragment)
         return self.index.by_anchor.get(key) or self.index.by_section.get(key)
+
+
+def _class_shaped(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _folded(name: str) -> str:
+    """What a generator's class name keeps of a component name."""
+    return name.replace("_", "").lower()
 
 
 def _needs_schema(expr: TypeExpr) -> bool:

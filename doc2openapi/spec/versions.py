@@ -1,7 +1,8 @@
 """The two OpenAPI dialects we write. The builder produces one neutral form; these passes
 turn it into idiomatic 3.0.3 or 3.1.0.
 
-- 3.0: ``$ref`` siblings are ignored by 3.0 tools, so they are dropped; ``nullable``.
+- 3.0: ``$ref`` siblings are ignored by 3.0 tools, so they are dropped; ``nullable``,
+  which 3.0 defines only beside a ``type`` (a schema without one admits null already).
 - 3.1: ``$ref`` may carry a description; ``nullable`` becomes ``type: [..., "null"]``.
 """
 
@@ -21,7 +22,12 @@ def _to_30(value: Any) -> Any:
     if isinstance(value, dict):
         if "$ref" in value:
             return {"$ref": value["$ref"]}
-        return {key: item if key in _LITERAL_KEYS else _to_30(item) for key, item in value.items()}
+        untyped_null = value.get("nullable") is True and "type" not in value
+        return {
+            key: item if key in _LITERAL_KEYS else _to_30(item)
+            for key, item in value.items()
+            if not (untyped_null and key == "nullable")
+        }
     if isinstance(value, list):
         return [_to_30(item) for item in value]
     return value

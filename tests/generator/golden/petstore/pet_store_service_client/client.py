@@ -57,8 +57,11 @@ class Client:
         params: Mapping[str, str | list[str]] | None,
         headers: Mapping[str, str] | None,
         json: object,
+        extra_headers: Mapping[str, str] | None,
     ) -> httpx.Response:
         """Send a request, and send it again as the retry policy says."""
+        if extra_headers:
+            headers = {**(headers or {}), **extra_headers}
         attempt = 0
         while True:
             response = self._http.request(method, url, params=params, headers=headers, json=json)
@@ -76,6 +79,7 @@ class Client:
         limit: int | None = None,
         status: models.ListPetsStatus | None = None,
         x_language: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.ListPetsResponse:
         """List pets.
 
@@ -88,6 +92,7 @@ class Client:
             limit: Maximum number of pets per page. The API default is ``10``.
             status: Only pets with this status.
             x_language: Language of the error messages. The API default is ``en-us``.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The pets.
@@ -104,6 +109,7 @@ class Client:
             params=_runtime.query_params({"offset": offset, "limit": limit, "status": status}),
             headers=_runtime.header_params({"X-Language": x_language}),
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.ListPetsResponse.model_validate_json(_response.content)
@@ -116,6 +122,7 @@ class Client:
         limit: int | None = None,
         status: models.ListPetsStatus | None = None,
         x_language: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.Pet]:
         """Iterate over the items of ``list_pets``, page after page.
 
@@ -128,6 +135,7 @@ class Client:
                 limit=limit,
                 status=status,
                 x_language=x_language,
+                extra_headers=extra_headers,
             )
             _items = _page.pets or []
             yield from _items
@@ -139,6 +147,7 @@ class Client:
         self,
         *,
         body: models.CreatePetRequest,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Pet:
         """Create a pet.
 
@@ -146,6 +155,7 @@ class Client:
 
         Args:
             body: The pet to create.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The created pet.
@@ -162,6 +172,7 @@ class Client:
             params=None,
             headers=None,
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.Pet.model_validate_json(_response.content)
@@ -171,6 +182,7 @@ class Client:
         self,
         *,
         pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Pet:
         """Query a pet.
 
@@ -178,6 +190,7 @@ class Client:
 
         Args:
             pet_id: Pet ID.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The pet.
@@ -195,6 +208,7 @@ class Client:
             params=None,
             headers=None,
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.Pet.model_validate_json(_response.content)
@@ -205,6 +219,7 @@ class Client:
         *,
         pet_id: str,
         body: models.Pet,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Pet:
         """Update a pet.
 
@@ -213,6 +228,7 @@ class Client:
         Args:
             pet_id: Pet ID.
             body: The request body.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The updated pet.
@@ -230,6 +246,7 @@ class Client:
             params=None,
             headers=None,
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.Pet.model_validate_json(_response.content)
@@ -239,6 +256,7 @@ class Client:
         self,
         *,
         pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Delete a pet.
 
@@ -246,6 +264,7 @@ class Client:
 
         Args:
             pet_id: Pet ID.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             204: Deleted.
@@ -263,6 +282,7 @@ class Client:
             params=None,
             headers=None,
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 204:
             return None
@@ -273,6 +293,7 @@ class Client:
         *,
         marker: str | None = None,
         limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.ListOwnersResponse:
         """List owners.
 
@@ -281,6 +302,7 @@ class Client:
         Args:
             marker: ID of the last owner of the previous page.
             limit: The ``limit`` query parameter.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The owners.
@@ -296,6 +318,7 @@ class Client:
             params=_runtime.query_params({"marker": marker, "limit": limit}),
             headers=None,
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.ListOwnersResponse.model_validate_json(_response.content)
@@ -306,6 +329,7 @@ class Client:
         *,
         marker: str | None = None,
         limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.Owner]:
         """Iterate over the items of ``list_owners``, page after page.
 
@@ -316,6 +340,7 @@ class Client:
             _page = self.list_owners(
                 marker=marker,
                 limit=limit,
+                extra_headers=extra_headers,
             )
             _items = _page.owners or []
             yield from _items
@@ -369,8 +394,11 @@ class AsyncClient:
         params: Mapping[str, str | list[str]] | None,
         headers: Mapping[str, str] | None,
         json: object,
+        extra_headers: Mapping[str, str] | None,
     ) -> httpx.Response:
         """Send a request, and send it again as the retry policy says."""
+        if extra_headers:
+            headers = {**(headers or {}), **extra_headers}
         attempt = 0
         while True:
             response = await self._http.request(
@@ -390,6 +418,7 @@ class AsyncClient:
         limit: int | None = None,
         status: models.ListPetsStatus | None = None,
         x_language: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.ListPetsResponse:
         """List pets.
 
@@ -402,6 +431,7 @@ class AsyncClient:
             limit: Maximum number of pets per page. The API default is ``10``.
             status: Only pets with this status.
             x_language: Language of the error messages. The API default is ``en-us``.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The pets.
@@ -418,6 +448,7 @@ class AsyncClient:
             params=_runtime.query_params({"offset": offset, "limit": limit, "status": status}),
             headers=_runtime.header_params({"X-Language": x_language}),
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.ListPetsResponse.model_validate_json(_response.content)
@@ -430,6 +461,7 @@ class AsyncClient:
         limit: int | None = None,
         status: models.ListPetsStatus | None = None,
         x_language: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.Pet]:
         """Iterate over the items of ``list_pets``, page after page.
 
@@ -442,6 +474,7 @@ class AsyncClient:
                 limit=limit,
                 status=status,
                 x_language=x_language,
+                extra_headers=extra_headers,
             )
             _items = _page.pets or []
             for _item in _items:
@@ -454,6 +487,7 @@ class AsyncClient:
         self,
         *,
         body: models.CreatePetRequest,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Pet:
         """Create a pet.
 
@@ -461,6 +495,7 @@ class AsyncClient:
 
         Args:
             body: The pet to create.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The created pet.
@@ -477,6 +512,7 @@ class AsyncClient:
             params=None,
             headers=None,
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.Pet.model_validate_json(_response.content)
@@ -486,6 +522,7 @@ class AsyncClient:
         self,
         *,
         pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Pet:
         """Query a pet.
 
@@ -493,6 +530,7 @@ class AsyncClient:
 
         Args:
             pet_id: Pet ID.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The pet.
@@ -510,6 +548,7 @@ class AsyncClient:
             params=None,
             headers=None,
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.Pet.model_validate_json(_response.content)
@@ -520,6 +559,7 @@ class AsyncClient:
         *,
         pet_id: str,
         body: models.Pet,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.Pet:
         """Update a pet.
 
@@ -528,6 +568,7 @@ class AsyncClient:
         Args:
             pet_id: Pet ID.
             body: The request body.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The updated pet.
@@ -545,6 +586,7 @@ class AsyncClient:
             params=None,
             headers=None,
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.Pet.model_validate_json(_response.content)
@@ -554,6 +596,7 @@ class AsyncClient:
         self,
         *,
         pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Delete a pet.
 
@@ -561,6 +604,7 @@ class AsyncClient:
 
         Args:
             pet_id: Pet ID.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             204: Deleted.
@@ -578,6 +622,7 @@ class AsyncClient:
             params=None,
             headers=None,
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 204:
             return None
@@ -588,6 +633,7 @@ class AsyncClient:
         *,
         marker: str | None = None,
         limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> models.ListOwnersResponse:
         """List owners.
 
@@ -596,6 +642,7 @@ class AsyncClient:
         Args:
             marker: ID of the last owner of the previous page.
             limit: The ``limit`` query parameter.
+            extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The owners.
@@ -611,6 +658,7 @@ class AsyncClient:
             params=_runtime.query_params({"marker": marker, "limit": limit}),
             headers=None,
             json=None,
+            extra_headers=extra_headers,
         )
         if _response.status_code == 200:
             return models.ListOwnersResponse.model_validate_json(_response.content)
@@ -621,6 +669,7 @@ class AsyncClient:
         *,
         marker: str | None = None,
         limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.Owner]:
         """Iterate over the items of ``list_owners``, page after page.
 
@@ -631,6 +680,7 @@ class AsyncClient:
             _page = await self.list_owners(
                 marker=marker,
                 limit=limit,
+                extra_headers=extra_headers,
             )
             _items = _page.owners or []
             for _item in _items:

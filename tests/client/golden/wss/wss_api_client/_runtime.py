@@ -1,0 +1,85 @@
+"""Request encoding and response decoding shared by ``Client`` and ``AsyncClient``."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+from pydantic import TypeAdapter
+
+_TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def wire_string(value: object) -> str:
+    """A parameter value as text: JSON booleans, enum values, ``str()`` otherwise."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return wire_string(value.value)
+    return str(value)
+
+
+def expand_template(template: str, values: Mapping[str, object], *, escape: bool) -> str:
+    """Fill the ``{name}`` variables of a path or URL template."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        text = wire_string(values[name])
+        return quote(text, safe="") if escape else text
+
+    return _TEMPLATE_VARIABLE.sub(substitute, template)
+
+
+def expand_path(template: str, values: Mapping[str, object]) -> str:
+    """A request path with its parameters filled in, each percent-encoded."""
+    return expand_template(template, values, escape=True)
+
+
+def query_params(values: Mapping[str, object]) -> dict[str, str | list[str]]:
+    """Query parameters without the unset ones; lists repeat the parameter."""
+    params: dict[str, str | list[str]] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            params[name] = [wire_string(item) for item in value]
+        else:
+            params[name] = wire_string(value)
+    return params
+
+
+def header_params(values: Mapping[str, object]) -> dict[str, str]:
+    """Header parameters without the unset ones; lists are comma-separated."""
+    headers: dict[str, str] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            headers[name] = ",".join(wire_string(item) for item in value)
+        else:
+            headers[name] = wire_string(value)
+    return headers
+
+
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(annotation)
+    if adapter is None:
+        adapter = _ADAPTERS[annotation] = TypeAdapter(annotation)
+    return adapter
+
+
+def encode_json(value: object, annotation: Any) -> Any:
+    """A request body that is no single model, as JSON data with wire names."""
+    return _adapter(annotation).dump_python(value, mode="json", by_alias=True, exclude_unset=True)
+
+
+def decode_json(response: httpx.Response, annotation: Any) -> Any:
+    """A response body that is no single model, validated against its annotation."""
+    return _adapter(annotation).validate_json(response.content)
