@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -15,9 +16,9 @@ from typing import Any
 from doc2openapi import __version__
 from doc2openapi.cache import PageCache, page_key
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.scraper.interpret import read_api_page, schema_tables
+from doc2openapi.scraper.interpret import read_api_page, schema_tables, uri_problems
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
-from doc2openapi.scraper.page import read_page
+from doc2openapi.scraper.page import MAX_PAGE_BYTES, read_page
 from doc2openapi.scraper.toc import TOC_FILE, Toc, read_toc
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
 from doc2openapi.spec.validate import ValidationProblem, validate_document
@@ -57,7 +58,8 @@ def scrape_page(key: str, raw: bytes) -> PageResult:
     page = read_page(key, raw)
     api = read_api_page(page)
     tables = () if api is not None else tuple(schema_tables(page))
-    return PageResult(PageSummary(page.key, page.title, page.format, page.diagnostics), api, tables)
+    diagnostics = page.diagnostics if api is not None else page.diagnostics + uri_problems(page)
+    return PageResult(PageSummary(page.key, page.title, page.format, diagnostics), api, tables)
 
 
 def page_files(folder: Path) -> list[Path]:
@@ -66,9 +68,7 @@ def page_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InputError(f"input is not a folder: {folder}")
     try:
-        files = sorted(
-            p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and not p.is_dir()
-        )
+        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
     except OSError as error:
         raise InputError(f"input folder cannot be read: {folder}: {error.strerror}") from error
     return files[:MAX_PAGES]
@@ -132,7 +132,10 @@ class InputFolder:
 def _input_page(folder: Path, path: Path) -> InputPage:
     key = path.relative_to(folder).as_posix()
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            return InputPage(key, None, "not a regular file")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_PAGE_BYTES + 1)
     except OSError as error:
         return InputPage(key, None, error.strerror or str(error))
     return InputPage(key, raw, digest=page_key(key, raw))

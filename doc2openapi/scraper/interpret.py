@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -43,6 +44,8 @@ _CODE_LIST = re.compile(
 _STATUS_PARAGRAPH = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
 _TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")
 _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
+_PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
+"""A path of literal segments and ``{name}`` placeholders: nothing unbalanced, no blanks."""
 _TEMPLATE_QUERY = re.compile(r"\{\?([^}]*)\}")
 
 
@@ -168,8 +171,17 @@ class _Reader:
             ]
         unique: list[Endpoint] = []
         for endpoint in found:
-            if endpoint.method != "?" and endpoint not in unique:
-                unique.append(endpoint)
+            if endpoint.method == "?" or endpoint in unique:
+                continue
+            if not _PATH_TEMPLATE.fullmatch(endpoint.path):
+                self.report(
+                    Code.NO_URI,
+                    f"URI {endpoint.method} {endpoint.path!r} is not a well-formed path "
+                    "template; the operation is left out",
+                    level=Level.ERROR,
+                )
+                continue
+            unique.append(endpoint)
         return [e for e in unique if not any(_instance_of(e, t) for t in unique if t is not e)]
 
     # -- tables
@@ -353,7 +365,19 @@ def _references(table: Table, page_key: str) -> set[str]:
     return targets
 
 
-def _is_referenced(table: Table, page_key: str, references: set[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _OtherReferences:
+    """The references made by the other tables of a page (a table's links to itself do
+    not make it nested), without building one set per table."""
+
+    counts: Counter[str]
+    own: set[str]
+
+    def __contains__(self, reference: object) -> bool:
+        return self.counts.get(str(reference), 0) > (1 if reference in self.own else 0)
+
+
+def _is_referenced(table: Table, page_key: str, references: _OtherReferences) -> bool:
     if table.number and f"table {table.number}" in references:
         return True
     subject = caption_subject(table.caption)
@@ -386,6 +410,14 @@ def _place_tables(page: Page) -> list[_Placed]:
     return placed
 
 
+def uri_problems(page: Page) -> tuple[Diagnostic, ...]:
+    """What is wrong with the URIs of a page that documents no usable operation (for
+    example a malformed path template): reported although the page is no API page."""
+    reader = _Reader(page)
+    reader.endpoints()
+    return tuple(reader.diagnostics)
+
+
 def read_api_page(page: Page) -> ApiPage | None:
     """The API a page documents, or None for a page that documents no operation."""
     reader = _Reader(page)
@@ -394,6 +426,7 @@ def read_api_page(page: Page) -> ApiPage | None:
         return None
     placed = _place_tables(page)
     references_of = {id(item.table): _references(item.table, page.key) for item in placed}
+    reference_counts = Counter(ref for refs in references_of.values() for ref in refs)
     tables: list[FieldTable] = []
     status_codes: list[StatusCode] = []
     roots: dict[tuple[TableRole, str], str] = {}
@@ -403,7 +436,7 @@ def read_api_page(page: Page) -> ApiPage | None:
         if is_status_table(table.header):
             status_codes.extend(_status_rows(table))
             continue
-        references = set().union(*(refs for key, refs in references_of.items() if key != id(table)))
+        references = _OtherReferences(reference_counts, references_of[id(table)])
         role = _role(item, page.key, references)
         field_table = reader.field_table(table, item.section, role, item.status)
         if field_table is None:
@@ -566,7 +599,7 @@ def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
     return replace(table, role=role)
 
 
-def _role(item: _Placed, page_key: str, references: set[str]) -> TableRole:
+def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRole:
     by_caption = _caption_role(item.table.caption, item.kind)
     if item.kind is SectionKind.URI:
         return by_caption or TableRole.PATH

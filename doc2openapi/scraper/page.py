@@ -194,7 +194,24 @@ class _LineCollector:
             self.flush()
 
 
+def _plain_text(element: _Element) -> str | None:
+    """The text of a cell that holds only text, or one paragraph of text (most cells:
+    names, Yes/No, type words), without walking it; None for anything richer."""
+    if len(element) == 0:
+        return element.text or ""
+    if len(element) == 1:
+        child = element[0]
+        if child.tag == "p" and len(child) == 0 and not (element.text or "").strip():
+            if not (child.tail or "").strip():
+                return child.text or ""
+    return None
+
+
 def _cell(element: _Element, context: _PageContext) -> Cell:
+    plain = _plain_text(element)
+    if plain is not None:
+        text = _clean(plain)
+        return Cell((TextLine(text),) if text else ())
     collector = _LineCollector(context)
     collector.walk(element)
     collector.flush()

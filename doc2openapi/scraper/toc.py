@@ -10,6 +10,7 @@ from pathlib import Path
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 
 TOC_FILE = "CLASS.TXT.json"
+MAX_TOC_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +38,14 @@ def read_toc(folder: Path) -> tuple[Toc, list[Diagnostic]]:
     if not path.is_file():
         return Toc({}, {}), []
     try:
+        if path.stat().st_size > MAX_TOC_BYTES:
+            raise ValueError(f"over {MAX_TOC_BYTES} bytes")
         raw = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except RecursionError:
+        return Toc({}, {}), [
+            Diagnostic(Level.WARNING, Code.UNREADABLE_PAGE, TOC_FILE, "nested too deeply to read")
+        ]
+    except (OSError, ValueError) as error:
         return Toc({}, {}), [
             Diagnostic(Level.WARNING, Code.UNREADABLE_PAGE, TOC_FILE, f"not readable: {error}")
         ]

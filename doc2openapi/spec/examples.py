@@ -40,6 +40,7 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "array": (list,),
 }
 MAX_LINT_DEPTH = 64
+MAX_EXAMPLE_DEPTH = 64
 
 
 def example_json(text: str) -> tuple[Any, str]:
@@ -52,9 +53,30 @@ def example_json(text: str) -> tuple[Any, str]:
     else:
         return None, ""
     try:
-        return json.loads(body), ""
+        value = json.loads(body)
     except json.JSONDecodeError as error:
         return None, f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})"
+    except RecursionError:
+        return None, "nested too deeply to read"
+    if _depth(value) > MAX_EXAMPLE_DEPTH:
+        return None, f"nested more than {MAX_EXAMPLE_DEPTH} levels deep; left out"
+    return value, ""
+
+
+def _depth(value: Any) -> int:
+    """How deeply a JSON value nests (iteratively: the value may be hostile)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_EXAMPLE_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
 
 
 def _operations_of(document: dict[str, Any], page: str) -> Iterator[dict[str, Any]]:

@@ -26,6 +26,8 @@ from doc2openapi.spec.types import (
 )
 
 Schema = dict[str, Any]
+MAX_NESTING = 64
+"""Tables nested deeper than this through links are not followed (reported)."""
 _REF_PREFIX = "#/components/schemas/"
 _ANCHOR_NAME = re.compile(r"__(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$")
 _CAPTION_NOISE = re.compile(
@@ -192,6 +194,15 @@ class SchemaRegistry:
                     Level.INFO,
                 )
             return ref(name)
+        if len(self._building) >= MAX_NESTING:
+            self.report(
+                Code.CYCLIC_LINK,
+                table,
+                "",
+                f"tables nested more than {MAX_NESTING} deep through links; this one is "
+                "written as a free-form object",
+            )
+            return {"type": "object"}
         name = self._choose_name(table, hint, owner)
         self.component_of[key] = name
         self.components[name] = {}
