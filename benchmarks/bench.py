@@ -30,8 +30,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
-FOLDERS = ("doc-exports/dcs/api-ref", "doc-exports/ecs/api-ref", "doc-exports/elb/api-ref",
-           "portal/dcs/api-ref")
+FOLDERS = (
+    "doc-exports/dcs/api-ref",
+    "doc-exports/ecs/api-ref",
+    "doc-exports/elb/api-ref",
+    "portal/dcs/api-ref",
+)
 
 
 def median_time(action: Callable[[], object], repeat: int) -> float:
@@ -50,8 +54,12 @@ def run_command(args: Sequence[str | Path], env: dict[str, str] | None = None) -
     start = time.perf_counter()
     if timer:
         with tempfile.NamedTemporaryFile("r") as stats:
-            subprocess.run([timer, "-f", "%M", "-o", stats.name, *command], check=True,
-                           capture_output=True, env={**os.environ, **(env or {})})
+            subprocess.run(
+                [timer, "-f", "%M", "-o", stats.name, *command],
+                check=True,
+                capture_output=True,
+                env={**os.environ, **(env or {})},
+            )
             elapsed = time.perf_counter() - start
             peak = int(stats.read().strip().splitlines()[-1] or 0)
             return elapsed, peak
@@ -64,28 +72,39 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 
 def bench_scrape(corpus: Path, repeat: int) -> None:
-    import lxml.html
+    import lxml.html  # noqa: PLC0415 - measured tools load only when their figure is asked
 
-    from doc2openapi.pipeline import ReadOptions, read_services
+    from doc2openapi.inputs import collect_inputs  # noqa: PLC0415
+    from doc2openapi.pipeline import ReadOptions, read_services, scrape  # noqa: PLC0415
 
     files = corpus_files(corpus)
     raws = [p.read_bytes() for p in files]
     folders = [corpus / f for f in FOLDERS]
+    inputs = collect_inputs(folders)
 
     def bare_parse() -> None:
         for raw in raws:
             lxml.html.fromstring(raw)
 
     lxml_time = median_time(bare_parse, repeat)
-    serial = median_time(lambda: read_services(folders, ReadOptions(jobs=1)), repeat)
-    parallel = median_time(lambda: read_services(folders, ReadOptions(jobs=0)), repeat)
+    serial = median_time(lambda: read_services(inputs, ReadOptions(jobs=1)), repeat)
+    parallel = median_time(lambda: read_services(inputs, ReadOptions(jobs=0)), repeat)
+    whole = median_time(lambda: [scrape([f], reading=ReadOptions(jobs=0)) for f in folders], repeat)
     pages = len(files)
     print(f"\n## scrape ({pages} pages, median of {repeat})")
     print(f"lxml.html.fromstring        {lxml_time:7.3f} s  {pages / lxml_time:7.0f} pages/s")
-    print(f"scrape, 1 process           {serial:7.3f} s  {pages / serial:7.0f} pages/s  "
-          f"ratio {serial / lxml_time:.2f}x")
-    print(f"scrape, {os.cpu_count()} processes         {parallel:7.3f} s  "
-          f"{pages / parallel:7.0f} pages/s  ratio {parallel / lxml_time:.2f}x")
+    print(
+        f"scrape, 1 process           {serial:7.3f} s  {pages / serial:7.0f} pages/s  "
+        f"ratio {serial / lxml_time:.2f}x"
+    )
+    print(
+        f"scrape, {os.cpu_count()} processes         {parallel:7.3f} s  "
+        f"{pages / parallel:7.0f} pages/s  ratio {parallel / lxml_time:.2f}x"
+    )
+    print(
+        f"+ spec build and validation {whole:7.3f} s  {pages / whole:7.0f} pages/s  "
+        f"ratio {whole / lxml_time:.2f}x  (4 documents, one per folder)"
+    )
 
 
 def bench_build(corpus: Path, repeat: int, generate: bool) -> None:
@@ -96,8 +115,17 @@ def bench_build(corpus: Path, repeat: int, generate: bool) -> None:
         shutil.copytree(corpus / folder, docs)
         cache = Path(work) / "cache"
         out = Path(work) / "out"
-        command = [sys.executable, "-m", "doc2openapi.cli", "build", docs, "-o", out,
-                   "--cache-dir", cache]
+        command = [
+            sys.executable,
+            "-m",
+            "doc2openapi.cli",
+            "build",
+            docs,
+            "-o",
+            out,
+            "--cache-dir",
+            cache,
+        ]
         colds, warms, changed, peaks = [], [], [], []
         page = sorted(docs.rglob("*.html"))[len(list(docs.rglob("*.html"))) // 2]
         original = page.read_bytes()
@@ -108,7 +136,8 @@ def bench_build(corpus: Path, repeat: int, generate: bool) -> None:
             colds.append(elapsed)
             peaks.append(peak)
             warms.append(run_command(command)[0])
-            page.write_bytes(original.replace(b"</main>", f"<p>edit {round_number}</p></main>".encode()))
+            edit = f"<p>edit {round_number}</p></main>".encode()
+            page.write_bytes(original.replace(b"</main>", edit))
             changed.append(run_command(command)[0])
             page.write_bytes(original)
         cold = statistics.median(colds)
@@ -122,8 +151,16 @@ def bench_build(corpus: Path, repeat: int, generate: bool) -> None:
 
 def bench_memory(corpus: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
-        command = [sys.executable, "-m", "doc2openapi.cli", "scrape",
-                   *[corpus / f for f in FOLDERS], "-o", Path(work) / "spec.yaml", "--no-cache"]
+        command = [
+            sys.executable,
+            "-m",
+            "doc2openapi.cli",
+            "scrape",
+            *[corpus / f for f in FOLDERS],
+            "-o",
+            Path(work) / "spec.yaml",
+            "--no-cache",
+        ]
         elapsed, peak = run_command(command)
     print("\n## whole corpus in one document")
     print(f"scrape all folders          {elapsed:7.3f} s  peak {peak / 1024:.0f} MB")
@@ -131,7 +168,7 @@ def bench_memory(corpus: Path) -> None:
 
 def bench_scale(corpus: Path, target: int) -> None:
     files = corpus_files(corpus)
-    print(f"\n## scale: the corpus replicated (one process, no cache)")
+    print("\n## scale: the corpus replicated (one process, no cache)")
     print(f"{'pages':>8} {'seconds':>9} {'ms/page':>8} {'peak MB':>8} {'KB/page':>8}")
     sizes = sorted({len(files), *(n for n in (2_000, 5_000, 10_000, target) if n <= target)})
     with tempfile.TemporaryDirectory() as work:
@@ -141,14 +178,22 @@ def bench_scale(corpus: Path, target: int) -> None:
             for index in range(size):
                 source = files[index % len(files)]
                 (folder / f"c{index // len(files)}-{source.parent.name}-{source.name}").write_bytes(
-                    source.read_bytes())
-            command = [sys.executable, "-c",
-                       "import sys; from pathlib import Path; "
-                       "from doc2openapi.pipeline import ReadOptions, read_services; "
-                       "read_services([Path(sys.argv[1])], ReadOptions(jobs=1))", folder]
+                    source.read_bytes()
+                )
+            command = [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; "
+                "from doc2openapi.inputs import collect_inputs; "
+                "from doc2openapi.pipeline import ReadOptions, read_services; "
+                "read_services(collect_inputs([Path(sys.argv[1])]), ReadOptions(jobs=1))",
+                folder,
+            ]
             elapsed, peak = run_command(command)
-            print(f"{size:8d} {elapsed:9.2f} {1000 * elapsed / size:8.2f} {peak / 1024:8.0f} "
-                  f"{peak / size:8.1f}")
+            print(
+                f"{size:8d} {elapsed:9.2f} {1000 * elapsed / size:8.2f} {peak / 1024:8.0f} "
+                f"{peak / size:8.1f}"
+            )
             shutil.rmtree(folder)
 
 

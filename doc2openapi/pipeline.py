@@ -4,33 +4,29 @@ The CLI calls these; tests and other tools can too."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from doc2openapi import __version__
-from doc2openapi.cache import PageCache, page_key
+from doc2openapi.cache import PageCache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.inputs import (
+    InputFolder,
+    InputPage,
+    collect_inputs,
+)
 from doc2openapi.scraper.interpret import read_api_page, schema_tables, uri_problems
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
-from doc2openapi.scraper.page import MAX_PAGE_BYTES, read_page
-from doc2openapi.scraper.toc import TOC_FILE, Toc, read_toc
+from doc2openapi.scraper.page import read_page
+from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
 from doc2openapi.spec.validate import ValidationProblem, validate_document
 
-PAGE_SUFFIXES = (".html", ".htm")
-MAX_PAGES = 100_000
 _PARALLEL_THRESHOLD = 64
 """Fewer pages than this are read in this process: starting workers would cost more."""
-
-
-class InputError(Exception):
-    """An input folder that cannot be used at all (missing, not a folder, unreadable)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +56,6 @@ def scrape_page(key: str, raw: bytes) -> PageResult:
     tables = () if api is not None else tuple(schema_tables(page))
     diagnostics = page.diagnostics if api is not None else page.diagnostics + uri_problems(page)
     return PageResult(PageSummary(page.key, page.title, page.format, diagnostics), api, tables)
-
-
-def page_files(folder: Path) -> list[Path]:
-    if not folder.exists():
-        raise InputError(f"input folder not found: {folder}")
-    if not folder.is_dir():
-        raise InputError(f"input is not a folder: {folder}")
-    try:
-        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
-    except OSError as error:
-        raise InputError(f"input folder cannot be read: {folder}: {error.strerror}") from error
-    return files[:MAX_PAGES]
 
 
 @dataclass
@@ -109,62 +93,6 @@ class ReadOptions:
     cache_dir: Path | None = None
     progress: Callable[[int], None] | None = None
     """Called with the number of pages just finished (for a progress bar)."""
-
-
-@dataclass(frozen=True, slots=True)
-class InputPage:
-    """One page file as read from disk: its key (path in its folder), bytes and cache key."""
-
-    key: str
-    raw: bytes | None
-    problem: str = ""
-    """Why the file could not be read (``raw`` is None)."""
-    digest: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class InputFolder:
-    folder: Path
-    pages: tuple[InputPage, ...]
-    toc_digest: str
-
-
-def _input_page(folder: Path, path: Path) -> InputPage:
-    key = path.relative_to(folder).as_posix()
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return InputPage(key, None, "not a regular file")
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_PAGE_BYTES + 1)
-    except OSError as error:
-        return InputPage(key, None, error.strerror or str(error))
-    return InputPage(key, raw, digest=page_key(key, raw))
-
-
-def collect_inputs(folders: Sequence[Path]) -> list[InputFolder]:
-    """Read every page file of every folder once (raises :class:`InputError`)."""
-    inputs = []
-    for folder in folders:
-        pages = tuple(_input_page(folder, path) for path in page_files(folder))
-        toc = folder / TOC_FILE
-        try:
-            toc_digest = hashlib.sha256(toc.read_bytes()).hexdigest() if toc.is_file() else ""
-        except OSError:
-            toc_digest = "unreadable"
-        inputs.append(InputFolder(folder, pages, toc_digest))
-    return inputs
-
-
-def fingerprint(inputs: Sequence[InputFolder], *settings: str) -> str:
-    """A key that changes whenever any input byte, the tool version or a setting does."""
-    digest = hashlib.sha256()
-    for part in (__version__, *settings):
-        digest.update(part.encode("utf-8") + b"\0")
-    for item in inputs:
-        digest.update(f"{item.folder.resolve()}\0{item.toc_digest}\0".encode())
-        for page in item.pages:
-            digest.update(f"{page.key}\0{page.digest or page.problem}\0".encode())
-    return digest.hexdigest()
 
 
 def _scrape_job(job: InputPage) -> PageResult:
@@ -232,10 +160,6 @@ def read_services(
 
 def read_service(folder: Path) -> ServiceResult:
     return read_services(collect_inputs([folder]), ReadOptions(jobs=1))[0]
-
-
-def page_count(folders: Sequence[Path]) -> int:
-    return sum(len(page_files(folder)) for folder in folders)
 
 
 @dataclass

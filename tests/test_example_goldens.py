@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES
 from test_goldens import compare_operation, load_golden
 
-from conftest import EXAMPLES
 from doc2openapi.pipeline import scrape_to_spec
 
 GOLDENS = Path(__file__).resolve().parent / "goldens" / "examples"

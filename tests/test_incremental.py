@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, corpus_dir
+
 from doc2openapi.cache import PageCache
+from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
-from doc2openapi.pipeline import ReadOptions, collect_inputs, read_services, scrape
+from doc2openapi.pipeline import ReadOptions, read_services, scrape
 
 
 def build(

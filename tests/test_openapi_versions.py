@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import EXAMPLES, corpus_dir
+
 from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.build import SpecOptions
@@ -45,12 +47,23 @@ def test_corpus_valid_in_both_versions(folder: str, version: str) -> None:
 def test_31_idioms() -> None:
     neutral = {
         "openapi": "x",
-        "components": {"schemas": {"A": {"type": "object", "properties": {
-            "lock": {"nullable": True, "description": "null in the docs"},
-            "name": {"type": "string", "nullable": True},
-            "child": {"$ref": "#/components/schemas/A", "description": "the child",
-                      "x-source": "p.html#t"},
-        }, "examples": {"x": {"nullable": True}}}}},
+        "components": {
+            "schemas": {
+                "A": {
+                    "type": "object",
+                    "properties": {
+                        "lock": {"nullable": True, "description": "null in the docs"},
+                        "name": {"type": "string", "nullable": True},
+                        "child": {
+                            "$ref": "#/components/schemas/A",
+                            "description": "the child",
+                            "x-source": "p.html#t",
+                        },
+                    },
+                    "examples": {"x": {"nullable": True}},
+                }
+            }
+        },
     }
     out = finalise(neutral, "3.1.0")
     properties = out["components"]["schemas"]["A"]["properties"]
@@ -72,7 +85,10 @@ def test_config_from_pyproject(tmp_path: Path) -> None:
     )
     config = load_config(folder=tmp_path)
     assert (config.title, config.openapi, config.strict, config.region) == (
-        "My API", "3.1", True, "eu-nl"
+        "My API",
+        "3.1",
+        True,
+        "eu-nl",
     )
     assert config.merged(title="Other", openapi=None).title == "Other"
 
@@ -90,13 +106,22 @@ def test_config_file_preferred_and_checked(tmp_path: Path) -> None:
 
 
 def test_cli_reads_config(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     (tmp_path / "doc2openapi.toml").write_text('title = "Configured"\nopenapi = "3.1"\n')
     result = subprocess.run(
-        [sys.executable, "-m", "doc2openapi.cli", "scrape", str(EXAMPLES / "export"), "-o",
-         "spec.json"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "doc2openapi.cli",
+            "scrape",
+            str(EXAMPLES / "export"),
+            "-o",
+            "spec.json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     document = json.loads((tmp_path / "spec.json").read_text())

@@ -18,6 +18,7 @@ import lxml.etree
 from lxml.etree import _Element
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.inputs import MAX_PAGE_BYTES
 from doc2openapi.scraper.decode import decode_page, looks_binary
 from doc2openapi.scraper.model import (
     Block,
@@ -33,7 +34,6 @@ from doc2openapi.scraper.model import (
     TextLine,
 )
 
-MAX_PAGE_BYTES = 32 * 1024 * 1024
 MAX_TABLES = 500
 """Tables read per page; the rest are reported and not read (the corpus has at most 17)."""
 MAX_PAGE_ROWS = 20_000

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.inputs import TOC_FILE
 
-TOC_FILE = "CLASS.TXT.json"
 MAX_TOC_BYTES = 16 * 1024 * 1024
 
 

@@ -1,0 +1,95 @@
+"""Input folders read from disk: the page files, their bytes, and a fingerprint of all of
+it. Light on purpose: a rebuild with nothing changed needs only this module."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from doc2openapi import __version__
+from doc2openapi.cache import page_key
+
+PAGE_SUFFIXES = (".html", ".htm")
+MAX_PAGES = 100_000
+MAX_PAGE_BYTES = 32 * 1024 * 1024
+"""Pages larger than this are not read (D004)."""
+TOC_FILE = "CLASS.TXT.json"
+
+
+class InputError(Exception):
+    """An input folder that cannot be used at all (missing, not a folder, unreadable)."""
+
+
+def page_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise InputError(f"input folder not found: {folder}")
+    if not folder.is_dir():
+        raise InputError(f"input is not a folder: {folder}")
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
+    except OSError as error:
+        raise InputError(f"input folder cannot be read: {folder}: {error.strerror}") from error
+    return files[:MAX_PAGES]
+
+
+@dataclass(frozen=True, slots=True)
+class InputPage:
+    """One page file as read from disk: its key (path in its folder), bytes and cache key."""
+
+    key: str
+    raw: bytes | None
+    problem: str = ""
+    """Why the file could not be read (``raw`` is None)."""
+    digest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InputFolder:
+    folder: Path
+    pages: tuple[InputPage, ...]
+    toc_digest: str
+
+
+def _input_page(folder: Path, path: Path) -> InputPage:
+    key = path.relative_to(folder).as_posix()
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return InputPage(key, None, "not a regular file")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_PAGE_BYTES + 1)
+    except OSError as error:
+        return InputPage(key, None, error.strerror or str(error))
+    return InputPage(key, raw, digest=page_key(key, raw))
+
+
+def collect_inputs(folders: Sequence[Path]) -> list[InputFolder]:
+    """Read every page file of every folder once (raises :class:`InputError`)."""
+    inputs = []
+    for folder in folders:
+        pages = tuple(_input_page(folder, path) for path in page_files(folder))
+        toc = folder / TOC_FILE
+        try:
+            toc_digest = hashlib.sha256(toc.read_bytes()).hexdigest() if toc.is_file() else ""
+        except OSError:
+            toc_digest = "unreadable"
+        inputs.append(InputFolder(folder, pages, toc_digest))
+    return inputs
+
+
+def fingerprint(inputs: Sequence[InputFolder], *settings: str) -> str:
+    """A key that changes whenever any input byte, the tool version or a setting does."""
+    digest = hashlib.sha256()
+    for part in (__version__, *settings):
+        digest.update(part.encode("utf-8") + b"\0")
+    for item in inputs:
+        digest.update(f"{item.folder.resolve()}\0{item.toc_digest}\0".encode())
+        for page in item.pages:
+            digest.update(f"{page.key}\0{page.digest or page.problem}\0".encode())
+    return digest.hexdigest()
+
+
+def page_count(folders: Sequence[Path]) -> int:
+    return sum(len(page_files(folder)) for folder in folders)
