@@ -28,7 +28,7 @@ from doc2openapi.inputs import (
     fingerprint,
     page_count,
 )
-from doc2openapi.manifest import read_manifest, write_outputs
+from doc2openapi.manifest import document_key, previous_client, read_manifest, write_outputs
 from doc2openapi.output import OutputError, load_document, serialise, write_text
 from doc2openapi.spec.versions import VERSIONS
 
@@ -100,7 +100,10 @@ def _collect(folders: Sequence[Path]) -> list[InputFolder]:
 
 
 def _run_scrape(
-    folders: Sequence[Path], config: Config, inputs: Sequence[InputFolder] | None = None
+    folders: Sequence[Path],
+    config: Config,
+    inputs: Sequence[InputFolder] | None = None,
+    validate: bool = True,
 ) -> ScrapeOutcome:
     from doc2openapi.pipeline import scrape  # noqa: PLC0415
 
@@ -108,7 +111,7 @@ def _run_scrape(
     try:
         with ExitStack() as stack:
             reading = _reading(config, folders, stack)
-            return scrape(list(folders), options, reading, inputs)
+            return scrape(list(folders), options, reading, inputs, validate)
     except InputError as error:
         _fail(str(error), EXIT_USAGE)
 
@@ -334,6 +337,7 @@ def build_command(
 ) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
     from doc2openapi.report import build_report  # noqa: PLC0415
+    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
     config = _scrape_config(options)
     if out_dir.exists() and not out_dir.is_dir():
@@ -346,19 +350,36 @@ def build_command(
             click.echo(line, err=True)
         click.echo(f"doc2openapi: nothing changed since the last build of {out_dir}", err=True)
         sys.exit(previous.exit_code)
-    outcome = _run_scrape(folders, config, inputs)
+    outcome = _run_scrape(folders, config, inputs, validate=False)
+    document = outcome.spec.document
+    spec_text = serialise(document, Path("openapi.yaml")) if document.get("paths") else ""
+    same_document = document_key(_settings(config), spec_text)
+    reuse = (
+        previous is not None
+        and bool(spec_text)
+        and previous.document_key == same_document
+        and previous.intact(out_dir)
+    )
+    if not reuse:
+        outcome.problems = validate_document(document)
     report = build_report(outcome)
     code, lines = _verdict(outcome, report, config.strict)
     outputs = {"report.json": json.dumps(report, indent=2, ensure_ascii=False) + "\n"}
-    if outcome.spec.document.get("paths") and not outcome.problems:
-        outputs["openapi.yaml"] = serialise(outcome.spec.document, Path("openapi.yaml"))
-        project = _generate(outcome.spec.document, config)
-        client_code, client_lines = _generator_verdict(project, config.strict)
-        lines.extend(client_lines)
-        code = max(code, client_code)
-        outputs.update({f"client/{path}": text for path, text in project.files.items()})
+    client: tuple[str, int, list[str]] = ("", 0, [])
+    if spec_text and not outcome.problems:
+        outputs["openapi.yaml"] = spec_text
+        if reuse and previous is not None:
+            client = (same_document, previous.client_code, list(previous.client_summary))
+            outputs.update(previous_client(previous, out_dir))
+        else:
+            project = _generate(document, config)
+            client_code, client_lines = _generator_verdict(project, config.strict)
+            client = (same_document, client_code, client_lines)
+            outputs.update({f"client/{path}": text for path, text in project.files.items()})
+        lines.extend(client[2])
+        code = max(code, client[1])
     try:
-        write_outputs(out_dir, outputs, previous, key, code, lines)
+        write_outputs(out_dir, outputs, previous, key, code, lines, client)
     except OutputError as error:
         _fail(str(error), EXIT_OUTPUT)
     for line in lines:

@@ -30,6 +30,11 @@ class Manifest:
     summary: tuple[str, ...]
     files: dict[str, str] = field(default_factory=dict)
     """Relative path (``/`` separators) → sha256 of its content."""
+    document_key: str = ""
+    """Digest of the settings and of the valid document this build wrote (``""``: none):
+    a rebuild that arrives at the same document needs neither validation nor generation."""
+    client_code: int = 0
+    client_summary: tuple[str, ...] = ()
 
     def intact(self, out_dir: Path) -> bool:
         """Every recorded file is still there with the recorded content."""
@@ -53,6 +58,9 @@ def read_manifest(out_dir: Path) -> Manifest | None:
             int(data["exit_code"]),
             tuple(str(line) for line in data["summary"]),
             files,
+            str(data.get("document_key", "")),
+            int(data.get("client_code", 0)),
+            tuple(str(line) for line in data.get("client_summary", [])),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -72,9 +80,11 @@ def write_outputs(
     fingerprint: str,
     exit_code: int,
     summary: list[str],
+    client: tuple[str, int, list[str]] = ("", 0, []),
 ) -> Manifest:
     """Write the outputs (unchanged files are not touched), delete the files the previous
-    build generated that this one did not, and record the new manifest."""
+    build generated that this one did not, and record the new manifest. ``client`` is the
+    document key, exit code and summary of the client generation."""
     files: dict[str, str] = {}
     for relative in sorted(outputs):
         text = outputs[relative]
@@ -85,7 +95,16 @@ def write_outputs(
             target = out_dir / relative
             if target.is_file() and not target.is_symlink():
                 target.unlink()
-    manifest = Manifest(fingerprint, exit_code, tuple(summary), files)
+    document_key, client_code, client_summary = client
+    manifest = Manifest(
+        fingerprint,
+        exit_code,
+        tuple(summary),
+        files,
+        document_key,
+        client_code,
+        tuple(client_summary),
+    )
     write_text(
         out_dir / MANIFEST_NAME,
         json.dumps(
@@ -95,9 +114,25 @@ def write_outputs(
                 "exit_code": exit_code,
                 "summary": list(summary),
                 "files": files,
+                "document_key": document_key,
+                "client_code": client_code,
+                "client_summary": list(client_summary),
             },
             indent=2,
         )
         + "\n",
     )
     return manifest
+
+
+def document_key(settings: str, spec_text: str) -> str:
+    return _digest(f"{settings}\0{spec_text}".encode())
+
+
+def previous_client(previous: Manifest, out_dir: Path) -> dict[str, str]:
+    """The client files of the previous build, as they are on disk (checked intact)."""
+    return {
+        relative: (out_dir / relative).read_text(encoding="utf-8")
+        for relative in previous.files
+        if relative.startswith("client/")
+    }

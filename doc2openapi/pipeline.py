@@ -182,14 +182,15 @@ def scrape(
     options: SpecOptions | None = None,
     reading: ReadOptions | None = None,
     inputs: Sequence[InputFolder] | None = None,
+    validate: bool = True,
 ) -> ScrapeOutcome:
-    """Read folders of pages (or their ``inputs``, already collected) into one validated
-    OpenAPI document."""
+    """Read folders of pages (or their ``inputs``, already collected) into one OpenAPI
+    document, validated unless ``validate`` is False (the caller then validates)."""
     if inputs is None:
         inputs = collect_inputs(folders)
     services = read_services(inputs, reading or ReadOptions(jobs=1))
     spec = build_spec([s.docs for s in services], options or SpecOptions())
-    problems = validate_document(spec.document)
+    problems = validate_document(spec.document) if validate else []
     return ScrapeOutcome(services, spec, problems)
 
 

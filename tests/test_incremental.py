@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import EXAMPLES, corpus_dir
 
 from doc2openapi.cache import PageCache
+from doc2openapi.cli import cli
 from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services, scrape
@@ -115,3 +117,25 @@ def test_cache_folder_is_safe_to_delete(docs: Path, tmp_path: Path) -> None:
     os.remove(out / MANIFEST_NAME)
     assert build(docs, out, cache=cache).returncode == 0
     assert (out / "openapi.yaml").read_bytes() == spec
+
+
+def test_same_document_is_neither_validated_nor_generated_again(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
+    assert first.exit_code == 0, first.output
+    client_before = {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()}
+    page = docs / "ShowWidget.html"  # an edit outside every table: the document stays the same
+    page.write_text(page.read_text() + "\n<p>Edited note.</p>\n")
+
+    def no_work(*_: object) -> None:
+        raise AssertionError("the same document was processed again")
+
+    monkeypatch.setattr("doc2openapi.spec.validate.validate_document", no_work)
+    monkeypatch.setattr("doc2openapi.cli._generate", no_work)
+    second = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
+    assert second.exit_code == 0, second.output
+    assert "nothing changed" not in second.output  # the inputs did change
+    assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
