@@ -77,15 +77,9 @@ MAX_EXPANDED_NODES = 1_000_000
 """Nodes a YAML document may reach through its aliases ("billion laughs" stops here)."""
 
 
-class _AliasCountingLoader(yaml.SafeLoader):
-    """The safe loader, noting whether the document used an alias (``*name``)."""
-
-    aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self.aliases += 1
-        return super().compose_node(parent, index)
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it (five times faster). Aliases are checked after
+loading, by counting the expanded size without expanding (:func:`_expanded_size`)."""
 
 
 def _expanded_size(data: Any) -> int:
@@ -131,7 +125,7 @@ def load_document(path: Path) -> Any:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)
-        loader = _AliasCountingLoader(text)
+        loader = _FAST_LOADER(text)
         try:
             data = loader.get_single_data()
         finally:
@@ -144,7 +138,7 @@ def load_document(path: Path) -> Any:
         raise ValueError(f"not valid YAML: {error.problem or error.context}{where}") from error
     except yaml.YAMLError as error:
         raise ValueError(f"not valid YAML: {str(error).splitlines()[0]}") from error
-    if loader.aliases and _expanded_size(data) > MAX_EXPANDED_NODES:
+    if _expanded_size(data) > MAX_EXPANDED_NODES:
         raise ValueError(f"YAML aliases expand the document beyond {MAX_EXPANDED_NODES} nodes")
     return data
 
