@@ -67,7 +67,6 @@ _CELL_BLOCKS = frozenset(
     {"p", "li", "div", "pre", "ul", "ol", "br", "table", "tr", "dl", "dt", "dd", "blockquote"}
     | _HEADINGS
 )
-_SPACES = re.compile(r"\s+")
 _TABLE_NUMBER = re.compile(r"^\s*Table\s*(\d+)\s*[.:]?\s*", re.I)
 _HEADER_WORDS = frozenset(
     {
@@ -95,11 +94,14 @@ def _text_content(element: _Element) -> str:
 
 
 def _text(element: _Element) -> str:
-    return _SPACES.sub(" ", _text_content(element)).replace("\u00b6", "").strip()
+    return _clean(_text_content(element))
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).replace("\u00b6", "").strip()
+    """Whitespace runs folded to one space, the portal's ``¶`` heading marks removed."""
+    if "\u00b6" in text:
+        text = text.replace("\u00b6", "")
+    return " ".join(text.split())
 
 
 @dataclass
