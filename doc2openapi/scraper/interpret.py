@@ -94,7 +94,7 @@ class Columns:
     description: int | None
 
 
-_NAME_HEADERS = ("parameter", "name", "attribute", "field", "parameter name", "key", "element")
+_NAME_HEADERS = ("parameter", "name", "attribute", "field", "key", "element")
 _REQUIRED_HEADERS = ("mandatory", "required", "mandatory/optional", "optional/mandatory", "m/o")
 _DESCRIPTION_HEADERS = ("description", "remarks", "meaning")
 

@@ -301,7 +301,7 @@ class SchemaRegistry:
         """The table a field's type points at, and why a link that should resolve did not."""
         unresolved = ""
         for link in row.type_links:
-            found = self._lookup(link, table.page)
+            found = self._prefer_local(table, row, self._lookup(link, table.page))
             if found is not None:
                 return found, ""
             unresolved = f"the Type cell links {_show(link)}, which is not a parameter table"
@@ -310,7 +310,7 @@ class SchemaRegistry:
         for link in row.description_links:
             if not link.fragment:
                 continue
-            found = self._lookup(link, table.page)
+            found = self._prefer_local(table, row, self._lookup(link, table.page))
             if found is not None and found is not table:
                 return found, ""
             if link.page not in self.index.pages:
@@ -330,6 +330,16 @@ class SchemaRegistry:
         if found is not None:
             return found, ""
         return None, unresolved
+
+    def _prefer_local(
+        self, table: FieldTable, row: FieldRow, found: FieldTable | None
+    ) -> FieldTable | None:
+        """A link to another page's copy of a table that this page also gives ("rules
+        parameter description" on both): the page's own table describes its field."""
+        if found is None or found.page == table.page:
+            return found
+        local = self.index.subject_table(table, row.name)
+        return local if local is not None and local is not table else found
 
     def _lookup(self, link: Link, page: str) -> FieldTable | None:
         if not link.fragment:
