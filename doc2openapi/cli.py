@@ -336,9 +336,6 @@ def build_command(
     **options: Any,
 ) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
-    from doc2openapi.report import build_report  # noqa: PLC0415
-    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
-
     config = _scrape_config(options)
     if out_dir.exists() and not out_dir.is_dir():
         _fail(f"output folder is a file: {out_dir}", EXIT_OUTPUT)
@@ -350,6 +347,9 @@ def build_command(
             click.echo(line, err=True)
         click.echo(f"doc2openapi: nothing changed since the last build of {out_dir}", err=True)
         sys.exit(previous.exit_code)
+    from doc2openapi.report import build_report  # noqa: PLC0415
+    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
+
     outcome = _run_scrape(folders, config, inputs, validate=False)
     document = outcome.spec.document
     spec_text = serialise(document, Path("openapi.yaml")) if document.get("paths") else ""
