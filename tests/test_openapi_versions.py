@@ -127,3 +127,32 @@ def test_cli_reads_config(tmp_path: Path) -> None:
     document = json.loads((tmp_path / "spec.json").read_text())
     assert document["info"]["title"] == "Configured"
     assert document["openapi"] == "3.1.0"
+
+
+@pytest.mark.parametrize("folder", ["doc-exports/elb/api-ref", "portal/dcs/api-ref"])
+def test_every_schema_node_traces_to_its_page(folder: str) -> None:
+    """x-source on every typed schema node: a reader can find the HTML it comes from."""
+    document = scrape([corpus_dir(folder)]).spec.document
+    untraced: list[str] = []
+
+    def visit(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("type"), str) and "x-source" not in node:
+                untraced.append(where)
+            for key, value in node.items():
+                if key == "properties":
+                    for name, child in value.items():
+                        visit(child, f"{where}/properties/{name}")
+                elif key not in ("examples", "example", "enum", "default"):
+                    visit(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, f"{where}/{index}")
+
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            for parameter in operation.get("parameters", []):
+                visit(parameter["schema"], f"{method} {path} {parameter['name']}")
+    for name, schema in document["components"]["schemas"].items():
+        visit(schema, name)
+    assert untraced == []

@@ -273,11 +273,15 @@ class _PageBuilder:
                     "name": name,
                     "in": "path",
                     "required": True,
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "x-source": self.page.page},
                 }
         for name in endpoint.query:
             if ("query", name) not in found:
-                found[("query", name)] = {"name": name, "in": "query", "schema": {"type": "string"}}
+                found[("query", name)] = {
+                    "name": name,
+                    "in": "query",
+                    "schema": {"type": "string", "x-source": self.page.page},
+                }
         order = {"path": 0, "query": 1, "header": 2}
         return [found[k] for k in sorted(found, key=lambda k: (order.get(k[0], 3),))]
 

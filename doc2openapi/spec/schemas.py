@@ -246,7 +246,7 @@ class SchemaRegistry:
             schema["description"] = description
         if "$ref" not in schema:
             schema.update(keywords)
-        schema["x-source"] = source(table)
+        _trace(schema, source(table))
         if isinstance(expr, UnknownType) and target is None:
             counts.unknown_type += 1
             self.report(
@@ -346,6 +346,21 @@ class SchemaRegistry:
             return None
         key = (link.page or page, link.fragment)
         return self.index.by_anchor.get(key) or self.index.by_section.get(key)
+
+
+def _trace(schema: Schema, where: str) -> None:
+    """Mark a field's schema, and the item and value schemas inside it, with the table
+    they come from (a ``$ref`` is traced at its component)."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if "$ref" in node and node is not schema:
+            continue
+        node["x-source"] = where
+        for key in ("items", "additionalProperties"):
+            inner = node.get(key)
+            if isinstance(inner, dict) and "$ref" not in inner:
+                stack.append(inner)
 
 
 def _class_shaped(name: str) -> str:
