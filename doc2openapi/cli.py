@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from doc2openapi.generator import GeneratedProject, GeneratorOptions
     from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
     from doc2openapi.spec.build import SpecOptions
+    from doc2openapi.spec.chunks import ValidParts
 
 # The scraper, the spec builder, the validator and the generator are imported where they
 # are used: a rebuild with nothing changed needs none of them, and starts in a fraction of
@@ -173,6 +174,15 @@ def _generator_verdict(project: GeneratedProject, strict: bool) -> tuple[int, li
         lines.append(f"doc2openapi: the client generator reported {len(failing)} problem(s)")
         return EXIT_FAILED, lines
     return EXIT_OK, lines
+
+
+def _valid_parts(config: Config) -> ValidParts | None:
+    """Where the parts of documents found valid are remembered (beside the page cache)."""
+    from doc2openapi.spec.chunks import ValidParts  # noqa: PLC0415
+
+    if not config.cache:
+        return None
+    return ValidParts(Path(config.cache_dir) if config.cache_dir else default_cache_dir())
 
 
 def _settings(config: Config) -> str:
@@ -361,7 +371,7 @@ def build_command(
         and previous.intact(out_dir)
     )
     if not reuse:
-        outcome.problems = validate_document(document)
+        outcome.problems = validate_document(document, _valid_parts(config))
     report = build_report(outcome)
     code, lines = _verdict(outcome, report, config.strict)
     outputs = {"report.json": json.dumps(report, indent=2, ensure_ascii=False) + "\n"}
@@ -432,7 +442,7 @@ def generate_command(
         _fail(
             f"{spec_path}: not readable as YAML or JSON: {str(error).splitlines()[0]}", EXIT_FAILED
         )
-    problems = validate_document(document)
+    problems = validate_document(document, _valid_parts(config))
     if problems:
         for problem in problems[:50]:
             click.echo(f"invalid: {problem.format()}", err=True)

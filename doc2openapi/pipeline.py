@@ -23,6 +23,7 @@ from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
+from doc2openapi.spec.chunks import ValidParts
 from doc2openapi.spec.validate import ValidationProblem, validate_document
 
 _PARALLEL_THRESHOLD = 64
@@ -190,7 +191,9 @@ def scrape(
         inputs = collect_inputs(folders)
     services = read_services(inputs, reading or ReadOptions(jobs=1))
     spec = build_spec([s.docs for s in services], options or SpecOptions())
-    problems = validate_document(spec.document) if validate else []
+    reading = reading or ReadOptions(jobs=1)
+    known = ValidParts(reading.cache_dir) if reading.cache_dir else None
+    problems = validate_document(spec.document, known) if validate else []
     return ScrapeOutcome(services, spec, problems)
 
 

@@ -98,7 +98,7 @@ class ClientBuilder:
         self._naming = naming
         self._annotate = Annotator(naming.classes, "models.")
         self._report = report
-        self._uses: set[str] = {"errors", "Self"}
+        self._uses: set[str] = {"Self"}
         self._plans = {op.pointer: plan_pages(op, self._classes) for op in api.operations}
         for pointer, plan in self._plans.items():
             if isinstance(plan, str):
@@ -179,7 +179,7 @@ class ClientBuilder:
             "",
             "import httpx",
             "",
-            f"from . import {', '.join(local)}",
+            *([f"from . import {', '.join(local)}"] if local else []),
             "from .config import ClientConfig",
         )
 
@@ -260,6 +260,7 @@ class ClientBuilder:
         return ParameterView(name, self._annotation(nullable(expr)), " = None")
 
     def _operation(self, operation: OperationDecl) -> OperationView:
+        self._uses.add("errors")  # every operation ends by raising the error of its response
         arguments = self._arguments(operation)
         parameters = self._parameter_views(operation, arguments)
         plan = self._plans[operation.pointer]
@@ -404,8 +405,10 @@ class ClientBuilder:
         plan: PagePlan,
     ) -> PaginationView:
         self._uses.add("Iterator")
-        names = {argument.decl.wire_name: argument.name for argument in arguments}
-        limit, cursor = names[plan.limit.wire_name], names[plan.cursor.wire_name]
+        # By place and name: a header or path parameter may share the name of the query one.
+        names = {(a.decl.location, a.decl.wire_name): a.name for a in arguments}
+        limit = names[(plan.limit.location, plan.limit.wire_name)]
+        cursor = names[(plan.cursor.location, plan.cursor.wire_name)]
         items = f"_page.{self._attribute(plan.page, plan.items)}"
         if not plan.items.required or without_none(plan.items.type) != plan.items.type:
             items += " or []"

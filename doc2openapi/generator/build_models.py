@@ -130,8 +130,8 @@ class ModelsBuilder:
     def _model_order(self) -> tuple[list[ModelDecl], list[ModelDecl]]:
         """Models after the models they use (sorted by name where free to choose).
 
-        Models in a cycle refer to a class defined after them; they are returned as the second
-        list, to be rebuilt at the end of the module.
+        Models in a cycle refer to a class defined after them; they and the models using them
+        are returned as the second list, to be rebuilt at the end of the module.
         """
         models = {key: decl for key, decl in self._classes.items() if isinstance(decl, ModelDecl)}
         ordered: list[ModelDecl] = []
@@ -158,7 +158,13 @@ class ModelsBuilder:
         for decl in sorted(models.values(), key=lambda decl: self._names[decl.key]):
             if decl.key not in done:
                 visit(decl)
-        return ordered, rebuild
+        # A model using one that is incomplete until its rebuild is incomplete too: pydantic
+        # would complete it only on first use. Rebuild those as well, in definition order.
+        pending = {decl.key for decl in rebuild}
+        for decl in ordered:
+            if decl.key not in pending and any(key in pending for key in dependencies(decl)):
+                pending.add(decl.key)
+        return ordered, [decl for decl in ordered if decl.key in pending]
 
     def _imports(self, models: Sequence[ModelDecl], enums: Sequence[EnumDecl]) -> tuple[str, ...]:
         needs_any = any(uses_any(field.type) for decl in models for field in decl.fields)

@@ -27,17 +27,35 @@ CONFIG_ATTRIBUTES = frozenset(
         "timeout",
     }
 )
+# Names the class body of ClientConfig uses (``dataclasses.field``): a server variable with
+# one of these names would hide it from the attributes after it.
+CONFIG_BODY_NAMES = frozenset({"field"})
 DEFAULT_TOKEN_HEADER = "X-Auth-Token"
 DEFAULT_VERSION = "0.1.0"
+MAX_PACKAGE_NAME = 64
+"""Package names are folder names: a 300-character API title must not make one too long."""
+
+
+def _shortened(name: str, suffix: str) -> str:
+    """``name`` (which ends with ``suffix``) at most MAX_PACKAGE_NAME long, cut at a word."""
+    if len(name) <= MAX_PACKAGE_NAME:
+        return name
+    head = name[: MAX_PACKAGE_NAME - len(suffix)]
+    if "_" in head:
+        head = head.rsplit("_", 1)[0]
+    return str(PythonIdentifier(f"{head}{suffix}", prefix="api"))
 
 
 def package_name(requested: str | None, title: str, report: Report) -> str:
     """The import name of the generated package: the requested one, made safe, or the title's."""
     if requested is None:
-        return str(PythonIdentifier(f"{title} client", prefix="api"))
-    name = str(PythonIdentifier(requested, prefix="api"))
+        return _shortened(str(PythonIdentifier(f"{title} client", prefix="api")), "_client")
+    name = _shortened(str(PythonIdentifier(requested, prefix="api")), "")
     if name != requested:
-        detail = f"package name {requested!r} is not a safe module name; using {name!r}"
+        detail = (
+            f"package name {requested!r} is not a safe module name (an identifier of at most "
+            f"{MAX_PACKAGE_NAME} characters); using {name!r}"
+        )
         report(Diagnostic(Level.WARNING, Code.NAME_SANITISED, "", detail))
     return name
 
@@ -51,7 +69,7 @@ def _server_variables(api: ApiDecl) -> tuple[ServerVariableView, ...]:
         candidates,
         rank=lambda name: (candidates[name] != name, name),
         with_suffix=identifier_suffix,
-        taken=CONFIG_ATTRIBUTES | RESERVED_IDENTIFIERS,
+        taken=CONFIG_ATTRIBUTES | CONFIG_BODY_NAMES | RESERVED_IDENTIFIERS,
     )
     views = []
     for name, variable in variables.items():

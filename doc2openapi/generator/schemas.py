@@ -107,18 +107,20 @@ class SchemaCollector:
             if schema not in (True, None):
                 self._warn(Code.UNSUPPORTED_SCHEMA, location, "schema is not an object")
             return AnyValue()
-        pointer = ref_pointer(schema)
-        if pointer is not None or "$ref" in schema:
-            expr = self._type_of_ref(schema, location)
-            return nullable(expr) if get_bool(schema, "nullable") else expr
         if location in self._memo:
             return self._memo[location]
+        # A node met again while its own type is being worked out is a recursive alias (an
+        # array of itself, or a $ref chain back to itself): objects are memoised before
+        # their fields are typed, so they never get here.
         if location in self._aliases_in_progress:
             self._warn(Code.RECURSIVE_ALIAS, location, "recursive non-object schema typed as Any")
             return AnyValue()
         self._aliases_in_progress.add(location)
         try:
-            expr = self._type_of_node(schema, location, hint)
+            if "$ref" in schema:
+                expr = self._type_of_ref(schema, location)
+            else:
+                expr = self._type_of_node(schema, location, hint)
         finally:
             self._aliases_in_progress.discard(location)
         if get_bool(schema, "nullable"):

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from doc2openapi.spec.chunks import ValidParts, digest, split
+
 _OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -116,11 +118,31 @@ def _dangling_refs(
             stack.extend((v, f"{at}/{i}") for i, v in enumerate(value))
 
 
-def validate_document(document: Any) -> list[ValidationProblem]:
-    """Every problem of a document, each with its JSON pointer. Empty means valid."""
+def validate_document(document: Any, known: ValidParts | None = None) -> list[ValidationProblem]:
+    """Every problem of a document, each with its JSON pointer. Empty means valid.
+
+    With ``known`` (the parts of earlier documents found valid), only the parts of this
+    one that are new go through openapi-spec-validator (see :mod:`.chunks`)."""
     if not isinstance(document, dict) or "openapi" not in document:
         return [ValidationProblem("", "not an OpenAPI document (no 'openapi' field)")]
-    problems = list(_schema_problems(document))
+    problems = _validated_by_parts(document, known)
     if not problems:
         problems.extend(_semantic_problems(document))
-    return sorted(problems, key=lambda p: (p.pointer, p.message))
+    return sorted(set(problems), key=lambda p: (p.pointer, p.message))
+
+
+def _validated_by_parts(
+    document: dict[str, Any], known: ValidParts | None
+) -> list[ValidationProblem]:
+    if known is None:
+        return list(_schema_problems(document))
+    parts = split(document)
+    keys = {name: digest(part) for name, part in parts.items()}
+    new = [name for name, key in keys.items() if not known.known(key)]
+    if len(new) * 2 > len(parts):
+        problems = list(_schema_problems(document))
+    else:
+        problems = [p for name in new for p in _schema_problems(parts[name])]
+    if not problems:
+        known.remember([keys[name] for name in new])
+    return problems
