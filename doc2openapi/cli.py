@@ -28,13 +28,19 @@ from doc2openapi.inputs import (
     fingerprint,
     page_count,
 )
-from doc2openapi.manifest import document_key, previous_client, read_manifest, write_outputs
+from doc2openapi.manifest import (
+    Manifest,
+    document_key,
+    previous_files,
+    read_manifest,
+    write_outputs,
+)
 from doc2openapi.output import OutputError, load_document, serialise, write_text
 from doc2openapi.spec.versions import VERSIONS
 
 if TYPE_CHECKING:
     from doc2openapi.generator import GeneratedProject, GeneratorOptions
-    from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
+    from doc2openapi.pipeline import ReadOptions, ScrapeOutcome, ServiceResult
     from doc2openapi.spec.build import SpecOptions
     from doc2openapi.spec.chunks import ValidParts
 
@@ -100,11 +106,21 @@ def _collect(folders: Sequence[Path]) -> list[InputFolder]:
         _fail(str(error), EXIT_USAGE)
 
 
+def _read_services(
+    folders: Sequence[Path], config: Config, inputs: Sequence[InputFolder]
+) -> list[ServiceResult]:
+    from doc2openapi.pipeline import read_services  # noqa: PLC0415
+
+    with ExitStack() as stack:
+        return read_services(inputs, _reading(config, folders, stack))
+
+
 def _run_scrape(
     folders: Sequence[Path],
     config: Config,
     inputs: Sequence[InputFolder] | None = None,
     validate: bool = True,
+    services: list[ServiceResult] | None = None,
 ) -> ScrapeOutcome:
     from doc2openapi.pipeline import scrape  # noqa: PLC0415
 
@@ -112,7 +128,7 @@ def _run_scrape(
     try:
         with ExitStack() as stack:
             reading = _reading(config, folders, stack)
-            return scrape(list(folders), options, reading, inputs, validate)
+            return scrape(list(folders), options, reading, inputs, validate, services)
     except InputError as error:
         _fail(str(error), EXIT_USAGE)
 
@@ -357,10 +373,16 @@ def build_command(
             click.echo(line, err=True)
         click.echo(f"doc2openapi: nothing changed since the last build of {out_dir}", err=True)
         sys.exit(previous.exit_code)
+    from doc2openapi.pipeline import content_key  # noqa: PLC0415
+
+    services = _read_services(folders, config, inputs)
+    content = content_key(services, _settings(config))
+    if previous is not None and previous.content_key == content and previous.intact(out_dir):
+        _keep_outputs(out_dir, previous, key, content)
     from doc2openapi.report import build_report  # noqa: PLC0415
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
-    outcome = _run_scrape(folders, config, inputs, validate=False)
+    outcome = _run_scrape(folders, config, inputs, validate=False, services=services)
     document = outcome.spec.document
     spec_text = serialise(document, Path("openapi.yaml")) if document.get("paths") else ""
     same_document = document_key(_settings(config), spec_text)
@@ -380,7 +402,7 @@ def build_command(
         outputs["openapi.yaml"] = spec_text
         if reuse and previous is not None:
             client = (same_document, previous.client_code, list(previous.client_summary))
-            outputs.update(previous_client(previous, out_dir))
+            outputs.update(previous_files(previous, out_dir, "client/"))
         else:
             project = _generate(document, config)
             client_code, client_lines = _generator_verdict(project, config.strict)
@@ -389,12 +411,39 @@ def build_command(
         lines.extend(client[2])
         code = max(code, client[1])
     try:
-        write_outputs(out_dir, outputs, previous, key, code, lines, client)
+        write_outputs(out_dir, outputs, previous, key, code, lines, client, content)
     except OutputError as error:
         _fail(str(error), EXIT_OUTPUT)
     for line in lines:
         click.echo(line, err=True)
     sys.exit(code)
+
+
+def _keep_outputs(out_dir: Path, previous: Manifest, key: str, content: str) -> NoReturn:
+    """The pages changed, but not in anything the document or the report is made of: the
+    outputs stand; only the manifest learns the new input fingerprint."""
+    client = (previous.document_key, previous.client_code, list(previous.client_summary))
+    try:
+        write_outputs(
+            out_dir,
+            previous_files(previous, out_dir),
+            previous,
+            key,
+            previous.exit_code,
+            list(previous.summary),
+            client,
+            content,
+        )
+    except OutputError as error:
+        _fail(str(error), EXIT_OUTPUT)
+    for line in previous.summary:
+        click.echo(line, err=True)
+    click.echo(
+        "doc2openapi: pages changed, but nothing the API document is made of; "
+        f"{out_dir} is up to date",
+        err=True,
+    )
+    sys.exit(previous.exit_code)
 
 
 @cli.command("generate")

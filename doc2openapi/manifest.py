@@ -35,6 +35,8 @@ class Manifest:
     a rebuild that arrives at the same document needs neither validation nor generation."""
     client_code: int = 0
     client_summary: tuple[str, ...] = ()
+    content_key: str = ""
+    """Digest of what the scraper read from the pages (see ``pipeline.content_key``)."""
 
     def intact(self, out_dir: Path) -> bool:
         """Every recorded file is still there with the recorded content."""
@@ -61,6 +63,7 @@ def read_manifest(out_dir: Path) -> Manifest | None:
             str(data.get("document_key", "")),
             int(data.get("client_code", 0)),
             tuple(str(line) for line in data.get("client_summary", [])),
+            str(data.get("content_key", "")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -81,6 +84,7 @@ def write_outputs(
     exit_code: int,
     summary: list[str],
     client: tuple[str, int, list[str]] = ("", 0, []),
+    content_key: str = "",
 ) -> Manifest:
     """Write the outputs (unchanged files are not touched), delete the files the previous
     build generated that this one did not, and record the new manifest. ``client`` is the
@@ -104,6 +108,7 @@ def write_outputs(
         document_key,
         client_code,
         tuple(client_summary),
+        content_key,
     )
     write_text(
         out_dir / MANIFEST_NAME,
@@ -117,6 +122,7 @@ def write_outputs(
                 "document_key": document_key,
                 "client_code": client_code,
                 "client_summary": list(client_summary),
+                "content_key": content_key,
             },
             indent=2,
         )
@@ -129,10 +135,11 @@ def document_key(settings: str, spec_text: str) -> str:
     return _digest(f"{settings}\0{spec_text}".encode())
 
 
-def previous_client(previous: Manifest, out_dir: Path) -> dict[str, str]:
-    """The client files of the previous build, as they are on disk (checked intact)."""
+def previous_files(previous: Manifest, out_dir: Path, prefix: str = "") -> dict[str, str]:
+    """The files of the previous build under ``prefix``, as they are on disk (the caller
+    has checked them intact)."""
     return {
         relative: (out_dir / relative).read_text(encoding="utf-8")
         for relative in previous.files
-        if relative.startswith("client/")
+        if relative.startswith(prefix)
     }

@@ -4,12 +4,14 @@ The CLI calls these; tests and other tools can too."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doc2openapi.cache import PageCache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
@@ -22,9 +24,13 @@ from doc2openapi.scraper.interpret import read_api_page, schema_tables, uri_prob
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
-from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
-from doc2openapi.spec.chunks import ValidParts
-from doc2openapi.spec.validate import ValidationProblem, validate_document
+
+if TYPE_CHECKING:
+    from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions
+    from doc2openapi.spec.validate import ValidationProblem
+
+# The spec builder and the validator are imported where they are used: reading pages (and
+# deciding that nothing an API needs changed) must not pay for loading them.
 
 _PARALLEL_THRESHOLD = 64
 """Fewer pages than this are read in this process: starting workers would cost more."""
@@ -69,6 +75,8 @@ class ServiceResult:
 
     @property
     def docs(self) -> ServiceDocs:
+        from doc2openapi.spec.build import ServiceDocs  # noqa: PLC0415
+
         return ServiceDocs(
             self.name,
             tuple(r.api for r in self.pages if r.api is not None),
@@ -184,17 +192,36 @@ def scrape(
     reading: ReadOptions | None = None,
     inputs: Sequence[InputFolder] | None = None,
     validate: bool = True,
+    services: list[ServiceResult] | None = None,
 ) -> ScrapeOutcome:
-    """Read folders of pages (or their ``inputs``, already collected) into one OpenAPI
-    document, validated unless ``validate`` is False (the caller then validates)."""
-    if inputs is None:
-        inputs = collect_inputs(folders)
-    services = read_services(inputs, reading or ReadOptions(jobs=1))
-    spec = build_spec([s.docs for s in services], options or SpecOptions())
+    """Read folders of pages (or their ``inputs``, already collected, or the ``services``
+    already read) into one OpenAPI document, validated unless ``validate`` is False (the
+    caller then validates)."""
+    from doc2openapi.spec.build import SpecOptions, build_spec  # noqa: PLC0415
+    from doc2openapi.spec.chunks import ValidParts  # noqa: PLC0415
+    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
+
     reading = reading or ReadOptions(jobs=1)
+    if services is None:
+        services = read_services(inputs or collect_inputs(folders), reading)
+    spec = build_spec([s.docs for s in services], options or SpecOptions())
     known = ValidParts(reading.cache_dir) if reading.cache_dir else None
     problems = validate_document(spec.document, known) if validate else []
     return ScrapeOutcome(services, spec, problems)
+
+
+def content_key(services: Sequence[ServiceResult], *settings: str) -> str:
+    """A digest of everything the scraper read (API pages, tables, page diagnostics, the
+    table of contents) and of the settings: pages can change without it changing (an edit
+    outside every table), and then neither the document nor the report does."""
+    digest = hashlib.sha256()
+    for part in settings:
+        digest.update(part.encode("utf-8") + b"\0")
+    for service in services:
+        digest.update(pickle.dumps((service.name, service.toc, service.diagnostics)))
+        for result in service.pages:
+            digest.update(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest.hexdigest()
 
 
 def scrape_to_spec(dirs: list[Path]) -> dict[str, Any]:

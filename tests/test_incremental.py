@@ -138,4 +138,17 @@ def test_same_document_is_neither_validated_nor_generated_again(
     second = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
     assert second.exit_code == 0, second.output
     assert "nothing changed" not in second.output  # the inputs did change
+    assert "nothing the API document is made of" in second.output
+    assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
+    # a new guide page with a table no operation uses: the report changes (one more page),
+    # the document does not, so it is neither validated nor generated again
+    (docs / "glossary.html").write_text(
+        "<h1>Glossary</h1><table><thead><tr><th>Parameter</th><th>Type</th>"
+        "<th>Description</th></tr></thead><tbody><tr><td>widget</td><td>String</td>"
+        "<td>A thing.</td></tr></tbody></table>"
+    )
+    third = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
+    assert third.exit_code == 0, third.output
+    assert "pages read: 12" in third.output
+    assert json.loads((out / "report.json").read_text())["summary"]["pages"] == 12
     assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
