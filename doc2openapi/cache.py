@@ -46,8 +46,6 @@ class PageCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / f"pages-v{CACHE_FORMAT}"
-        self.hits = 0
-        self.misses = 0
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
@@ -65,9 +63,7 @@ class PageCache:
             ValueError,
             TypeError,
         ):
-            self.misses += 1
             return None
-        self.hits += 1
         return value
 
     def put(self, key: str, value: object) -> None:
@@ -75,8 +71,11 @@ class PageCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except (OSError, pickle.PicklingError, RecursionError):
-            return
+            Path(temporary).unlink(missing_ok=True)

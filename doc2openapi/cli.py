@@ -26,9 +26,9 @@ from doc2openapi.inputs import (
     InputFolder,
     collect_inputs,
     fingerprint,
-    page_count,
 )
 from doc2openapi.manifest import (
+    CLIENT_MANIFEST_NAME,
     Manifest,
     document_key,
     previous_files,
@@ -80,18 +80,16 @@ def _spec_options(config: Config) -> SpecOptions:
     )
 
 
-def _reading(config: Config, folders: Sequence[Path], stack: ExitStack) -> ReadOptions:
+def _reading(config: Config, stack: ExitStack, pages: int = 0) -> ReadOptions:
+    """How to read pages; with a progress bar of ``pages`` on a terminal."""
     from doc2openapi.pipeline import ReadOptions  # noqa: PLC0415
 
     cache_dir = None
     if config.cache:
         cache_dir = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
     progress = None
-    if sys.stderr.isatty():
-        try:
-            total = page_count(folders)
-        except InputError:
-            total = 0
+    if pages and sys.stderr.isatty():
+        total = pages
         bar = stack.enter_context(
             click.progressbar(length=total, label="reading pages", file=sys.stderr)
         )
@@ -112,7 +110,7 @@ def _read_services(
     from doc2openapi.pipeline import read_services  # noqa: PLC0415
 
     with ExitStack() as stack:
-        return read_services(inputs, _reading(config, folders, stack))
+        return read_services(inputs, _reading(config, stack, sum(len(i.pages) for i in inputs)))
 
 
 def _run_scrape(
@@ -125,12 +123,12 @@ def _run_scrape(
     from doc2openapi.pipeline import scrape  # noqa: PLC0415
 
     options = _spec_options(config)
-    try:
-        with ExitStack() as stack:
-            reading = _reading(config, folders, stack)
-            return scrape(list(folders), options, reading, inputs, validate, services)
-    except InputError as error:
-        _fail(str(error), EXIT_USAGE)
+    if inputs is None:
+        inputs = _collect(folders)
+    pages = 0 if services is not None else sum(len(i.pages) for i in inputs)
+    with ExitStack() as stack:
+        reading = _reading(config, stack, pages)
+        return scrape(list(folders), options, reading, inputs, validate, services)
 
 
 def _write(path: Path, text: str) -> None:
@@ -368,7 +366,8 @@ def build_command(
     inputs = _collect(folders)
     previous = read_manifest(out_dir)
     key = fingerprint(inputs, _settings(config))
-    if previous is not None and previous.fingerprint == key and previous.intact(out_dir):
+    intact = previous is not None and previous.intact(out_dir)
+    if previous is not None and intact and previous.fingerprint == key:
         for line in previous.summary:
             click.echo(line, err=True)
         click.echo(f"doc2openapi: nothing changed since the last build of {out_dir}", err=True)
@@ -377,7 +376,7 @@ def build_command(
 
     services = _read_services(folders, config, inputs)
     content = content_key(services, _settings(config))
-    if previous is not None and previous.content_key == content and previous.intact(out_dir):
+    if previous is not None and intact and previous.content_key == content:
         _keep_outputs(out_dir, previous, key, content)
     from doc2openapi.report import build_report  # noqa: PLC0415
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
@@ -390,7 +389,7 @@ def build_command(
         previous is not None
         and bool(spec_text)
         and previous.document_key == same_document
-        and previous.intact(out_dir)
+        and intact
     )
     if not reuse:
         outcome.problems = validate_document(document, _valid_parts(config))
@@ -504,27 +503,20 @@ def generate_command(
         click.echo(line, err=True)
     if code != EXIT_OK:
         sys.exit(code)
-    outputs = {str(path): text for path, text in project.files.items()}
     if check:
-        stale = sorted(p for p, text in outputs.items() if not _same(out_dir / p, text))
+        from doc2openapi.generator.output import differing_files  # noqa: PLC0415
+
+        stale = differing_files(project, out_dir)
         for path in stale:
             click.echo(f"differs: {path}", err=True)
         sys.exit(EXIT_FAILED if stale else EXIT_OK)
-    key = fingerprint(
-        [], spec_path.read_text(encoding="utf-8", errors="replace"), _settings(config)
-    )
+    outputs = {str(path): text for path, text in project.files.items()}
+    previous = read_manifest(out_dir, CLIENT_MANIFEST_NAME)
     try:
-        write_outputs(out_dir, outputs, read_manifest(out_dir), key, code, lines)
+        write_outputs(out_dir, outputs, previous, "", code, lines, name=CLIENT_MANIFEST_NAME)
     except OutputError as error:
         _fail(str(error), EXIT_OUTPUT)
     sys.exit(code)
-
-
-def _same(path: Path, text: str) -> bool:
-    try:
-        return path.read_bytes() == text.encode("utf-8")
-    except OSError:
-        return False
 
 
 def main() -> None:

@@ -89,7 +89,3 @@ def fingerprint(inputs: Sequence[InputFolder], *settings: str) -> str:
         for page in item.pages:
             digest.update(f"{page.key}\0{page.digest or page.problem}\0".encode())
     return digest.hexdigest()
-
-
-def page_count(folders: Sequence[Path]) -> int:
-    return sum(len(page_files(folder)) for folder in folders)

@@ -13,9 +13,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from doc2openapi.output import write_text
+from doc2openapi.output import OutputError, write_text
 
 MANIFEST_NAME = ".doc2openapi-manifest.json"
+CLIENT_MANIFEST_NAME = ".doc2openapi-client-manifest.json"
+"""``generate`` keeps its own manifest: generating into a build's folder must not delete
+the build's files."""
 MANIFEST_FORMAT = 1
 
 
@@ -49,9 +52,9 @@ class Manifest:
         return True
 
 
-def read_manifest(out_dir: Path) -> Manifest | None:
+def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> Manifest | None:
     try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        data = json.loads((out_dir / name).read_text(encoding="utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
             return None
         files = {str(k): str(v) for k, v in dict(data["files"]).items() if _safe(str(k))}
@@ -67,6 +70,19 @@ def read_manifest(out_dir: Path) -> Manifest | None:
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _inside(out_dir: Path, relative: str) -> Path | None:
+    """``out_dir / relative`` when it really is inside ``out_dir`` (no ``..``, and no
+    symlinked folder on the way leads elsewhere); None otherwise."""
+    if not _safe(relative):
+        return None
+    target = out_dir / relative
+    try:
+        target.parent.resolve().relative_to(out_dir.resolve())
+    except (ValueError, OSError):
+        return None
+    return target
 
 
 def _safe(relative: str) -> bool:
@@ -85,6 +101,7 @@ def write_outputs(
     summary: list[str],
     client: tuple[str, int, list[str]] = ("", 0, []),
     content_key: str = "",
+    name: str = MANIFEST_NAME,
 ) -> Manifest:
     """Write the outputs (unchanged files are not touched), delete the files the previous
     build generated that this one did not, and record the new manifest. ``client`` is the
@@ -92,12 +109,15 @@ def write_outputs(
     files: dict[str, str] = {}
     for relative in sorted(outputs):
         text = outputs[relative]
-        write_text(out_dir / relative, text)
+        target = _inside(out_dir, relative)
+        if target is None:
+            raise OutputError(f"refusing to write outside {out_dir}: {relative}")
+        write_text(target, text)
         files[relative] = _digest(text.encode("utf-8"))
     if previous is not None:
         for relative in sorted(set(previous.files) - set(files)):
-            target = out_dir / relative
-            if target.is_file() and not target.is_symlink():
+            target = _inside(out_dir, relative)
+            if target is not None and target.is_file() and not target.is_symlink():
                 target.unlink()
     document_key, client_code, client_summary = client
     manifest = Manifest(
@@ -111,7 +131,7 @@ def write_outputs(
         content_key,
     )
     write_text(
-        out_dir / MANIFEST_NAME,
+        out_dir / name,
         json.dumps(
             {
                 "format": MANIFEST_FORMAT,

@@ -133,6 +133,17 @@ def _run_jobs(jobs: list[InputPage], options: ReadOptions) -> list[PageResult]:
     return results
 
 
+def _unique(name: str, services: Sequence[ServiceResult]) -> str:
+    """Two folders of one service (its export and its portal pages) stay apart in the
+    report: the second is ``name-2``."""
+    taken = {s.name for s in services}
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate = f"{name}-{number}"
+        number += 1
+    return candidate
+
+
 def read_services(
     inputs: Sequence[InputFolder], options: ReadOptions | None = None
 ) -> list[ServiceResult]:
@@ -143,7 +154,8 @@ def read_services(
     jobs: list[tuple[ServiceResult, InputPage, str]] = []
     for item in inputs:
         toc, problems = read_toc(item.folder)
-        service = ServiceResult(toc.product_code or service_name(item.folder), item.folder, toc)
+        name = _unique(toc.product_code or service_name(item.folder), services)
+        service = ServiceResult(name, item.folder, toc)
         service.diagnostics.extend(problems)
         services.append(service)
         jobs.extend((service, page, page.digest) for page in item.pages)
@@ -165,10 +177,6 @@ def read_services(
     for position, (service, _, _) in enumerate(jobs):
         service.pages.append(found[position])
     return services
-
-
-def read_service(folder: Path) -> ServiceResult:
-    return read_services(collect_inputs([folder]), ReadOptions(jobs=1))[0]
 
 
 @dataclass

@@ -31,9 +31,8 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
         for key, page_counts in counts.items():
             if key not in pages:
                 total.add(page_counts)
-        service_diagnostics = [
-            d for d in diagnostics if any(d.page == r.page.key for r in service.pages)
-        ]
+        keys = {r.page.key for r in service.pages}
+        service_diagnostics = [d for d in diagnostics if d.page in keys]
         services[service.name] = {
             "folder": str(service.folder),
             "pages": len(service.pages),

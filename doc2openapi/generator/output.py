@@ -16,7 +16,7 @@ def differing_files(project: GeneratedProject, out_dir: Path) -> list[PurePosixP
         target = out_dir / path
         try:
             same = target.read_bytes() == text.encode("utf-8")
-        except FileNotFoundError:
+        except OSError:  # missing, a folder, unreadable: not the generated file
             same = False
         if not same:
             differing.append(path)

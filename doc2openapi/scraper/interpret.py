@@ -167,11 +167,19 @@ class _Reader:
                     if path_line:
                         found.append(parse_endpoint(method or "?", path_line.group(1)))
             found = [
-                parse_endpoint(method, e.path, e.query) if e.method == "?" else e for e in found
+                parse_endpoint(method, e.path, e.query) if e.method == "?" and method else e
+                for e in found
             ]
         unique: list[Endpoint] = []
         for endpoint in found:
-            if endpoint.method == "?" or endpoint in unique:
+            if endpoint in unique:
+                continue
+            if endpoint.method not in METHODS:
+                self.report(
+                    Code.NO_URI,
+                    f"path {endpoint.path!r} is given without a method; the operation is left out",
+                    level=Level.ERROR,
+                )
                 continue
             if not _PATH_TEMPLATE.fullmatch(endpoint.path):
                 self.report(
@@ -537,7 +545,7 @@ def _request_example_keys(page: Page) -> set[str] | None:
     for example in _examples(page):
         if example.kind != "request":
             continue
-        start = min((i for i in (example.text.find("{"),) if i >= 0), default=-1)
+        start = example.text.find("{")
         if start < 0:
             continue
         return set(re.findall(r'"([^"\\]+)"\s*:', example.text[start:]))

@@ -115,7 +115,6 @@ class TableRole(enum.StrEnum):
     RESPONSE_BODY = "response_body"
     SCHEMA = "schema"
     """A table reached only through links from other tables (a nested object)."""
-    STATUS_CODES = "status_codes"
     UNPLACED = "unplaced"
 
 

@@ -24,7 +24,6 @@ class TocEntry:
 @dataclass(frozen=True, slots=True)
 class Toc:
     entries: dict[str, TocEntry]
-    group_descriptions: dict[str, str]
     product_code: str = ""
     """The service's short name as the export states it (``ecs``)."""
 
@@ -36,21 +35,21 @@ def _text(value: object) -> str:
 def read_toc(folder: Path) -> tuple[Toc, list[Diagnostic]]:
     path = folder / TOC_FILE
     if not path.is_file():
-        return Toc({}, {}), []
+        return Toc({}), []
     try:
         if path.stat().st_size > MAX_TOC_BYTES:
             raise ValueError(f"over {MAX_TOC_BYTES} bytes")
         raw = json.loads(path.read_bytes().decode("utf-8-sig"))
     except RecursionError:
-        return Toc({}, {}), [
+        return Toc({}), [
             Diagnostic(Level.WARNING, Code.UNREADABLE_PAGE, TOC_FILE, "nested too deeply to read")
         ]
     except (OSError, ValueError) as error:
-        return Toc({}, {}), [
+        return Toc({}), [
             Diagnostic(Level.WARNING, Code.UNREADABLE_PAGE, TOC_FILE, f"not readable: {error}")
         ]
     if not isinstance(raw, list):
-        return Toc({}, {}), [
+        return Toc({}), [
             Diagnostic(Level.WARNING, Code.UNREADABLE_PAGE, TOC_FILE, "not a list of entries")
         ]
     by_code: dict[str, dict[str, object]] = {}
@@ -72,4 +71,4 @@ def read_toc(folder: Path) -> tuple[Toc, list[Diagnostic]]:
                 _text(item.get("title")), tuple(groups), _text(item.get("desc"))
             )
     codes = sorted({_text(item.get("product_code")) for item in by_code.values()} - {""})
-    return Toc(entries, {}, codes[0] if len(codes) == 1 else ""), []
+    return Toc(entries, codes[0] if len(codes) == 1 else ""), []

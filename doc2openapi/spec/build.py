@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.names import is_identifier, pascal_case
+from doc2openapi.names import pascal_case
 from doc2openapi.scraper.model import (
     ApiPage,
     Endpoint,
@@ -616,7 +616,3 @@ def _document(
     if components:
         document["components"] = components
     return document
-
-
-def is_operation_id(name: str) -> bool:
-    return is_identifier(name)

@@ -19,6 +19,8 @@ _ENUM_HEAD = re.compile(r"^enumeration values?\s*:?$", re.I)
 
 
 def _number(text: str, json_type: str) -> int | float | None:
+    if re.fullmatch(r"-?\d+", text.strip()):
+        return int(text)  # exact, however large (float would round above 2**53)
     try:
         value = float(text)
     except ValueError:

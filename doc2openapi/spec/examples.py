@@ -53,7 +53,7 @@ def example_json(text: str) -> tuple[Any, str]:
     else:
         return None, ""
     try:
-        value = json.loads(body)
+        value = json.loads(body, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         return None, f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})"
     except RecursionError:
@@ -61,6 +61,11 @@ def example_json(text: str) -> tuple[Any, str]:
     if _depth(value) > MAX_EXAMPLE_DEPTH:
         return None, f"nested more than {MAX_EXAMPLE_DEPTH} levels deep; left out"
     return value, ""
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (Python's reader accepts them)."""
+    raise json.JSONDecodeError(f"{name} is not a JSON value", name, 0)
 
 
 def _depth(value: Any) -> int:

@@ -1,0 +1,85 @@
+"""Edge cases found in review: each a behaviour a user relies on."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from doc2openapi.manifest import write_outputs
+from doc2openapi.output import OutputError
+from doc2openapi.pipeline import scrape
+from doc2openapi.scraper.model import TextLine
+from doc2openapi.spec.constraints import constraints_of
+from doc2openapi.spec.examples import example_json
+
+PAGE = """<a name="ShowThing"></a><h1 class="topictitle1">Showing a Thing</h1>
+<div class="section"><h4 class="sectiontitle">URI</h4>{uri}</div>
+<div class="section"><h4 class="sectiontitle">Response Parameters</h4>
+<p>Status code: 200</p><table><caption><b>Table 1 </b>Response body parameters</caption>
+<thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead>
+<tbody><tr><td>id</td><td>String</td><td>ID.</td></tr></tbody></table></div>"""
+
+
+def test_path_without_method_is_reported_not_written(tmp_path: Path) -> None:
+    (tmp_path / "ok.html").write_text(PAGE.format(uri="<p>GET /v1/things/{id}</p>"))
+    (tmp_path / "no_method.html").write_text(PAGE.format(uri="<p>PATH: /v1/other</p>"))
+    outcome = scrape([tmp_path])
+    assert list(outcome.spec.document["paths"]) == ["/v1/things/{id}"]
+    assert ["D301", "no_method.html"] in [[d.code.value, d.page] for d in outcome.diagnostics]
+
+
+def test_path_and_method_on_separate_lines(tmp_path: Path) -> None:
+    uri = "<p>Method: POST</p><p>PATH: /v1/things</p>"
+    (tmp_path / "split.html").write_text(PAGE.format(uri=uri))
+    assert list(scrape([tmp_path]).spec.document["paths"]["/v1/things"]) == ["post"]
+
+
+def test_large_integer_bounds_are_exact() -> None:
+    lines = (TextLine("Minimum: -9223372036854775808"), TextLine("Maximum: 9223372036854775807"))
+    assert constraints_of(lines, "integer") == {
+        "minimum": -9223372036854775808,
+        "maximum": 9223372036854775807,
+    }
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_json_numbers_in_examples_are_invalid(constant: str) -> None:
+    value, problem = example_json(f'{{"size": {constant}}}')
+    assert value is None
+    assert "not valid JSON" in problem
+
+
+def test_outputs_never_go_through_a_symlinked_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    elsewhere = tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "client").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(OutputError, match="outside"):
+        write_outputs(out, {"client/x.py": "x = 1\n"}, None, "key", 0, [])
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_generate_into_a_build_folder_keeps_the_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "doc2openapi.cli"]
+    build = subprocess.run(
+        [*command, "build", str(EXAMPLES / "export"), "-o", str(out), "--no-cache"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    generate = subprocess.run(
+        [*command, "generate", str(out / "openapi.yaml"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert generate.returncode == 0, generate.stderr
+    assert (out / "openapi.yaml").is_file()
+    assert (out / "report.json").is_file()
