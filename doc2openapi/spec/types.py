@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doc2openapi.names import is_identifier
+
 _PRIMITIVES: dict[str, tuple[str, str]] = {
     "string": ("string", ""),
     "str": ("string", ""),
@@ -59,7 +61,9 @@ _ARRAY_WORDS = frozenset(
     }
 )
 _ARRAY_OF = re.compile(
-    r"^(?:array|list)\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>|\(\s*(?P<paren>.+)\s*\)|\[\s*(?P<bracket>.+)\s*\])$"
+    r"^(?:array|list)\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>|\(\s*(?P<paren>.+)\s*\)"
+    r"|\[\s*(?P<bracket>.+)\s*\])$",
+    re.I,
 )
 _X_ARRAY = re.compile(r"^(?P<item>[a-z0-9_]+)\s*(?:array|list|\[\s*\])$")
 _MAP = re.compile(
@@ -136,21 +140,10 @@ def parse_type(text: str) -> TypeExpr:
     map_match = _MAP.match(word)
     if map_match:
         return MapType(parse_type(map_match.group("value")))
-    array_match = _ARRAY_OF.match(word)
+    array_match = _ARRAY_OF.match(original)
     if array_match:
-        inner_start = array_match.start(
-            next(g for g in ("of", "angle", "paren", "bracket") if array_match.group(g))
-        )
-        inner = original[
-            inner_start : inner_start
-            + len(
-                next(
-                    array_match.group(g)
-                    for g in ("of", "angle", "paren", "bracket")
-                    if array_match.group(g)
-                )
-            )
-        ]
+        group = next(g for g in ("of", "angle", "paren", "bracket") if array_match.group(g))
+        inner = original[array_match.start(group) : array_match.end(group)]
         return ArrayType(_item_type(inner))
     x_array = _X_ARRAY.match(word)
     if x_array:
@@ -171,7 +164,7 @@ def _item_type(text: str) -> TypeExpr:
     named = _NAMED_OBJECT.match(text.strip())
     if named:
         return ObjectType(named.group("name"))
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text.strip()) and text.strip()[0].isupper():
+    if is_identifier(text.strip()) and text.strip()[0].isupper():
         return ObjectType(text.strip())
     return parse_type(text)
 
