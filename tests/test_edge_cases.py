@@ -83,3 +83,19 @@ def test_generate_into_a_build_folder_keeps_the_build(tmp_path: Path) -> None:
     assert generate.returncode == 0, generate.stderr
     assert (out / "openapi.yaml").is_file()
     assert (out / "report.json").is_file()
+
+
+def test_unquoted_status_codes_in_a_hand_written_spec(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n"
+        "      responses:\n        200:\n          description: ok\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "doc2openapi.cli", "validate", str(spec)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "/paths/~1x/get/responses/200: key 200 is not a string" in result.stderr

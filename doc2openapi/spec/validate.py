@@ -118,6 +118,27 @@ def _dangling_refs(
             stack.extend((v, f"{at}/{i}") for i, v in enumerate(value))
 
 
+def _non_string_keys(document: dict[str, Any]) -> list[ValidationProblem]:
+    """Keys that are not text (YAML reads ``200:`` as a number): OpenAPI keys are strings,
+    and the validator cannot read a document with others."""
+    found: list[ValidationProblem] = []
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack and len(found) < 50:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    found.append(
+                        ValidationProblem(
+                            f"{where}/{key}", f"key {key!r} is not a string (quote it in YAML)"
+                        )
+                    )
+                stack.append((value, f"{where}/{_pointer([key])[1:]}"))
+        elif isinstance(node, list):
+            stack.extend((value, f"{where}/{index}") for index, value in enumerate(node))
+    return sorted(found, key=lambda p: p.pointer)
+
+
 def validate_document(document: Any, known: ValidParts | None = None) -> list[ValidationProblem]:
     """Every problem of a document, each with its JSON pointer. Empty means valid.
 
@@ -125,6 +146,9 @@ def validate_document(document: Any, known: ValidParts | None = None) -> list[Va
     one that are new go through openapi-spec-validator (see :mod:`.chunks`)."""
     if not isinstance(document, dict) or "openapi" not in document:
         return [ValidationProblem("", "not an OpenAPI document (no 'openapi' field)")]
+    keys = _non_string_keys(document)
+    if keys:
+        return keys
     problems = _validated_by_parts(document, known)
     if not problems:
         problems.extend(_semantic_problems(document))
