@@ -84,11 +84,14 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def _operations_of(document: dict[str, Any], page: str) -> Iterator[dict[str, Any]]:
+def _operations_by_page(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The operations each page documents (by their ``x-source``), in document order."""
+    found: dict[str, list[dict[str, Any]]] = {}
     for item in document.get("paths", {}).values():
         for operation in item.values():
-            if page in str(operation.get("x-source", "")).split(" "):
-                yield operation
+            for page in str(operation.get("x-source", "")).split(" "):
+                found.setdefault(page, []).append(operation)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +134,10 @@ def attach_examples(
 ) -> None:
     schemas = document.get("components", {}).get("schemas", {})
     check = SchemaCheck.of(document, version)
+    by_page = _operations_by_page(document)
     for service in services:
         for page in service.api_pages:
-            operations = list(_operations_of(document, page.page))
+            operations = by_page.get(page.page, [])
             if not operations:
                 continue
             numbers: dict[str, int] = {}
