@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import quote
 
 from .annotations import Annotator, class_keys, uses_any, without_none
 from .build_errors import error_class_name
@@ -46,6 +47,11 @@ CLIENT_METHODS = IDENTIFIERS.extended("aclose", "close", "config")
 # Path parameters filled from the client configuration rather than passed to each method.
 CONFIG_PATH_PARAMETERS = {"project_id": "self._config.require_project_id()"}
 _PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+# What a URL path holds as it is (RFC 3986 pchar and "/"); "%" starts an escape the document
+# wrote itself. Anything else in the literal text of a path template is percent-encoded.
+_PATH_SAFE = "/!$&'()*+,;=:@-._~%"
+# Segments httpx would resolve away (OpenAPI appends paths without resolving them).
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2}
 # Every operation method ends with this keyword argument: headers for one request only.
 EXTRA_HEADERS = ParameterView("extra_headers", "Mapping[str, str] | None", " = None")
@@ -284,7 +290,7 @@ class ClientBuilder:
         )
 
     def _url(self, operation: OperationDecl, arguments: Sequence[_Argument]) -> str:
-        path = python_string(operation.path)
+        path = python_string(url_path_template(operation.path))
         names = {a.decl.wire_name: a.name for a in arguments if a.decl.location == "path"}
         values = [
             f"{python_string(name)}: {CONFIG_PATH_PARAMETERS.get(name) or names[name]}"
@@ -445,6 +451,29 @@ class ClientBuilder:
             statements += ("if _last is None:", "    return")
         convert = "_last" if without_none(field.type) == Primitive("str") else "str(_last)"
         return (*statements, f"{cursor} = {convert}")
+
+
+def url_path_template(path: str) -> str:
+    """The path template with its literal text made fit for a URL; ``{variables}`` are kept.
+
+    A space, a control character, ``?`` or ``#`` in a documented path would otherwise make
+    an invalid URL or move the rest of the path into the query or the fragment, and ``..``
+    would leave the path of the base URL. The result starts with one ``/``: ``//host/x`` or
+    ``http://host/x`` would make httpx send the request (and its credentials) to another
+    host; ``a:b`` would be a URL with the scheme ``a``. httpx appends a relative path to the
+    base URL without its leading slashes anyway.
+    """
+    parts = _PATH_TEMPLATE.split(path)  # literal, variable, literal, ..., literal
+    encoded = "".join(
+        _url_path_text(part) if index % 2 == 0 else "{" + part + "}"
+        for index, part in enumerate(parts)
+    )
+    return "/" + encoded.lstrip("/")
+
+
+def _url_path_text(text: str) -> str:
+    segments = quote(text, safe=_PATH_SAFE).split("/")
+    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in segments)
 
 
 def _sentence(text: str) -> str:

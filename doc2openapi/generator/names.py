@@ -67,8 +67,12 @@ _GENERATED_CLASS_NAMES = frozenset(
     """.split()
 )
 
-RESERVED_IDENTIFIERS = _BUILTIN_FUNCTIONS | _GENERATED_MODULE_NAMES
-RESERVED_CLASS_NAMES = _BUILTIN_CLASSES | _GENERATED_CLASS_NAMES
+# Names that pycodestyle calls ambiguous (E741-E743: l, O and I look like 1 and 0); the
+# generated code is to pass ruff's default rules.
+_AMBIGUOUS_NAMES = frozenset({"l", "O", "I"})
+
+RESERVED_IDENTIFIERS = _BUILTIN_FUNCTIONS | _GENERATED_MODULE_NAMES | _AMBIGUOUS_NAMES
+RESERVED_CLASS_NAMES = _BUILTIN_CLASSES | _GENERATED_CLASS_NAMES | _AMBIGUOUS_NAMES
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,7 @@ def enum_member_name(value: str | int) -> str:
     name = snake_case(value).upper()
     if not name:
         return "EMPTY"
-    return f"VALUE_{name}" if name[0].isdigit() else name
+    return f"VALUE_{name}" if name[0].isdigit() or name in _AMBIGUOUS_NAMES else name
 
 
 K = TypeVar("K", bound=Hashable)

@@ -41,6 +41,11 @@ _STATUS = re.compile(r"[1-5][0-9][0-9]")
 _PARAMETER_LOCATIONS: tuple[ParameterLocation, ...] = ("path", "query", "header")
 # Headers the HTTP layer sets itself; a documented parameter for them is dropped.
 _TRANSPORT_HEADERS = frozenset({"content-type", "content-length", "accept", "host"})
+# Statuses whose responses have no content by definition (RFC 9110): a documented body
+# would make the client parse the empty one.
+_NO_CONTENT_STATUSES = frozenset({204, 205, 304})
+# An HTTP field name (RFC 9110 token): httpx cannot send any other header.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 def media_kind(media_type: str) -> MediaKind:
@@ -129,15 +134,21 @@ class ApiCollector:
         return Server(url=get_str(first, "url"), variables=variables)
 
     def _api_keys(self) -> tuple[ApiKeyScheme, ...]:
+        """The apiKey schemes sent in a header; one whose header name HTTP cannot carry is
+        reported and left out (``TokenAuth`` then uses the default header)."""
         schemes = get_object(get_object(self._document, "components"), "securitySchemes")
-        return tuple(
-            ApiKeyScheme(name=name, header=get_str(scheme, "name"))
-            for name, scheme in schemes.items()
-            if isinstance(scheme, Mapping)
-            and get_str(scheme, "type") == "apiKey"
-            and get_str(scheme, "in") == "header"
-            and get_str(scheme, "name")
-        )
+        keys = []
+        for name, scheme in schemes.items():
+            if not (isinstance(scheme, Mapping) and _is_header_api_key(scheme)):
+                continue
+            header = get_str(scheme, "name")
+            if _HEADER_NAME.fullmatch(header):
+                keys.append(ApiKeyScheme(name=name, header=header))
+            else:
+                location = child("/components/securitySchemes", name)
+                detail = f"apiKey header {header!r} is not a valid HTTP header name; ignored"
+                self._report_at(Level.WARNING, Code.PARAMETER_SKIPPED, location, detail)
+        return tuple(keys)
 
     def _operations(self, auth_headers: frozenset[str]) -> list[OperationDecl]:
         operations: list[OperationDecl] = []
@@ -219,6 +230,10 @@ class ApiCollector:
             detail = f"header {name!r} is set by the auth object or the HTTP layer"
             self._report_at(Level.INFO, Code.PARAMETER_SKIPPED, pointer, detail)
             return None
+        if location == "header" and not _HEADER_NAME.fullmatch(name):
+            detail = f"header {name!r} is not a valid HTTP header name"
+            self._report_at(Level.WARNING, Code.PARAMETER_SKIPPED, pointer, detail)
+            return None
         schema = node.get("schema")
         parameter_type: TypeExpr = Primitive("str")
         if schema is not None:
@@ -288,6 +303,10 @@ class ApiCollector:
     ) -> ResponseDecl:
         description = get_str(node, "description")
         picked = _pick_content(get_object(node, "content"))
+        if picked is not None and status in _NO_CONTENT_STATUSES:
+            detail = f"a {status} response has no content; the documented content is ignored"
+            self._report_at(Level.WARNING, Code.UNSUPPORTED_CONTENT, pointer, detail)
+            picked = None
         if picked is None:
             return ResponseDecl(status=status, type=None, media="none", description=description)
         media_type, entry = picked
@@ -303,6 +322,14 @@ class ApiCollector:
         else:
             response_type = Primitive("str" if media == "text" else "bytes")
         return ResponseDecl(status=status, type=response_type, media=media, description=description)
+
+
+def _is_header_api_key(scheme: JsonObject) -> bool:
+    return (
+        get_str(scheme, "type") == "apiKey"
+        and get_str(scheme, "in") == "header"
+        and bool(get_str(scheme, "name"))
+    )
 
 
 def _parameter_location(place: str) -> ParameterLocation | None:

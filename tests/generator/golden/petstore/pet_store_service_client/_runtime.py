@@ -12,6 +12,8 @@ import httpx
 from pydantic import TypeAdapter
 
 _TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
+# Path segments that a URL resolves away: as values they would leave the base URL's path.
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 
 
@@ -32,7 +34,9 @@ def expand_template(template: str, values: Mapping[str, object], *, escape: bool
         if name not in values:
             return match.group(0)
         text = wire_string(values[name])
-        return quote(text, safe="") if escape else text
+        if not escape:
+            return text
+        return _DOT_SEGMENTS.get(text) or quote(text, safe="")
 
     return _TEMPLATE_VARIABLE.sub(substitute, template)
 
