@@ -4,13 +4,14 @@
                                        [--seed S] [--failures DIR] [--keep DIR]
 
 Hypothesis generates up to ``--examples`` documents with the strategies of
-``tests/hostile_support.py`` (stopping early after ``--seconds``). Each one is generated and
-checked without running it (paths, package name, compilation, one binding per name and
-scope); the packages that pass are imported (with their clients created) in one fresh
-interpreter per batch of ``--batch``, and checked by one ``mypy --strict`` run and one
-``ruff check`` run per batch. Failures do not stop the run: each is counted, printed with its
-document, and saved to ``--failures`` as ``<n>.json`` (the document) and ``<n>.txt`` (the
-errors). Prints the counts (examples, files, batches, mypy runs, failures) and the time
+``tests/hostile_support.py`` (in runs of 100, stopping after ``--seconds``). Each one is
+generated and checked without running it (paths, package name, compilation, one binding per
+name and scope, pyproject.toml, README); per batch of ``--batch`` packages, the clients are
+imported, created and called in one request to a fresh interpreter
+(``tests/hostile_client_check.py``), and checked by one ``mypy --strict`` run and one
+``ruff check`` run. Failures do not stop the run: each is counted, printed with its document,
+and saved to ``--failures`` as ``<n>.json`` (the document) and ``<n>.txt`` (the errors).
+Prints the counts (examples, files, packages, batches, mypy runs, failures) and the time
 spent in each stage; exits 1 when anything failed.
 
 A failing document from here belongs in ``tests/test_property_hostile_specs.py``, where
@@ -33,9 +34,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from hostile_support import (  # noqa: E402
+    ClientRunner,
     Collected,
     HostileCheckError,
-    check_import,
     collect,
     describe,
     documents,
@@ -55,6 +56,7 @@ class Run:
     batch_size: int
     deadline: float
     failures_dir: Path | None
+    runner: ClientRunner
     counts: Counter[str] = field(default_factory=Counter)
     seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     failures: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
@@ -86,7 +88,7 @@ class Run:
         self.counts["examples"] += 1
         try:
             collected = self.timed(
-                "generate and compile", lambda: collect(document, directory, self.taken, False)
+                "generate and compile", lambda: collect(document, directory, self.taken, None)
             )
         except Exception as error:  # the generator raising is a failure like the others
             self.fail("generate and compile", f"{type(error).__name__}: {error}", document)
@@ -98,7 +100,7 @@ class Run:
             self.flush()
 
     def flush(self) -> None:
-        """Import, mypy and ruff over the pending packages: one process each."""
+        """The clients run, mypy and ruff over the pending packages: one process each."""
         if not self.pending:
             return
         batch, self.pending, self.taken = self.pending, [], set()
@@ -116,15 +118,15 @@ class Run:
 
     def _import(self, batch: Sequence[Collected]) -> None:
         try:
-            check_import([(example.directory, example.package) for example in batch])
+            self.runner.check([(example.directory, example.package) for example in batch])
             return
         except HostileCheckError:
             pass
         for example in batch:  # find the culprits one by one
             try:
-                check_import([(example.directory, example.package)])
+                self.runner.check([(example.directory, example.package)])
             except HostileCheckError as error:
-                self.fail("import", str(error), example.document)
+                self.fail("import and calls", str(error), example.document)
 
 
 CHUNK = 100
@@ -159,11 +161,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=None, help="write the packages here")
     arguments = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="hostile-specs-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="hostile-specs-") as scratch,
+        ClientRunner() as runner,
+    ):
         root = arguments.keep or Path(scratch)
         root.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + (arguments.seconds or float("inf"))
-        run = Run(root, arguments.batch, deadline, arguments.failures)
+        run = Run(root, arguments.batch, deadline, arguments.failures, runner)
         start = time.perf_counter()
         chunk = 0
         while run.counts["examples"] < arguments.examples and time.monotonic() < deadline:
@@ -176,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"examples: {run.counts['examples']}")
     print(f"files: {run.counts['files']}")
     print(f"packages: {run.counts['packages']}")
-    print(f"import batches (one interpreter each): {run.counts['batches']}")
+    print(f"batches (clients run in one request each): {run.counts['batches']}")
     print(f"mypy batches (one mypy --strict run each): {run.counts['mypy runs']}")
     print(f"failures: {len(run.failures)}")
     for name, count in sorted(run.counts.items()):

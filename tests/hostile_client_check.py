@@ -1,18 +1,22 @@
 """Run generated clients in a fresh interpreter: the runtime half of ``hostile_support``.
 
-    python -I -S -W error tests/hostile_client_check.py SITE MARKER '[[folder, package], ...]'
+    python -I -S -W error tests/hostile_client_check.py SITE MARKER
 
-``-I -S`` leave ``sys.path`` to the standard library; this script adds each package's folder
-and ``SITE`` (the site-packages holding pydantic and httpx), nothing else. For each package it
+reads requests from stdin, one JSON line each (``[[folder, package], ...]``), and answers each
+with one JSON line: the value the environment variable ``MARKER`` got (no document text may
+set it) and the problems found. Serving many requests spares each the import of pydantic and
+httpx; between requests the packages are forgotten (``sys.modules``, ``sys.path``).
+
+``-I -S`` leave ``sys.path`` to the standard library; this script adds ``SITE`` (the
+site-packages holding pydantic and httpx) and, for one request, the packages' folders,
+nothing else. For each package it
 imports every module, checks that every model is complete (rebuilt where it refers to a class
 defined after it) and has a JSON schema, creates ``Client`` and ``AsyncClient``, and calls
 every operation (and ``iter_`` method) of both against an ``httpx.MockTransport`` that answers
 with a success, an empty success, a documented-looking error and an undocumented status, and
 checks that every request goes to the configured base URL, whatever the path and whatever the
-path parameters (``..`` among them). Only
-``pydantic.ValidationError`` (a mock body that does not fit) and the client's ``ApiError`` are
-expected. Prints one JSON line: the value of the environment variable ``MARKER`` (which no
-document text may set) and the problems found.
+path parameters (``..`` among them). Only ``pydantic.ValidationError`` (a mock body that does
+not fit) and the client's ``ApiError`` are expected; any other exception is a problem.
 """
 
 from __future__ import annotations
@@ -30,9 +34,9 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-# -I -S leave sys.path to the standard library: the packages' folders and SITE come first.
-SITE, MARKER, PACKAGES = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-sys.path[:0] = [folder for folder, _ in PACKAGES] + [SITE]
+# -I -S leave sys.path to the standard library: SITE comes first.
+SITE, MARKER = sys.argv[1], sys.argv[2]
+sys.path.insert(0, SITE)
 
 import httpx  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
@@ -178,12 +182,30 @@ def check_package(name: str, problems: list[str]) -> None:
     dir(package)
 
 
-def main() -> None:
+def check(packages: list[list[str]]) -> dict[str, Any]:
+    """Check the packages of one request, then forget them."""
+    folders = [folder for folder, _ in packages]
+    sys.path[:0] = folders
     problems: list[str] = []
-    for _, name in PACKAGES:
-        check_package(name, problems)
-    unique = list(dict.fromkeys(problems))
-    print(json.dumps({"marker": os.environ.get(MARKER), "problems": unique}))
+    try:
+        for _, name in packages:
+            try:
+                check_package(name, problems)
+            except Exception:
+                problems.append(f"{name}: {traceback.format_exc(limit=-8)}")
+    finally:
+        del sys.path[: len(folders)]
+        names = {name for _, name in packages}
+        for module in [m for m in sys.modules if m.split(".", 1)[0] in names]:
+            del sys.modules[module]
+        importlib.invalidate_caches()
+    return {"marker": os.environ.pop(MARKER, None), "problems": list(dict.fromkeys(problems))}
+
+
+def main() -> None:
+    answers, sys.stdout = sys.stdout, sys.stderr  # nothing else may write an answer line
+    for line in sys.stdin:
+        print(json.dumps(check(json.loads(line))), file=answers, flush=True)
 
 
 if __name__ == "__main__":

@@ -26,9 +26,11 @@ import json
 import keyword
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -746,31 +748,76 @@ def site_packages() -> str:
     return str(Path(httpx.__file__).resolve().parents[1])
 
 
+class ClientRunner:
+    """:data:`CLIENT_CHECK` in a fresh interpreter (``-I -S -W error``), serving one check
+    after another: each spared the import of pydantic and httpx. Started on first use, and
+    again after a check that killed it."""
+
+    def __init__(self, timeout: float = 300) -> None:
+        self._timeout = timeout
+        self._process: subprocess.Popen[str] | None = None
+        self._stderr = tempfile.TemporaryFile("w+", encoding="utf-8")
+
+    def __enter__(self) -> ClientRunner:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+        self._stderr.close()
+
+    def _start(self) -> subprocess.Popen[str]:
+        environment = {key: value for key, value in os.environ.items() if key != MARKER_VARIABLE}
+        environment.pop("PYTHONPATH", None)
+        command = [sys.executable, "-I", "-S", "-W", "error", str(CLIENT_CHECK)]
+        return subprocess.Popen(
+            [*command, site_packages(), MARKER_VARIABLE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            env=environment,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def check(self, packages: Sequence[tuple[Path, str]]) -> None:
+        """Import each (folder, package), create its clients and call their operations; check
+        that no document text ran, every model is complete and no call failed but for the mock
+        responses not fitting or going outside the base URL."""
+        if self._process is None or self._process.poll() is not None:
+            self._process = self._start()
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(json.dumps([[str(folder), name] for folder, name in packages]) + "\n")
+        stdin.flush()
+        ready, _, _ = select.select([stdout], [], [], self._timeout)
+        line = stdout.readline() if ready else ""
+        if not line:
+            self.close()
+            self._stderr.seek(0)
+            names = [name for _, name in packages]
+            detail = self._stderr.read()[-4000:]
+            raise HostileCheckError(f"checking {names} killed or hung the interpreter:\n{detail}")
+        outcome = json.loads(line)
+        if outcome["marker"] is not None:
+            raise HostileCheckError(f"document text ran: {MARKER_VARIABLE}={outcome['marker']!r}")
+        if outcome["problems"]:
+            raise HostileCheckError("\n".join(outcome["problems"]))
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+            self._process.kill()
+            self._process.wait()
+            if self._process.stdout is not None:
+                self._process.stdout.close()
+            self._process = None
+
+
 def check_import(packages: Sequence[tuple[Path, str]]) -> None:
-    """Import each (folder, package) in a fresh interpreter, create its clients and call their
-    operations (:data:`CLIENT_CHECK`); check that no document text ran, every model is
-    complete and no call failed but for the mock responses not fitting."""
-    environment = {key: value for key, value in os.environ.items() if key != MARKER_VARIABLE}
-    environment.pop("PYTHONPATH", None)
-    pairs = [[str(folder), name] for folder, name in packages]
-    arguments = [site_packages(), MARKER_VARIABLE, json.dumps(pairs)]
-    result = subprocess.run(
-        [sys.executable, "-I", "-S", "-W", "error", str(CLIENT_CHECK), *arguments],
-        cwd=packages[0][0] if packages else None,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        names = [name for _, name in packages]
-        raise HostileCheckError(f"importing {names} failed:\n{result.stderr[-4000:]}")
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
-    if outcome["marker"] is not None:
-        raise HostileCheckError(f"document text ran: {MARKER_VARIABLE}={outcome['marker']!r}")
-    if outcome["problems"]:
-        raise HostileCheckError("\n".join(outcome["problems"]))
+    """:meth:`ClientRunner.check` in an interpreter of its own."""
+    with ClientRunner() as runner:
+        runner.check(packages)
 
 
 @dataclass(frozen=True)
@@ -782,16 +829,19 @@ class Collected:
     package: str
 
 
-def collect(document: Json, directory: Path, taken: set[str], run_import: bool) -> Collected:
-    """Generate ``document`` into ``directory`` with the checks that need no type checker.
+def collect(
+    document: Json, directory: Path, taken: set[str], runner: ClientRunner | None
+) -> Collected:
+    """Generate ``document`` into ``directory`` with the checks that need no type checker
+    (the runtime ones with ``runner``, unless it is None).
 
     The package is named after the title; when another collected package has that name
     already, the document is generated again (and checked again) with the name made
     distinct, so that one mypy run can check them all. ``taken`` gets the final name.
     """
     package = generate_checked(document, directory)
-    if run_import:
-        check_import([(directory, package)])
+    if runner is not None:
+        runner.check([(directory, package)])
     if package in taken:
         shutil.rmtree(directory)
         number = len(taken)

@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from hostile_support import (
     PAYLOAD,
+    ClientRunner,
     Collected,
     Json,
     check_import,
@@ -38,7 +39,7 @@ from hostile_support import (
     run_mypy,
     run_ruff,
 )
-from hypothesis import HealthCheck, example, given, note, settings
+from hypothesis import HealthCheck, Phase, example, given, note, settings
 from hypothesis.errors import InvalidArgument
 
 from doc2openapi.generator import Code, GeneratorOptions, generate
@@ -54,8 +55,14 @@ def _profile() -> settings:
         chosen = settings.get_profile(name)
     except InvalidArgument as error:
         raise pytest.UsageError(f"HYPOTHESIS_PROFILE={name!r} is no known profile") from error
-    # Each example runs the generator and an interpreter: no deadline, and slow is expected.
-    return settings(chosen, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    # Each example runs the generator and the clients: no deadline, and slow is expected. The
+    # explain phase would run a failing example many more times, for little.
+    return settings(
+        chosen,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        phases=[phase for phase in chosen.phases if phase is not Phase.explain],
+    )
 
 
 PROFILE = _profile()
@@ -148,20 +155,26 @@ REGRESSIONS: Json = {
 }
 
 
-@dataclass
+@dataclass(repr=False)
 class Batch:
-    """The packages that passed the cheap checks, waiting for one mypy and one ruff run."""
+    """The packages that passed the cheap checks, waiting for one mypy and one ruff run, and
+    the interpreter that runs the clients."""
 
     root: Path
+    runner: ClientRunner
     generated: int = 0
     examples: list[Collected] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
     seen: set[str] = field(default_factory=set)
 
+    def __repr__(self) -> str:  # Hypothesis prints it with every falsifying example
+        return f"Batch({len(self.examples)} packages under {self.root})"
+
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Batch]:
-    yield Batch(tmp_path_factory.mktemp("hostile-specs"))
+    with ClientRunner() as runner:
+        yield Batch(tmp_path_factory.mktemp("hostile-specs"), runner)
 
 
 @settings(PROFILE)
@@ -175,7 +188,7 @@ def test_hostile_documents_give_safe_clients(batch: Batch, document: Json) -> No
     note(f"document:\n{text}")
     batch.generated += 1
     directory = batch.root / f"ex{batch.generated}"
-    collected = collect(document, directory, batch.taken, run_import=True)
+    collected = collect(document, directory, batch.taken, batch.runner)
     if text not in batch.seen:  # Hypothesis may run an example twice
         batch.seen.add(text)
         batch.examples.append(collected)
@@ -240,7 +253,7 @@ def test_no_operations_no_unused_imports_and_no_ambiguous_names(tmp_path: Path) 
     empty: dict[str, Any] = {**REGRESSIONS, "paths": {}}
     taken: set[str] = set()
     examples = [
-        collect(document, tmp_path / f"ex{index}", taken, run_import=False)
+        collect(document, tmp_path / f"ex{index}", taken, runner=None)
         for index, document in enumerate((REGRESSIONS, empty))
     ]
     failures = run_ruff(examples, tmp_path)
