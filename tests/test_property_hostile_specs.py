@@ -20,8 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -42,7 +41,8 @@ from hostile_support import (
 from hypothesis import HealthCheck, Phase, example, given, note, settings
 from hypothesis.errors import InvalidArgument
 
-from doc2openapi.generator import Code, GeneratorOptions, generate
+from doc2openapi.generator import Code, Diagnostic, GeneratorOptions, generate
+from doc2openapi.generator.formatting import format_python
 
 settings.register_profile("ci", max_examples=25, derandomize=True, database=None)
 settings.register_profile("dev", max_examples=100)
@@ -155,19 +155,20 @@ REGRESSIONS: Json = {
 }
 
 
-@dataclass(repr=False)
 class Batch:
     """The packages that passed the cheap checks, waiting for one mypy and one ruff run, and
-    the interpreter that runs the clients."""
+    the interpreter that runs the clients. (No dataclass: Hypothesis would print every field
+    with each falsifying example.)"""
 
-    root: Path
-    runner: ClientRunner
-    generated: int = 0
-    examples: list[Collected] = field(default_factory=list)
-    taken: set[str] = field(default_factory=set)
-    seen: set[str] = field(default_factory=set)
+    def __init__(self, root: Path, runner: ClientRunner) -> None:
+        self.root = root
+        self.runner = runner
+        self.generated = 0
+        self.examples: list[Collected] = []
+        self.taken: set[str] = set()
+        self.seen: set[str] = set()
 
-    def __repr__(self) -> str:  # Hypothesis prints it with every falsifying example
+    def __repr__(self) -> str:
         return f"Batch({len(self.examples)} packages under {self.root})"
 
 
@@ -292,3 +293,11 @@ def test_no_content_statuses_ignore_documented_content() -> None:
     project = generate(REGRESSIONS, GeneratorOptions())
     client = next(text for path, text in project.files.items() if path.name == "client.py")
     assert "if _response.status_code == 204:\n            return None" in client
+
+
+def test_a_formatter_failure_names_the_file_and_the_place() -> None:
+    """ruff's --quiet silenced its parse errors: the diagnostic of a broken output was empty."""
+    found: list[Diagnostic] = []
+    format_python({PurePosixPath("pkg/models.py"): "None = 1\n"}, found.append)
+    assert [d.code for d in found] == [Code.FORMATTER_FAILED]
+    assert "pkg/models.py:1:1" in found[0].detail

@@ -42,15 +42,20 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
         }
         for path, target in scratch.items():
             target.write_text(files[path], encoding="utf-8")
+        # Not --quiet: it silences the errors too (which file does not parse, and where).
         result = subprocess.run(
-            [*command, "format", "--isolated", "--quiet", *RUFF_SETTINGS, directory],
+            [*command, "format", "--isolated", *RUFF_SETTINGS, directory],
             capture_output=True,
             text=True,
             check=False,
         )
         if result.returncode != 0:
-            detail = f"ruff format failed: {result.stderr.strip() or result.stdout.strip()}"
-            report(Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", detail))
+            output = result.stderr.strip() or result.stdout.strip()
+            for path, target in scratch.items():
+                output = output.replace(str(target), str(path))
+            report(
+                Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", f"ruff format failed: {output}")
+            )
             return dict(files)
         formatted = {path: target.read_text(encoding="utf-8") for path, target in scratch.items()}
     return {path: formatted.get(path, text) for path, text in files.items()}
