@@ -99,3 +99,17 @@ def test_unquoted_status_codes_in_a_hand_written_spec(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "/paths/~1x/get/responses/200: key 200 is not a string" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["--5", "²", "5"])
+def test_integer_enum_values_that_only_look_numeric(value: str) -> None:
+    from doc2openapi.generator import GeneratorOptions, generate  # noqa: PLC0415
+
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Level": {"type": "integer", "enum": [value, 1]}}},
+    }
+    project = generate(spec, GeneratorOptions())
+    assert project.files  # generated (and reported), never a crash

@@ -9,6 +9,7 @@ place in the document (``Server`` + property ``os:scheduler_hints`` gives
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
@@ -52,6 +53,9 @@ _PRIMITIVES: dict[str, PrimitiveName] = {
     "number": "float",
     "boolean": "bool",
 }
+
+_INTEGER = re.compile(r"-?[0-9]+")
+"""An integer literal (``isdigit`` also takes "²" and would let "--5" through)."""
 
 
 def documentation(node: JsonObject) -> Documentation:
@@ -289,7 +293,7 @@ def _enum_values(raw: Sequence[object], types: list[str]) -> tuple[EnumValue, ..
     for value in present:
         if "string" in types and isinstance(value, int | float) and not isinstance(value, bool):
             values.append(str(value))
-        elif "integer" in types and isinstance(value, str) and value.lstrip("-").isdigit():
+        elif "integer" in types and isinstance(value, str) and _INTEGER.fullmatch(value):
             values.append(int(value))
         elif isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
             values.append(value)
