@@ -84,9 +84,6 @@ def _reading(config: Config, stack: ExitStack, pages: int = 0) -> ReadOptions:
     """How to read pages; with a progress bar of ``pages`` on a terminal."""
     from doc2openapi.pipeline import ReadOptions  # noqa: PLC0415
 
-    cache_dir = None
-    if config.cache:
-        cache_dir = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
     progress = None
     if pages and sys.stderr.isatty():
         total = pages
@@ -94,7 +91,7 @@ def _reading(config: Config, stack: ExitStack, pages: int = 0) -> ReadOptions:
             click.progressbar(length=total, label="reading pages", file=sys.stderr)
         )
         progress = bar.update
-    return ReadOptions(jobs=config.jobs, cache_dir=cache_dir, progress=progress)
+    return ReadOptions(jobs=config.jobs, cache_dir=_cache_folder(config), progress=progress)
 
 
 def _collect(folders: Sequence[Path]) -> list[InputFolder]:
@@ -173,6 +170,7 @@ def _generator_options(config: Config, options: type[GeneratorOptions]) -> Gener
     return options(
         package_name=config.package or None,
         templates_dir=Path(config.templates) if config.templates else None,
+        cache_dir=_cache_folder(config),
     )
 
 
@@ -190,13 +188,18 @@ def _generator_verdict(project: GeneratedProject, strict: bool) -> tuple[int, li
     return EXIT_OK, lines
 
 
+def _cache_folder(config: Config) -> Path | None:
+    if not config.cache:
+        return None
+    return Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+
+
 def _valid_parts(config: Config) -> ValidParts | None:
     """Where the parts of documents found valid are remembered (beside the page cache)."""
     from doc2openapi.spec.chunks import ValidParts  # noqa: PLC0415
 
-    if not config.cache:
-        return None
-    return ValidParts(Path(config.cache_dir) if config.cache_dir else default_cache_dir())
+    folder = _cache_folder(config)
+    return None if folder is None else ValidParts(folder)
 
 
 def _settings(config: Config) -> str:

@@ -207,12 +207,14 @@ def scrape(
     caller then validates)."""
     from doc2openapi.spec.build import SpecOptions, build_spec  # noqa: PLC0415
     from doc2openapi.spec.chunks import ValidParts  # noqa: PLC0415
+    from doc2openapi.spec.memo import Memo  # noqa: PLC0415
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
     reading = reading or ReadOptions(jobs=1)
     if services is None:
         services = read_services(inputs or collect_inputs(folders), reading)
-    spec = build_spec([s.docs for s in services], options or SpecOptions())
+    memo = Memo(reading.cache_dir, "example-checks") if reading.cache_dir else None
+    spec = build_spec([s.docs for s in services], options or SpecOptions(), memo)
     known = ValidParts(reading.cache_dir) if reading.cache_dir else None
     problems = validate_document(spec.document, known) if validate else []
     return ScrapeOutcome(services, spec, problems)

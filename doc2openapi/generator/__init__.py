@@ -25,10 +25,12 @@ __all__ = ["Code", "Diagnostic", "GeneratedProject", "GeneratorOptions", "Level"
 class GeneratorOptions:
     """``package_name``: import name of the generated package (default: from the API title).
     ``templates_dir``: templates that replace built-in ones with the same file name.
+    ``cache_dir``: where compiled templates are kept between runs (None: not kept).
     """
 
     package_name: str | None = None
     templates_dir: Path | None = None
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def generate(spec: Mapping[str, Any], options: GeneratorOptions) -> GeneratedPro
     report = diagnostics.append
     api = ApiCollector(spec if isinstance(spec, Mapping) else {}, report).collect()
     project = build_project(api, options.package_name, report)
-    rendered = render_project(project, make_environment(options.templates_dir), report)
+    rendered = render_project(
+        project, make_environment(options.templates_dir, options.cache_dir), report
+    )
     files = format_python(rendered, report)
     return GeneratedProject(files=dict(sorted(files.items())), diagnostics=tuple(diagnostics))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -17,9 +18,16 @@ RUFF_SETTINGS = ("--line-length", "100", "--target-version", "py311")
 
 
 def ruff_command() -> list[str] | None:
-    """How to run ruff: the module of this interpreter, else a ``ruff`` on the PATH."""
+    """How to run ruff: the binary of the ``ruff`` package of this interpreter (run
+    directly: ``python -m ruff`` would start a second interpreter first), else a ``ruff``
+    on the PATH."""
     if importlib.util.find_spec("ruff") is not None:
-        return [sys.executable, "-m", "ruff"]
+        try:
+            from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]  # noqa: PLC0415
+
+            return [os.fsdecode(find_ruff_bin())]
+        except (ImportError, FileNotFoundError):
+            return [sys.executable, "-m", "ruff"]
     found = shutil.which("ruff")
     return [found] if found else None
 

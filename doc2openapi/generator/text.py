@@ -15,6 +15,8 @@ DOCSTRING_WIDTH = 88
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _WHITESPACE = re.compile(r"\s+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
+_RISKY_QUOTE = re.compile(r'"(?=")|(?<=")"|"\Z')
+"""A quote next to another quote, or at the end of a line (before the closing quotes)."""
 
 
 def _escape_char(char: str) -> str:
@@ -32,6 +34,8 @@ def _escape_unprintable(text: str) -> str:
     ``str.isprintable`` is false for control characters, line and paragraph separators
     (U+2028, U+2029), non-breaking and other unusual spaces, and lone surrogates.
     """
+    if text.isprintable():
+        return text
     return "".join(
         char if char == " " or char.isprintable() else _escape_char(char) for char in text
     )
@@ -60,12 +64,9 @@ def _escape_docstring_line(line: str) -> str:
     quotes), and unprintable characters become escape sequences.
     """
     escaped = _escape_unprintable(line.replace("\\", "\\\\"))
-    out: list[str] = []
-    for index, char in enumerate(escaped):
-        neighbours = escaped[index - 1 : index] + escaped[index + 1 : index + 2]
-        last = index == len(escaped) - 1
-        out.append('\\"' if char == '"' and ('"' in neighbours or last) else char)
-    return "".join(out)
+    if '"' not in escaped:
+        return escaped
+    return _RISKY_QUOTE.sub(r'\\"', escaped)
 
 
 def _wrap(line: str, width: int) -> list[str]:

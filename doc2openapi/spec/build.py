@@ -21,6 +21,7 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
+from doc2openapi.spec.memo import Memo
 from doc2openapi.spec.paths import number_repeats, unify_names
 from doc2openapi.spec.schemas import (
     FieldCounts,
@@ -476,7 +477,11 @@ def _merge_response(responses: dict[str, Any], code: str, response: dict[str, An
         }
 
 
-def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSpec:
+def build_spec(
+    services: Sequence[ServiceDocs], options: SpecOptions, memo: Memo | None = None
+) -> BuiltSpec:
+    """The document of the services' pages. ``memo`` remembers the example checks made by
+    earlier builds (see :mod:`.memo`)."""
     builder = _Builder(options)
     every_operation: list[_Operation] = []
     registries: list[SchemaRegistry] = []
@@ -512,7 +517,7 @@ def build_spec(services: Sequence[ServiceDocs], options: SpecOptions) -> BuiltSp
     renames = fold_duplicates(builder.components)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
     document = _document(services, options, builder, document_paths)
-    attach_examples(document, services, builder.diagnostics, options.openapi)
+    attach_examples(document, services, builder.diagnostics, options.openapi, memo)
     document = finalise(document, options.openapi)
     for registry in registries:
         builder.diagnostics.extend(registry.diagnostics)

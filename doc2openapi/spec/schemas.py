@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -134,6 +135,8 @@ class SchemaRegistry:
     counts: dict[str, FieldCounts] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _building: set[tuple[str, str]] = field(default_factory=set)
+    _taken: set[str] = field(default_factory=set)
+    _taken_seen: int = 0
 
     def report(
         self, code: Code, table: FieldTable, row: str, detail: str, level: Level = Level.WARNING
@@ -162,7 +165,7 @@ class SchemaRegistry:
     def _choose_name(self, table: FieldTable, hint: str, owner: str) -> str:
         """A class-shaped name no other component has, whatever the case: generators turn
         ``quotas`` and ``Quotas`` (or ``L7policy`` and ``L7Policy``) into one class."""
-        taken = {_folded(name) for name in self.components}
+        taken = self._taken_names()
         candidates = [_class_shaped(n) for n in self._candidate_names(table, hint, owner)]
         for name in candidates:
             if _folded(name) not in taken:
@@ -175,6 +178,17 @@ class SchemaRegistry:
         while _folded(f"{base}{number}") in taken:
             number += 1
         return f"{base}{number}"
+
+    def _taken_names(self) -> set[str]:
+        """The folded names of all components so far. Registries of other services share
+        ``components`` and names are only ever added while building: only the new ones are
+        folded."""
+        if self._taken_seen != len(self.components):
+            self._taken.update(
+                _folded(name) for name in itertools.islice(self.components, self._taken_seen, None)
+            )
+            self._taken_seen = len(self.components)
+        return self._taken
 
     # -- tables
 
@@ -412,12 +426,17 @@ def canonical(schema: Any) -> str:
 
 
 def fold_duplicates(components: dict[str, Schema]) -> dict[str, str]:
-    """Merge components whose structure is identical. Returns the renaming applied."""
+    """Merge components whose structure is identical. Returns the renaming applied.
+
+    Merging two components can make two others identical (they referred to one each), so
+    this repeats until no two are alike; each round compares again only the components
+    that the renaming changed."""
     renamed: dict[str, str] = {}
+    forms = {name: canonical(schema) for name, schema in components.items()}
     while True:
         by_form: dict[str, list[str]] = {}
-        for name, schema in components.items():
-            by_form.setdefault(canonical(schema), []).append(name)
+        for name, form in forms.items():
+            by_form.setdefault(form, []).append(name)
         groups = [
             sorted(names, key=lambda n: (len(n), n)) for names in by_form.values() if len(names) > 1
         ]
@@ -429,23 +448,34 @@ def fold_duplicates(components: dict[str, Schema]) -> dict[str, str]:
                 step[other] = names[0]
         for old in step:
             del components[old]
+            del forms[old]
         for name, schema in list(components.items()):
-            components[name] = rename_refs(schema, step)
+            changed = rename_refs(schema, step)
+            if changed is not schema:
+                components[name] = changed
+                forms[name] = canonical(changed)
         for old, new in list(renamed.items()):
             renamed[old] = step.get(new, new)
         renamed.update(step)
 
 
 def rename_refs(value: Any, renames: dict[str, str]) -> Any:
+    """``value`` with its references to renamed components renamed: a copy where anything
+    changed, ``value`` itself where nothing did."""
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] | None = None
         for key, item in value.items():
             if key == "$ref" and isinstance(item, str) and item.startswith(_REF_PREFIX):
-                name = item[len(_REF_PREFIX) :]
-                out[key] = _REF_PREFIX + renames.get(name, name)
+                target = renames.get(item[len(_REF_PREFIX) :])
+                new = item if target is None else _REF_PREFIX + target
             else:
-                out[key] = rename_refs(item, renames)
-        return out
+                new = rename_refs(item, renames)
+            if new is not item:
+                if out is None:
+                    out = dict(value)
+                out[key] = new
+        return value if out is None else out
     if isinstance(value, list):
-        return [rename_refs(v, renames) for v in value]
+        items = [rename_refs(v, renames) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value

@@ -102,27 +102,27 @@ def _path_parameter_problems(
             )
 
 
-def _dangling_refs(
-    document: Any, schemas: dict[str, Any], where: str = ""
-) -> Iterator[ValidationProblem]:
-    stack: list[tuple[Any, str]] = [(document, where)]
+def _dangling_refs(document: Any, schemas: dict[str, Any]) -> Iterator[ValidationProblem]:
+    # Paths are kept as tuples and written as pointers only for a problem: a document has
+    # tens of thousands of nodes and few problems.
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
     while stack:
         value, at = stack.pop()
         if isinstance(value, dict):
             target = value.get("$ref")
             if isinstance(target, str) and target.startswith("#/components/schemas/"):
                 if target.rsplit("/", 1)[-1] not in schemas:
-                    yield ValidationProblem(at + "/$ref", f"{target} does not exist")
-            stack.extend((v, f"{at}/{_pointer([k])[1:]}") for k, v in value.items())
+                    yield ValidationProblem(_pointer(at) + "/$ref", f"{target} does not exist")
+            stack.extend((v, (*at, k)) for k, v in value.items())
         elif isinstance(value, list):
-            stack.extend((v, f"{at}/{i}") for i, v in enumerate(value))
+            stack.extend((v, (*at, i)) for i, v in enumerate(value))
 
 
 def _non_string_keys(document: dict[str, Any]) -> list[ValidationProblem]:
     """Keys that are not text (YAML reads ``200:`` as a number): OpenAPI keys are strings,
     and the validator cannot read a document with others."""
     found: list[ValidationProblem] = []
-    stack: list[tuple[Any, str]] = [(document, "")]
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
     while stack and len(found) < 50:
         node, where = stack.pop()
         if isinstance(node, dict):
@@ -130,12 +130,13 @@ def _non_string_keys(document: dict[str, Any]) -> list[ValidationProblem]:
                 if not isinstance(key, str):
                     found.append(
                         ValidationProblem(
-                            f"{where}/{key}", f"key {key!r} is not a string (quote it in YAML)"
+                            f"{_pointer(where)}/{key}",
+                            f"key {key!r} is not a string (quote it in YAML)",
                         )
                     )
-                stack.append((value, f"{where}/{_pointer([key])[1:]}"))
+                stack.append((value, (*where, key)))
         elif isinstance(node, list):
-            stack.extend((value, f"{where}/{index}") for index, value in enumerate(node))
+            stack.extend((value, (*where, index)) for index, value in enumerate(node))
     return sorted(found, key=lambda p: p.pointer)
 
 
