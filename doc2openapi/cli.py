@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from doc2openapi.pipeline import ReadOptions, ScrapeOutcome, ServiceResult
     from doc2openapi.spec.build import SpecOptions
     from doc2openapi.spec.chunks import ValidParts
+    from doc2openapi.spec.memo import Memo
 
 # The scraper, the spec builder, the validator and the generator are imported where they
 # are used: a rebuild with nothing changed needs none of them, and starts in a fraction of
@@ -194,6 +195,14 @@ def _cache_folder(config: Config) -> Path | None:
     return Path(config.cache_dir) if config.cache_dir else default_cache_dir()
 
 
+def _yaml_store(config: Config) -> Memo | None:
+    """Where the YAML of path items and schemas is kept for the next build."""
+    from doc2openapi.spec.memo import Memo  # noqa: PLC0415
+
+    folder = _cache_folder(config)
+    return None if folder is None else Memo(folder, "yaml")
+
+
 def _valid_parts(config: Config) -> ValidParts | None:
     """Where the parts of documents found valid are remembered (beside the page cache)."""
     from doc2openapi.spec.chunks import ValidParts  # noqa: PLC0415
@@ -314,7 +323,7 @@ def scrape_command(
     outcome = _run_scrape(folders, config)
     report = build_report(outcome)
     if outcome.spec.document.get("paths") and not outcome.problems:
-        _write(spec_path, serialise(outcome.spec.document, spec_path))
+        _write(spec_path, serialise(outcome.spec.document, spec_path, _yaml_store(config)))
     if report_path is not None:
         _write(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     sys.exit(_finish(outcome, report, config.strict))
@@ -386,7 +395,11 @@ def build_command(
 
     outcome = _run_scrape(folders, config, inputs, validate=False, services=services)
     document = outcome.spec.document
-    spec_text = serialise(document, Path("openapi.yaml")) if document.get("paths") else ""
+    spec_text = (
+        serialise(document, Path("openapi.yaml"), _yaml_store(config))
+        if document.get("paths")
+        else ""
+    )
     same_document = document_key(_settings(config), spec_text)
     reuse = (
         previous is not None

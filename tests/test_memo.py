@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import copy
 import math
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from conftest import EXAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doc2openapi import output
-from doc2openapi.output import serialise
+from doc2openapi.output import load_document, serialise
 from doc2openapi.pipeline import ReadOptions, scrape
 from doc2openapi.spec import validate as validation
 from doc2openapi.spec.chunks import ValidParts, digest, split
@@ -238,3 +241,50 @@ def test_fast_yaml_nodes_match_pyyaml() -> None:
         default_flow_style=False,
     )
     assert serialise(document, Path("x.yaml")) == expected
+
+
+_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "Z", " ", ":", "#", "'", '"', "-", "|", "+", ">", "\n", "\t", "\u2028", "\x85"]
+        + ["é", "0", "word " * 30]
+    ),
+    max_size=12,
+).map("".join)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
+@given(
+    paths=st.dictionaries(_TEXT, _JSON, max_size=4),
+    schemas=st.dictionaries(_TEXT, _JSON, max_size=4),
+    extra=_JSON,
+)
+def test_yaml_written_by_parts_is_the_whole(
+    paths: dict[str, Any], schemas: dict[str, Any], extra: Any
+) -> None:
+    document = {
+        "openapi": "3.0.3",
+        "paths": paths,
+        "components": {"securitySchemes": extra, "schemas": schemas},
+        "x-extra": extra,
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        store = Memo(Path(folder), "yaml")
+        whole = serialise(document, Path("x.yaml"))
+        assert serialise(document, Path("x.yaml"), store) == whole  # written and kept
+        assert serialise(document, Path("x.yaml"), store) == whole  # read back
+        assert yaml.safe_load(whole) == document
+
+
+def test_yaml_by_parts_on_real_documents(tmp_path: Path) -> None:
+    store = Memo(tmp_path, "yaml")
+    hostile = load_document(Path(__file__).parent / "generator" / "fixtures" / "hostile.yaml")
+    for document in (scrape([EXAMPLES / "export"]).spec.document, hostile):
+        whole = serialise(document, Path("x.yaml"))
+        assert serialise(document, Path("x.yaml"), store) == whole
+        assert serialise(document, Path("x.yaml"), store) == whole
+    assert len(list(store.folder.rglob("*"))) > 10
