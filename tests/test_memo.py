@@ -243,11 +243,9 @@ def test_fast_yaml_nodes_match_pyyaml() -> None:
     assert serialise(document, Path("x.yaml")) == expected
 
 
+_PIECES = ("a", "Z", " ", ":", "#", "'", '"', "-", "|", "+", ">", "\n", "\t", "\u2028", "\x85")
 _TEXT = st.lists(
-    st.sampled_from(
-        ["a", "Z", " ", ":", "#", "'", '"', "-", "|", "+", ">", "\n", "\t", "\u2028", "\x85"]
-        + ["é", "0", "word " * 30]
-    ),
+    st.sampled_from((*_PIECES, "é", "0", "word " * 30)),
     max_size=12,
 ).map("".join)
 _JSON = st.recursive(
