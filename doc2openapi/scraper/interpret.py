@@ -348,6 +348,8 @@ def caption_subject(caption: str) -> str:
 
 def same_page_table_numbers(text: str, links: Sequence[Link], page_key: str) -> list[str]:
     """Numbers of "Table N" mentions, except those that are links to another page."""
+    if "Table" not in text:
+        return []
     elsewhere = {
         match
         for link in links

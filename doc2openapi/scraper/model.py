@@ -44,6 +44,8 @@ class Cell:
 
     @property
     def text(self) -> str:
+        if len(self.lines) == 1:
+            return self.lines[0].text
         return " ".join(line.text for line in self.lines if line.text)
 
 

@@ -260,6 +260,11 @@ def _grid(rows: list[_Element], context: _PageContext, limits: _SpanLimits) -> l
     grid: list[list[_Slot]] = []
     carried: dict[int, tuple[int, _Slot]] = {}
     for tr in rows:
+        if not carried:
+            plain = _plain_row(tr)
+            if plain is not None:  # most rows: no spans, so every cell is at its own column
+                grid.append([(element.tag, _cell(element, context)) for element in plain])
+                continue
         row: dict[int, _Slot] = {}
         carry: dict[int, tuple[int, _Slot]] = {}
         for column, (left, slot) in carried.items():
@@ -290,6 +295,17 @@ def _grid(rows: list[_Element], context: _PageContext, limits: _SpanLimits) -> l
     return grid
 
 
+def _plain_row(tr: _Element) -> list[_Element] | None:
+    """The cells of a row that spans nothing and fits the column limit, else None."""
+    cells = [element for element in tr if element.tag in ("td", "th")]
+    if len(cells) > MAX_COLUMNS:
+        return None
+    for element in cells:
+        if element.get("rowspan") is not None or element.get("colspan") is not None:
+            return None
+    return cells
+
+
 def _looks_like_header(cells: list[_Slot]) -> bool:
     if cells and all(tag == "th" for tag, _ in cells):
         return True
@@ -310,7 +326,7 @@ def _table_anchors(table: _Element) -> tuple[str, ...]:
 
 
 def _caption(table: _Element) -> tuple[str, str]:
-    element = table.find("caption")
+    element = next(table.iterchildren("caption"), None)
     if element is None:
         return "", ""
     text = _text(element)
@@ -330,7 +346,7 @@ def _section_anchors(table: _Element) -> tuple[str, ...]:
             continue
         if tag == "div" and "section" not in (ancestor.get("class") or "").split():
             continue
-        if ancestor.find("h1") is not None:
+        if next(ancestor.iterchildren("h1"), None) is not None:
             break
         anchors.append(str(ancestor.get("id")))
     return tuple(anchors)
@@ -487,7 +503,7 @@ def _walk(root: _Element, builder: _SectionBuilder) -> None:
             builder.table(element)
         elif tag == "pre":
             builder.code(element)
-        elif tag == "p" or (tag == "li" and element.find("p") is None and len(element) == 0):
+        elif tag == "p" or (tag == "li" and len(element) == 0):
             builder.paragraph(element)
         elif tag == "caption":
             continue
@@ -499,10 +515,10 @@ def _walk(root: _Element, builder: _SectionBuilder) -> None:
 
 
 def _content_root(document: _Element) -> tuple[_Element, PageFormat]:
-    main = document.find(".//main")
+    main = next(document.iterdescendants("main"), None)
     if main is not None:
         return main, PageFormat.PORTAL
-    body = document.find(".//body")
+    body = next(document.iterdescendants("body"), None)
     return (body if body is not None else document), PageFormat.EXPORT
 
 
@@ -516,7 +532,7 @@ def _topic_anchor(root: _Element, page_format: PageFormat) -> str:
             if element.get("name"):
                 return str(element.get("name"))
         return ""
-    heading = root.find(".//h1")
+    heading = next(root.iterdescendants("h1"), None)
     if heading is None:
         return ""
     sibling = heading.getprevious()
@@ -702,7 +718,7 @@ def read_page(key: str, raw: bytes) -> Page:
 
 
 def _title_fallback(document: _Element) -> str:
-    title = document.find(".//title")
+    title = next(document.iterdescendants("title"), None)
     return _text(title) if title is not None else ""
 
 
