@@ -4,10 +4,12 @@ The CLI calls these; tests and other tools can too."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,7 +106,26 @@ class ReadOptions:
     """Called with the number of pages just finished (for a progress bar)."""
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector paused while pages are read: reading makes many small objects
+    and no cycles (a whole-corpus read leaves none to collect), and each collection would
+    walk every page already read. Reference counting frees everything as before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _scrape_job(job: InputPage) -> PageResult:
+    with _collector_paused():
+        return _scrape(job)
+
+
+def _scrape(job: InputPage) -> PageResult:
     if job.raw is None:
         problem = Diagnostic(
             Level.ERROR, Code.UNREADABLE_PAGE, job.key, f"cannot read: {job.problem}"
@@ -119,10 +140,11 @@ def _run_jobs(jobs: list[InputPage], options: ReadOptions) -> list[PageResult]:
     workers = options.jobs or os.cpu_count() or 1
     results: list[PageResult] = []
     if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
-        for job in jobs:
-            results.append(_scrape_job(job))
-            if options.progress:
-                options.progress(1)
+        with _collector_paused():
+            for job in jobs:
+                results.append(_scrape(job))
+                if options.progress:
+                    options.progress(1)
         return results
     chunk = max(4, len(jobs) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -148,7 +170,11 @@ def read_services(
     inputs: Sequence[InputFolder], options: ReadOptions | None = None
 ) -> list[ServiceResult]:
     """Scrape every page: from the cache where a page is unchanged, the rest in parallel."""
-    options = options or ReadOptions()
+    with _collector_paused():
+        return _read_services(inputs, options or ReadOptions())
+
+
+def _read_services(inputs: Sequence[InputFolder], options: ReadOptions) -> list[ServiceResult]:
     cache = PageCache(options.cache_dir) if options.cache_dir else None
     services: list[ServiceResult] = []
     jobs: list[tuple[ServiceResult, InputPage, str]] = []

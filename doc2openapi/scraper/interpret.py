@@ -8,6 +8,7 @@ reach them. Nothing here depends on a page's name.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,7 @@ _CODE_LIST = re.compile(
     re.I,
 )
 _STATUS_PARAGRAPH = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
+_PARENTHESES = re.compile(r"\(.*?\)")
 _TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")
 _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
 _PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
@@ -61,9 +63,11 @@ class SectionKind(enum.Enum):
     OTHER = "other"
 
 
+@functools.lru_cache(maxsize=1024)
 def section_kind(title: str) -> SectionKind:
-    """Classify a section by its title ("Request Parameters", "Example Response (…)", …)."""
-    text = re.sub(r"\(.*?\)", "", title).strip().lower()
+    """Classify a section by its title ("Request Parameters", "Example Response (…)", …).
+    (Remembered: a service repeats a few dozen titles on every page.)"""
+    text = _PARENTHESES.sub("", title).strip().lower()
     if text in ("function", "function description", "description"):
         return SectionKind.FUNCTION
     if text in ("uri", "url", "request uri", "uri format"):

@@ -61,7 +61,8 @@ _ROW_COUNT = lxml.etree.XPath("count(./thead/tr|./tbody/tr|./tr|./tfoot/tr)")
 _FIRST_ROWS = lxml.etree.XPath("(./thead/tr|./tbody/tr|./tr|./tfoot/tr)[position() <= $n]")
 _HEAD_ROW_COUNT = lxml.etree.XPath("count(./thead/tr)")
 _STRING = lxml.etree.XPath("string()")
-_BREADCRUMBS = lxml.etree.XPath('//*[@id="breadcrumbs"]/li')
+_BREADCRUMBS = lxml.etree.XPath('id("breadcrumbs")/li')
+"""The portal's breadcrumbs (``id()``: libxml2 indexes ids, no walk over the page)."""
 _INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "code", "sup", "sub", "font", "u"})
 _CELL_BLOCKS = frozenset(
     {"p", "li", "div", "pre", "ul", "ol", "br", "table", "tr", "dl", "dt", "dd", "blockquote"}
@@ -209,11 +210,14 @@ def _plain_text(element: _Element) -> str | None:
     return None
 
 
+_EMPTY_CELL = Cell(())
+
+
 def _cell(element: _Element, context: _PageContext) -> Cell:
     plain = _plain_text(element)
     if plain is not None:
-        text = _clean(plain)
-        return Cell((TextLine(text),) if text else ())
+        text = " ".join(plain.split()) if "\u00b6" not in plain else _clean(plain)
+        return Cell((TextLine(text),)) if text else _EMPTY_CELL
     collector = _LineCollector(context)
     collector.walk(element)
     collector.flush()
