@@ -67,15 +67,24 @@ class PageCache:
         return value
 
     def put(self, key: str, value: object) -> None:
-        path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except OSError:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, RecursionError, TypeError):
             return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except (OSError, pickle.PicklingError, RecursionError):
-            Path(temporary).unlink(missing_ok=True)
+        store_bytes(self._path(key), data)
+
+
+def store_bytes(path: Path, data: bytes) -> None:
+    """Write a cache entry atomically (a reader sees the old entry or the new one, never
+    half of one); failing to is not an error: the entry is simply missing next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)

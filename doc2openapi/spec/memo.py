@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from doc2openapi import __version__
+from doc2openapi.cache import store_bytes
 
 MEMO_FORMAT = "1"
 _PROSE = frozenset({"description", "summary", "x-source", "operationId"})
@@ -119,15 +118,4 @@ class Memo:
             return None
 
     def put(self, key: str, text: str) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except (OSError, UnicodeEncodeError):
-            Path(temporary).unlink(missing_ok=True)
+        store_bytes(self._path(key), text.encode("utf-8", "surrogatepass"))
