@@ -1,15 +1,19 @@
 """Benchmarks: prints figures measured side by side in one run (medians and ratios).
 
-    python benchmarks/bench.py [--corpus DIR] [--repeat 5] [--scale 20000] [--skip-generate]
+    python benchmarks/bench.py [--corpus DIR] [--repeat 5] [--scale 20000]
+                               [--only scrape build generate memory scale]
 
 - scrape throughput on the whole corpus against a bare ``lxml.html`` parse of the same bytes
   (the floor for any HTML scraper), serial and with one worker per core;
-- the whole ``build`` (scrape, validate, write; and generate where the generator exists):
-  cold, warm with nothing changed, warm with one page changed;
+- the whole ``build`` (scrape, validate, write the spec, the report and the client) of a
+  portal service and an export service: cold, warm with nothing changed, and warm after
+  one page changed outside its tables, in its title (the operation's wording and names)
+  and in one field's type (the structure);
 - ``generate`` against openapi-python-client and datamodel-code-generator where installed;
 - peak memory of a whole-corpus build;
 - a synthetic scale test: the corpus replicated up to ``--scale`` pages, time and memory
-  per page count (growth must be linear).
+  per page count (growth must be linear);
+- a summary of the figures against the targets of issue 5.
 
 Every timed step runs in a fresh process where it matters (imports and caches included),
 as a user's build step would.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -30,6 +35,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+BUILD_FOLDERS = ("portal/dcs/api-ref", "doc-exports/ecs/api-ref")
+"""A service of each page format, of the usual size (100 to 200 pages)."""
 FOLDERS = (
     "doc-exports/dcs/api-ref",
     "doc-exports/ecs/api-ref",
@@ -71,7 +78,7 @@ def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for folder in FOLDERS for p in (corpus / folder).rglob("*.html"))
 
 
-def bench_scrape(corpus: Path, repeat: int) -> None:
+def bench_scrape(corpus: Path, repeat: int) -> dict[str, float]:
     import lxml.html  # noqa: PLC0415 - measured tools load only when their figure is asked
 
     from doc2openapi.inputs import collect_inputs  # noqa: PLC0415
@@ -105,65 +112,111 @@ def bench_scrape(corpus: Path, repeat: int) -> None:
         f"+ spec build and validation {whole:7.3f} s  {pages / whole:7.0f} pages/s  "
         f"ratio {whole / lxml_time:.2f}x  (4 documents, one per folder)"
     )
+    return {"serial": serial / lxml_time, "parallel": parallel / lxml_time}
 
 
-def bench_build(corpus: Path, repeat: int, generate: bool) -> None:
-    folder = "portal/dcs/api-ref"
-    print(f"\n## build of {folder} (fresh process each, median of {repeat})")
+_H1 = re.compile(rb"<h1[^>]*>")
+_STRING_TYPE = re.compile(rb">String<")
+
+
+def _edits(original: bytes, number: int) -> dict[str, bytes]:
+    """One page edited three ways: a comment added (the bytes change, the API does not); its
+    title (the operation's summary, operationId and the names of its schemas change);
+    one field's type (the structure changes: schemas, checks and client code)."""
+    title = _H1.search(original)
+    typed = list(_STRING_TYPE.finditer(original))
+    assert title is not None and typed, "the benchmark page needs a title and a String field"
+    last = typed[-1]
+    return {
+        "outside the API": original + f"\n<!-- edited {number} -->\n".encode(),
+        "wording and names": original[: title.end()]
+        + f"Edited {number} ".encode()
+        + original[title.end() :],
+        "a field's type": original[: last.start()]
+        + (b">Integer<" if number % 2 == 0 else b">Boolean<")
+        + original[last.end() :],
+    }
+
+
+def _edited_page(docs: Path) -> Path:
+    pages = sorted(docs.rglob("*.html"))
+    for page in pages[len(pages) // 2 :] + pages:
+        raw = page.read_bytes()
+        if _H1.search(raw) and _STRING_TYPE.search(raw) and b"<table" in raw:
+            return page
+    raise SystemExit(f"no page with a title and a String field under {docs}")
+
+
+def bench_build(corpus: Path, repeat: int, folder: str) -> dict[str, float]:
+    """Cold and warm builds of one folder (spec, report and client), each command in a
+    fresh process; ratios to the cold build."""
+    print(
+        f"\n## build of {folder} (spec + report + client; fresh process each, median of {repeat})"
+    )
+    ratios: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as work:
         docs = Path(work) / "docs"
         shutil.copytree(corpus / folder, docs)
         cache = Path(work) / "cache"
         out = Path(work) / "out"
-        command = [
-            sys.executable,
-            "-m",
-            "doc2openapi.cli",
-            "build",
-            docs,
-            "-o",
-            out,
-            "--cache-dir",
-            cache,
-        ]
-        colds, warms, changed, api_changed, peaks = [], [], [], [], []
-        pages = sorted(docs.rglob("*.html"))
-        page = next(p for p in pages[len(pages) // 2 :] if b"<h1>" in p.read_bytes())
+        command: list[str | Path] = [sys.executable, "-m", "doc2openapi.cli", "build", docs]
+        command += ["-o", out, "--cache-dir", cache]
+        page = _edited_page(docs)
         original = page.read_bytes()
+        figures: dict[str, list[float]] = {"cold": [], "nothing changed": []}
+        peaks = []
         for round_number in range(repeat):
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(out, ignore_errors=True)
             elapsed, peak = run_command(command)
-            colds.append(elapsed)
+            figures["cold"].append(elapsed)
             peaks.append(peak)
-            warms.append(run_command(command)[0])
-            # an edit outside the tables: the page changed, the API did not
-            edit = f"<p>edit {round_number}</p></main>".encode()
-            page.write_bytes(original.replace(b"</main>", edit))
-            changed.append(run_command(command)[0])
-            # an edit of the page's title: the operation's summary changes
-            page.write_bytes(original.replace(b"<h1>", f"<h1>Edited {round_number} ".encode(), 1))
-            api_changed.append(run_command(command)[0])
-            page.write_bytes(original)
-        cold = statistics.median(colds)
-        warm = statistics.median(warms)
-        one = statistics.median(changed)
-        api = statistics.median(api_changed)
-        print(f"cold build                  {cold:7.3f} s  peak {max(peaks) / 1024:.0f} MB")
-        print(f"warm, nothing changed       {warm:7.3f} s  {warm / cold:6.1%} of cold")
-        print(
-            f"warm, one page changed      {one:7.3f} s  {one / cold:6.1%} of cold  (API unchanged)"
-        )
-        print(
-            f"warm, one page changed      {api:7.3f} s  {api / cold:6.1%} of cold  "
-            "(its operation changed)"
-        )
-    del generate
+            figures["nothing changed"].append(run_command(command)[0])
+            for name, edited in _edits(original, round_number).items():
+                page.write_bytes(edited)
+                figures.setdefault(name, []).append(run_command(command)[0])
+                page.write_bytes(original)
+                run_command(command)  # back to the original, for the next edit
+        cold = statistics.median(figures["cold"])
+        print(f"edited page: {page.relative_to(docs)}")
+        print(f"cold build                          {cold:7.3f} s  peak {max(peaks) / 1024:.0f} MB")
+        for name, times in figures.items():
+            if name == "cold":
+                continue
+            value = statistics.median(times)
+            label = "warm, nothing changed" if name == "nothing changed" else f"one page: {name}"
+            print(f"{label:<35} {value:7.3f} s  {value / cold:6.1%} of cold")
+            ratios[name] = value / cold
+    return ratios
 
 
-def bench_memory(corpus: Path) -> None:
+def bench_generate(corpus: Path, repeat: int) -> float | None:
+    """``doc2openapi generate`` against openapi-python-client and datamodel-code-generator
+    on the DCS spec (see generate_vs_others.py); the ratio to openapi-python-client."""
+    print("\n## generate, against other generators")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("generate_vs_others.py")),
+            "--corpus",
+            str(corpus),
+            "--repeat",
+            str(repeat),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    print(result.stdout.rstrip() or result.stderr.rstrip())
+    match = re.search(
+        r"openapi-python-client generate \(command\)\s+([0-9.]+)\s+([0-9.]+)x", result.stdout
+    )
+    return 1 / float(match.group(2)) if match else None
+
+
+def bench_memory(corpus: Path) -> float:
     with tempfile.TemporaryDirectory() as work:
-        command = [
+        command: list[str | Path] = [
             sys.executable,
             "-m",
             "doc2openapi.cli",
@@ -176,13 +229,15 @@ def bench_memory(corpus: Path) -> None:
         elapsed, peak = run_command(command)
     print("\n## whole corpus in one document")
     print(f"scrape all folders          {elapsed:7.3f} s  peak {peak / 1024:.0f} MB")
+    return peak / 1024
 
 
-def bench_scale(corpus: Path, target: int) -> None:
+def bench_scale(corpus: Path, target: int) -> list[tuple[int, float, float]]:
     files = corpus_files(corpus)
     print("\n## scale: the corpus replicated (one process, no cache)")
     print(f"{'pages':>8} {'seconds':>9} {'ms/page':>8} {'peak MB':>8} {'KB/page':>8}")
     sizes = sorted({len(files), *(n for n in (2_000, 5_000, 10_000, target) if n <= target)})
+    rows: list[tuple[int, float, float]] = []
     with tempfile.TemporaryDirectory() as work:
         for size in sizes:
             folder = Path(work) / f"pages-{size}"
@@ -192,7 +247,7 @@ def bench_scale(corpus: Path, target: int) -> None:
                 (folder / f"c{index // len(files)}-{source.parent.name}-{source.name}").write_bytes(
                     source.read_bytes()
                 )
-            command = [
+            command: list[str | Path] = [
                 sys.executable,
                 "-c",
                 "import sys; from pathlib import Path; "
@@ -206,7 +261,43 @@ def bench_scale(corpus: Path, target: int) -> None:
                 f"{size:8d} {elapsed:9.2f} {1000 * elapsed / size:8.2f} {peak / 1024:8.0f} "
                 f"{peak / size:8.1f}"
             )
+            rows.append((size, elapsed, peak / 1024))
             shutil.rmtree(folder)
+    return rows
+
+
+def _growth(rows: list[tuple[int, float, float]]) -> str:
+    """How time and memory grow from the second size to the largest: per-page cost at the
+    largest over per-page cost at the second (1.0 is exactly linear)."""
+    if len(rows) < 3:
+        return "n/a"
+    (small, small_time, small_mb), (large, large_time, large_mb) = rows[1], rows[-1]
+    time_ratio = (large_time / large) / (small_time / small)
+    memory_ratio = ((large_mb - rows[0][2]) / large) / ((small_mb - rows[0][2]) / small)
+    return f"time per page x{time_ratio:.2f}, memory per page x{memory_ratio:.2f}"
+
+
+def _summary(results: dict[str, object]) -> None:
+    print("\n## targets (issue 5)")
+    scrape = results.get("scrape")
+    if isinstance(scrape, dict):
+        print(
+            f"scrape <= 3x lxml:                  {scrape['parallel']:.2f}x with one worker per "
+            f"core (the default), {scrape['serial']:.2f}x in one process"
+        )
+    generate = results.get("generate")
+    if isinstance(generate, float):
+        print(f"generate <= 1/3 openapi-python-client: {generate:.2f} of its time")
+    for folder, ratios in results.items():
+        if folder.startswith("build ") and isinstance(ratios, dict):
+            shown = ", ".join(f"{name} {value:.1%}" for name, value in ratios.items())
+            print(f"{folder}: warm <= 10% / one page <= 20% of cold: {shown}")
+    memory = results.get("memory")
+    if isinstance(memory, float):
+        print(f"whole corpus peak < 300 MB:          {memory:.0f} MB")
+    scale = results.get("scale")
+    if isinstance(scale, list):
+        print(f"linear growth:                       {_growth(scale)}")
 
 
 def main() -> None:
@@ -214,21 +305,27 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scale", type=int, default=20_000)
-    parser.add_argument("--skip-generate", action="store_true")
-    parser.add_argument("--only", choices=["scrape", "build", "memory", "scale"], nargs="*")
+    parser.add_argument(
+        "--only", choices=["scrape", "build", "generate", "memory", "scale"], nargs="*"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    chosen = set(args.only or ["scrape", "build", "memory", "scale"])
+    chosen = set(args.only or ["scrape", "build", "generate", "memory", "scale"])
     print(f"doc2openapi benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    results: dict[str, object] = {}
     if "scrape" in chosen:
-        bench_scrape(args.corpus, args.repeat)
+        results["scrape"] = bench_scrape(args.corpus, args.repeat)
     if "build" in chosen:
-        bench_build(args.corpus, args.repeat, not args.skip_generate)
+        for folder in BUILD_FOLDERS:
+            results[f"build {folder}"] = bench_build(args.corpus, args.repeat, folder)
+    if "generate" in chosen:
+        results["generate"] = bench_generate(args.corpus, args.repeat)
     if "memory" in chosen:
-        bench_memory(args.corpus)
+        results["memory"] = bench_memory(args.corpus)
     if "scale" in chosen:
-        bench_scale(args.corpus, args.scale)
+        results["scale"] = bench_scale(args.corpus, args.scale)
+    _summary(results)
 
 
 if __name__ == "__main__":
