@@ -267,14 +267,22 @@ def bench_scale(corpus: Path, target: int) -> list[tuple[int, float, float]]:
 
 
 def _growth(rows: list[tuple[int, float, float]]) -> str:
-    """How time and memory grow from the second size to the largest: per-page cost at the
-    largest over per-page cost at the second (1.0 is exactly linear)."""
+    """The marginal cost of a page (time and memory added per page added) between the two
+    smallest sizes and between the two largest: equal when growth is linear."""
     if len(rows) < 3:
         return "n/a"
-    (small, small_time, small_mb), (large, large_time, large_mb) = rows[1], rows[-1]
-    time_ratio = (large_time / large) / (small_time / small)
-    memory_ratio = ((large_mb - rows[0][2]) / large) / ((small_mb - rows[0][2]) / small)
-    return f"time per page x{time_ratio:.2f}, memory per page x{memory_ratio:.2f}"
+
+    def slopes(a: tuple[int, float, float], b: tuple[int, float, float]) -> tuple[float, float]:
+        pages = b[0] - a[0]
+        return 1000 * (b[1] - a[1]) / pages, 1024 * (b[2] - a[2]) / pages
+
+    first_time, first_memory = slopes(rows[0], rows[1])
+    last_time, last_memory = slopes(rows[-2], rows[-1])
+    return (
+        f"each added page costs {first_time:.2f} ms and {first_memory:.0f} KB at "
+        f"{rows[0][0]}-{rows[1][0]} pages, {last_time:.2f} ms and {last_memory:.0f} KB at "
+        f"{rows[-2][0]}-{rows[-1][0]}"
+    )
 
 
 def _summary(results: dict[str, object]) -> None:
