@@ -286,3 +286,19 @@ def test_yaml_by_parts_on_real_documents(tmp_path: Path) -> None:
         assert serialise(document, Path("x.yaml"), store) == whole
         assert serialise(document, Path("x.yaml"), store) == whole
     assert len(list(store.folder.rglob("*"))) > 10
+
+
+def test_documents_too_deep_for_a_digest_are_checked_without_the_memo(
+    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def too_deep(*_: Any) -> str:
+        raise RecursionError
+
+    monkeypatch.setattr(validation, "digest", too_deep)
+    broken = copy.deepcopy(document)
+    name = sorted(broken["components"]["schemas"])[0]
+    broken["components"]["schemas"][name]["type"] = "strin"
+    assert validate_document(broken, ValidParts(tmp_path)) == validate_document(broken) != []
+    monkeypatch.setattr(SchemaCheck, "_key", too_deep)
+    check = SchemaCheck.of({"components": {"schemas": _schemas()}}, "3.0.3", Memo(tmp_path, "x"))
+    assert check.first_error({"inner": {"n": 9}}, {"$ref": REF + "Outer"}).startswith("$.inner")

@@ -111,7 +111,10 @@ class SchemaCheck:
         written = finalise({"schema": schema}, self.version)["schema"]
         if self.memo is None:
             return self._check(value, written)
-        key = self._key(value, written)
+        try:
+            key = self._key(value, written)
+        except RecursionError:  # nested deeper than a digest can follow
+            return self._check(value, written)
         known = self.memo.get(key)
         if known is None:
             known = self._check(value, written)

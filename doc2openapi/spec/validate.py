@@ -162,7 +162,10 @@ def _validated_by_parts(
     if known is None:
         return list(_schema_problems(document))
     parts = split(document)
-    keys = {name: digest(part) for name, part in parts.items()}
+    try:
+        keys = {name: digest(part) for name, part in parts.items()}
+    except RecursionError:  # nested deeper than a digest can follow: validate it whole
+        return list(_schema_problems(document))
     new = [name for name, key in keys.items() if not known.known(key)]
     if len(new) * 2 > len(parts):
         problems = list(_schema_problems(document))
