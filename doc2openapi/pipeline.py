@@ -22,7 +22,7 @@ from doc2openapi.inputs import (
     InputPage,
     collect_inputs,
 )
-from doc2openapi.scraper.interpret import read_api_page, schema_tables, uri_problems
+from doc2openapi.scraper.interpret import read_api_page, schema_tables
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
@@ -61,9 +61,9 @@ class PageResult:
 
 def scrape_page(key: str, raw: bytes) -> PageResult:
     page = read_page(key, raw)
-    api = read_api_page(page)
+    api, uri_problems = read_api_page(page)
     tables = () if api is not None else tuple(schema_tables(page))
-    diagnostics = page.diagnostics if api is not None else page.diagnostics + uri_problems(page)
+    diagnostics = page.diagnostics + uri_problems
     return PageResult(PageSummary(page.key, page.title, page.format, diagnostics), api, tables)
 
 

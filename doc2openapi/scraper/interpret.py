@@ -424,20 +424,14 @@ def _place_tables(page: Page) -> list[_Placed]:
     return placed
 
 
-def uri_problems(page: Page) -> tuple[Diagnostic, ...]:
-    """What is wrong with the URIs of a page that documents no usable operation (for
-    example a malformed path template): reported although the page is no API page."""
-    reader = _Reader(page)
-    reader.endpoints()
-    return tuple(reader.diagnostics)
-
-
-def read_api_page(page: Page) -> ApiPage | None:
-    """The API a page documents, or None for a page that documents no operation."""
+def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
+    """The API a page documents, or None for a page that documents no operation and what
+    is wrong with the URIs it gives (a malformed path template, say), as they are reported
+    although the page is no API page."""
     reader = _Reader(page)
     endpoints = reader.endpoints()
     if not endpoints:
-        return None
+        return None, tuple(reader.diagnostics)
     placed = _place_tables(page)
     references_of = {id(item.table): _references(item.table, page.key) for item in placed}
     reference_counts = Counter(ref for refs in references_of.values() for ref in refs)
@@ -479,7 +473,7 @@ def read_api_page(page: Page) -> ApiPage | None:
                 placed_table.caption or placed_table.key,
             )
     status_codes.extend(_status_paragraphs(page))
-    return ApiPage(
+    api = ApiPage(
         page=page.key,
         format=page.format,
         title=page.title,
@@ -493,6 +487,7 @@ def read_api_page(page: Page) -> ApiPage | None:
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
     )
+    return api, ()  # its diagnostics are the API page's own
 
 
 _NESTED_TYPE = re.compile(r"^(?:object|array|list|array of objects?|list<object>)$", re.I)
