@@ -9,7 +9,6 @@ generic helpers of ``golden_support``.
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import corpus_dir, corpus_root
 from corpus_truth import page_operations
 from golden_support import (
     FlatFields,
@@ -46,20 +46,9 @@ FIELD_PATH = re.compile(r"^(\[\]|[^.\[\]]+(\[\])*)((\.[^.\[\]]+)(\[\])*)*$")
 SUCCESS_WILDCARD = "2xx"
 
 
-def corpus_root() -> Path:
-    """The corpus: $DOC2OPENAPI_CORPUS, else ``../shared/corpus`` beside the repository."""
-    override = os.environ.get("DOC2OPENAPI_CORPUS")
-    if override:
-        return Path(override)
-    return REPO.parent / "shared" / "corpus"
-
-
 def corpus_folder(folder: str) -> Path:
     """Absolute corpus folder; skips the calling test when it is absent."""
-    path = corpus_root() / folder
-    if not path.is_dir():
-        pytest.skip(f"corpus folder {path} is absent (set DOC2OPENAPI_CORPUS to use another copy)")
-    return path
+    return corpus_dir(folder)
 
 
 _SPECS: dict[str, dict[str, Any] | BaseException] = {}

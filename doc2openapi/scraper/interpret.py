@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.names import path_parameter_names
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
@@ -507,7 +508,7 @@ def _body_from_uri_table(
         return tables
     if not endpoints or any(e.method not in _BODY_METHODS for e in endpoints):
         return tables
-    in_uri = {n for e in endpoints for n in re.findall(r"\{([^}]+)\}", e.path)}
+    in_uri = {n for e in endpoints for n in path_parameter_names(e.path)}
     in_uri |= {n for e in endpoints for n in e.query}
     example_keys = _request_example_keys(page)
     result: list[FieldTable] = []

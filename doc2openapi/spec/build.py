@@ -22,7 +22,12 @@ from doc2openapi.scraper.model import (
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
 from doc2openapi.spec.memo import Memo
-from doc2openapi.spec.paths import number_repeats, unify_names
+from doc2openapi.spec.paths import (
+    OPERATION_METHODS,
+    number_repeats,
+    parameter_names,
+    unify_names,
+)
 from doc2openapi.spec.schemas import (
     FieldCounts,
     Schema,
@@ -244,7 +249,7 @@ class _PageBuilder:
     def _parameters(
         self, endpoint: Endpoint, tables: Sequence[FieldTable], report: bool
     ) -> list[dict[str, Any]]:
-        path_names = re.findall(r"\{([^}]+)\}", endpoint.path)
+        path_names = parameter_names(endpoint.path)
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for table in tables:
             for row in table.fields:
@@ -506,7 +511,7 @@ def build_spec(
     document_paths: dict[str, Any] = {}
     for path in sorted(paths):
         item: dict[str, Any] = {}
-        for method in ("get", "put", "post", "delete", "options", "head", "patch"):
+        for method in OPERATION_METHODS:
             operations = paths[path].get(method)
             if not operations:
                 continue

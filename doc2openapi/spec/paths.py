@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from doc2openapi.names import path_parameter_names
+
 _PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
@@ -37,8 +39,10 @@ def template(path: str) -> str:
     return _PARAMETER.sub("{}", path)
 
 
-def parameter_names(path: str) -> list[str]:
-    return _PARAMETER.findall(path)
+parameter_names = path_parameter_names
+
+OPERATION_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+"""The operations of a path item, in the order OpenAPI lists them."""
 
 
 def _path_parameters(operation: RoutedOperation) -> list[dict[str, Any]]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from doc2openapi.spec.chunks import ValidParts, digest, split
+from doc2openapi.spec.paths import OPERATION_METHODS, parameter_names
 
 _OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def _semantic_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
     for path, item in (document.get("paths") or {}).items():
         if not isinstance(item, dict):
             continue
-        for method in _METHODS:
+        for method in OPERATION_METHODS:
             operation = item.get(method)
             if not isinstance(operation, dict):
                 continue
@@ -95,7 +95,7 @@ def _path_parameter_problems(
         for p in [*item.get("parameters", []), *operation.get("parameters", [])]
         if isinstance(p, dict) and p.get("in") == "path"
     }
-    for name in re.findall(r"\{([^}]+)\}", path):
+    for name in parameter_names(path):
         if name not in declared:
             yield ValidationProblem(
                 where + "/parameters", f"path parameter {name!r} is not declared"
