@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -556,8 +556,9 @@ def _exit_now(code: object) -> NoReturn:
     if code is not None and not isinstance(code, int):
         click.echo(str(code), err=True)
         code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe has nothing to flush
+            stream.flush()
     os._exit(code or 0)
 
 
