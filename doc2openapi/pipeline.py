@@ -10,7 +10,6 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +145,9 @@ def _run_jobs(jobs: list[InputPage], options: ReadOptions) -> list[PageResult]:
                 if options.progress:
                     options.progress(1)
         return results
+    # imported here: a rebuild that reads a page or two never starts workers
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     chunk = max(4, len(jobs) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for result in pool.map(_scrape_job, jobs, chunksize=chunk):
