@@ -251,12 +251,12 @@ _jobs = click.option(
     "-j", "--jobs", type=click.IntRange(min=0), help="worker processes (default: one per core)"
 )
 _no_cache = click.option(
-    "--no-cache", is_flag=True, help="read every page again (do not use the page cache)"
+    "--no-cache", is_flag=True, help="use no cache: read every page and make every check again"
 )
 _cache_dir = click.option(
     "--cache-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="page cache folder (default: $DOC2OPENAPI_CACHE_DIR or ~/.cache/doc2openapi)",
+    help="cache folder (default: $DOC2OPENAPI_CACHE_DIR or ~/.cache/doc2openapi)",
 )
 _docs_base_url = click.option(
     "--docs-base-url",
@@ -481,6 +481,8 @@ def _keep_outputs(out_dir: Path, previous: Manifest, key: str, content: str) -> 
 @click.option("--check", is_flag=True, help="exit 1 if the files on disk differ from the output")
 @_strict
 @_config_option
+@_cache_dir
+@_no_cache
 def generate_command(
     spec_path: Path,
     out_dir: Path,
@@ -489,6 +491,8 @@ def generate_command(
     check: bool,
     strict: bool,
     config_path: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Generate a typed Python client project from the OpenAPI document SPEC_PATH."""
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
@@ -498,6 +502,8 @@ def generate_command(
         package=package,
         templates=str(templates) if templates else None,
         strict=strict or None,
+        cache=False if no_cache else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
     )
     try:
         document = load_document(spec_path)

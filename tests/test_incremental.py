@@ -152,3 +152,75 @@ def test_same_document_is_neither_validated_nor_generated_again(
     assert "pages read: 12" in third.output
     assert json.loads((out / "report.json").read_text())["summary"]["pages"] == 12
     assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'<h1 class="topictitle1">', b'<h1 class="topictitle1">Edited '),  # names change
+        (b">String<", b">Integer<"),  # a type changes: structure, validation, client
+        (b"Parent topic:", b"<!-- edited -->Parent topic:"),  # only the bytes change
+    ],
+)
+def test_rebuild_after_an_edit_equals_a_cold_build(
+    docs: Path, tmp_path: Path, old: bytes, new: bytes
+) -> None:
+    """Every kept result (pages, valid parts, example checks, YAML texts, templates) gives
+    the outputs a build from nothing gives."""
+    cache, warm_out, cold_out = tmp_path / "cache", tmp_path / "warm", tmp_path / "cold"
+    assert build(docs, warm_out, cache=cache).returncode == 0
+    kept = {p.name for p in cache.iterdir()}
+    assert {"pages-v2", "valid-parts-2-v1", "example-checks-v1", "yaml-v1"} <= kept
+    page = docs / "CreateWidget.html"
+    original = page.read_bytes()
+    assert old in original
+    page.write_bytes(original.replace(old, new, 1))
+    warm = build(docs, warm_out, cache=cache)
+    cold = build(docs, cold_out)
+
+    def summary(text: str) -> list[str]:  # without the note on what a rebuild skipped
+        return [line for line in text.splitlines() if not line.startswith("doc2openapi: ")]
+
+    assert (warm.returncode, summary(warm.stderr)) == (cold.returncode, summary(cold.stderr))
+    manifest = ".doc2openapi-manifest.json"
+    warm_files = {k: v for k, v in _tree(warm_out).items() if k != manifest}
+    cold_files = {k: v for k, v in _tree(cold_out).items() if k != manifest}
+    assert warm_files == cold_files
+    assert warm_files["openapi.yaml"] != b""
+
+
+def test_no_cache_writes_no_cache(docs: Path, tmp_path: Path) -> None:
+    home = tmp_path / "cache-home"
+    environment = {**os.environ, "DOC2OPENAPI_CACHE_DIR": str(home), "XDG_CACHE_HOME": str(home)}
+    for command in (["build", str(docs), "-o", str(tmp_path / "out")], ["scrape", str(docs)]):
+        if command[0] == "scrape":
+            command += ["-o", str(tmp_path / "spec.yaml")]
+        result = subprocess.run(
+            [sys.executable, "-m", "doc2openapi.cli", *command, "--no-cache"],
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    spec = tmp_path / "out" / "openapi.yaml"
+    command = [sys.executable, "-m", "doc2openapi.cli", "generate", str(spec), "--no-cache"]
+    generated = subprocess.run(
+        [*command, "-o", str(tmp_path / "c")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+        check=False,
+    )
+    assert generated.returncode == 0, generated.stderr
+    assert not home.exists() or not any(home.rglob("*"))
