@@ -93,26 +93,40 @@ def bench_scrape(corpus: Path, repeat: int) -> dict[str, float]:
         for raw in raws:
             lxml.html.fromstring(raw)
 
-    lxml_time = median_time(bare_parse, repeat)
-    serial = median_time(lambda: read_services(inputs, ReadOptions(jobs=1)), repeat)
-    parallel = median_time(lambda: read_services(inputs, ReadOptions(jobs=0)), repeat)
-    whole = median_time(lambda: [scrape([f], reading=ReadOptions(jobs=0)) for f in folders], repeat)
+    # Side by side: each round times the bare parse and each scrape in turn, and a ratio is
+    # taken within a round, so that the machine's drift between rounds cancels out.
+    actions: dict[str, Callable[[], object]] = {
+        "lxml": bare_parse,
+        "serial": lambda: read_services(inputs, ReadOptions(jobs=1)),
+        "parallel": lambda: read_services(inputs, ReadOptions(jobs=0)),
+        "whole": lambda: [scrape([f], reading=ReadOptions(jobs=0)) for f in folders],
+    }
+    rounds: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            rounds[name].append(median_time(action, 1))
+    times = {name: statistics.median(values) for name, values in rounds.items()}
+    ratios = {
+        name: statistics.median(t / base for t, base in zip(values, rounds["lxml"], strict=True))
+        for name, values in rounds.items()
+    }
+    lxml_time, serial, parallel, whole = (times[n] for n in ("lxml", "serial", "parallel", "whole"))
     pages = len(files)
-    print(f"\n## scrape ({pages} pages, median of {repeat})")
+    print(f"\n## scrape ({pages} pages, median of {repeat} rounds; ratios within each round)")
     print(f"lxml.html.fromstring        {lxml_time:7.3f} s  {pages / lxml_time:7.0f} pages/s")
     print(
         f"scrape, 1 process           {serial:7.3f} s  {pages / serial:7.0f} pages/s  "
-        f"ratio {serial / lxml_time:.2f}x"
+        f"ratio {ratios['serial']:.2f}x"
     )
     print(
         f"scrape, {os.cpu_count()} processes         {parallel:7.3f} s  "
-        f"{pages / parallel:7.0f} pages/s  ratio {parallel / lxml_time:.2f}x"
+        f"{pages / parallel:7.0f} pages/s  ratio {ratios['parallel']:.2f}x"
     )
     print(
         f"+ spec build and validation {whole:7.3f} s  {pages / whole:7.0f} pages/s  "
-        f"ratio {whole / lxml_time:.2f}x  (4 documents, one per folder)"
+        f"ratio {ratios['whole']:.2f}x  (4 documents, one per folder)"
     )
-    return {"serial": serial / lxml_time, "parallel": parallel / lxml_time}
+    return {"serial": ratios["serial"], "parallel": ratios["parallel"]}
 
 
 _H1 = re.compile(rb"<h1[^>]*>")
