@@ -560,7 +560,8 @@ def main() -> None:
 
 def _exit_now(code: object) -> NoReturn:
     if code is not None and not isinstance(code, int):
-        click.echo(str(code), err=True)
+        with suppress(OSError, ValueError):
+            click.echo(str(code), err=True)
         code = 1
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # a closed pipe has nothing to flush

@@ -137,8 +137,9 @@ _KEEP_HEADER = re.compile(r"[|>][0-9]?\+$", re.MULTILINE)
 """A line that may end with the header of such a scalar (a plain ``a|+`` also matches:
 the document is then written whole, which is never wrong)."""
 _CHUNKS_FORMAT = "1"
-"""Part of every kept text's key, with the versions of this tool and of PyYAML: change it
-whenever the YAML written here changes (a presenter, an option)."""
+"""Part of every kept text's key, with the versions of this tool and of PyYAML and which
+writer (libyaml or Python) writes: change it whenever the YAML written here changes."""
+_LIBYAML = str(_BaseDumper is not yaml.SafeDumper)
 
 
 def _yaml(value: Any) -> str:
@@ -178,7 +179,7 @@ def _entry(keys: tuple[str, ...], name: str, value: Any, store: TextStore) -> st
     if exact:
         # key order counts in the text, so the digest keeps it
         shape = json.dumps([keys, name, value], ensure_ascii=False, check_circular=False)
-        tag = f"{_CHUNKS_FORMAT}\0{__version__}\0{yaml.__version__}\0{shape}"
+        tag = f"{_CHUNKS_FORMAT}\0{__version__}\0{yaml.__version__}\0{_LIBYAML}\0{shape}"
         digest = hashlib.sha256(tag.encode("utf-8", "surrogatepass"))
         key = digest.hexdigest()
         known = store.get(key)

@@ -13,6 +13,7 @@ from doc2openapi.manifest import write_outputs
 from doc2openapi.output import OutputError
 from doc2openapi.pipeline import scrape
 from doc2openapi.scraper.model import TextLine
+from doc2openapi.scraper.page import read_page
 from doc2openapi.spec.constraints import constraints_of
 from doc2openapi.spec.examples import example_json
 
@@ -113,3 +114,14 @@ def test_integer_enum_values_that_only_look_numeric(value: str) -> None:
     }
     project = generate(spec, GeneratorOptions())
     assert project.files  # generated (and reported), never a crash
+
+
+def test_breadcrumbs_behind_a_named_anchor(tmp_path: Path) -> None:
+    """libxml2 indexes ``<a name>`` as an id too: the breadcrumbs list is found anyway."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><body><a name="breadcrumbs"></a><ul id="breadcrumbs"><li>API</li>'
+        "<li>Widgets</li></ul><main><h1>Listing widgets</h1><p>Text.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_page("page.html", page.read_bytes()).breadcrumbs == ("API", "Widgets")

@@ -19,6 +19,8 @@ from doc2openapi.cli import cli
 from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services, scrape
+from doc2openapi.spec.chunks import CHUNKS_FORMAT
+from doc2openapi.spec.memo import MEMO_FORMAT
 
 
 def build(
@@ -178,7 +180,8 @@ def test_rebuild_after_an_edit_equals_a_cold_build(
     cache, warm_out, cold_out = tmp_path / "cache", tmp_path / "warm", tmp_path / "cold"
     assert build(docs, warm_out, cache=cache).returncode == 0
     kept = {p.name for p in cache.iterdir()}
-    assert {"pages-v2", "valid-parts-2-v1", "example-checks-v1", "yaml-v1"} <= kept
+    memos = {f"valid-parts-{CHUNKS_FORMAT}", "example-checks", "yaml"}
+    assert {"pages-v2", *(f"{name}-v{MEMO_FORMAT}" for name in memos)} <= kept
     page = docs / "CreateWidget.html"
     original = page.read_bytes()
     assert old in original

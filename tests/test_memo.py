@@ -5,6 +5,7 @@ checking afresh."""
 from __future__ import annotations
 
 import copy
+import datetime
 import math
 import tempfile
 from pathlib import Path
@@ -302,3 +303,49 @@ def test_documents_too_deep_for_a_digest_are_checked_without_the_memo(
     monkeypatch.setattr(SchemaCheck, "_key", too_deep)
     check = SchemaCheck.of({"components": {"schemas": _schemas()}}, "3.0.3", Memo(tmp_path, "x"))
     assert check.first_error({"inner": {"n": 9}}, {"$ref": REF + "Outer"}).startswith("$.inner")
+
+
+def _differ(first: dict[str, Any], second: dict[str, Any], root: Any) -> bool:
+    return structure(root, first) != structure(root, second)
+
+
+def test_structure_follows_every_schema_a_check_can_reach() -> None:
+    """Found in review: each of these once gave two inputs with different verdicts one
+    key."""
+    settings_int = {"type": "object", "properties": {"a": {"type": "integer"}}}
+    settings_str = {"type": "object", "properties": {"a": {"type": "string"}}}
+    # a reference under a property *named* like a keyword is followed
+    holder = {"properties": {"default": {"$ref": REF + "Settings"}}}
+    root = {"$ref": REF + "Holder"}
+    assert _differ(
+        {"Holder": holder, "Settings": settings_int},
+        {"Holder": holder, "Settings": settings_str},
+        root,
+    )
+    # an ill-formed name keeps its name, and its body counts
+    bad_str, bad_int = {"Bad Name": {"type": "string"}}, {"Bad Name": {"type": "integer"}}
+    assert structure({}, bad_str, list(bad_str)) != structure({}, bad_int, list(bad_int))
+    assert structure({"$ref": REF + "Bad Name"}, {"Bad Name": {}}) != structure(
+        {"$ref": REF + "Other Name"}, {"Other Name": {}}
+    )
+    # where names count (a discriminator, a pointer into a component), they are kept
+    cat = {"type": "object", "properties": {"kind": {"type": "string"}}}
+    pick = {"oneOf": [{"$ref": REF + "Cat"}], "discriminator": {"propertyName": "kind"}}
+    assert _differ({"Cat": cat, "Pet": pick}, {"Kitten": cat, "Pet": pick}, {"$ref": REF + "Pet"})
+    into = {"$ref": REF + "Foo/properties/x"}
+    foo_int = {"Foo": {"properties": {"x": {"type": "integer"}}}}
+    foo_str = {"Foo": {"properties": {"x": {"type": "string"}}}}
+    assert _differ(foo_int, foo_str, into)
+    # a date (read from YAML) is not the text of that date
+    assert digest(
+        {
+            "openapi": "3.0.3",
+            "components": {"schemas": {"D": {"default": datetime.date(2020, 1, 1)}}},
+        }
+    ) != digest({"openapi": "3.0.3", "components": {"schemas": {"D": {"default": "2020-01-01"}}}})
+
+
+def test_memo_keeps_text_exactly(tmp_path: Path) -> None:
+    memo = Memo(tmp_path, "x")
+    memo.put("ab" * 32, "a\rb\r\nc\u2028")
+    assert memo.get("ab" * 32) == "a\rb\r\nc\u2028"

@@ -156,3 +156,25 @@ def test_every_schema_node_traces_to_its_page(folder: str) -> None:
     for name, schema in document["components"]["schemas"].items():
         visit(schema, name)
     assert untraced == []
+
+
+def test_properties_named_like_keywords_are_schemas() -> None:
+    """A field called ``default`` or ``example`` is a schema like any other: its ``$ref``
+    loses its siblings in 3.0 and its ``nullable`` becomes a type list in 3.1."""
+    ref = {"$ref": "#/components/schemas/Settings", "description": "d", "x-source": "p#t"}
+    holder = {
+        "type": "object",
+        "properties": {
+            "default": dict(ref),
+            "example": {"type": "string", "nullable": True},
+        },
+        "default": {"default": "data stays as it is", "nullable": True},
+    }
+    document = {"openapi": "3.0.3", "components": {"schemas": {"Holder": holder}}}
+    v30 = finalise(document, "3.0.3")["components"]["schemas"]["Holder"]
+    assert v30["properties"]["default"] == {"$ref": ref["$ref"]}
+    assert v30["default"] == holder["default"]
+    v31 = finalise(document, "3.1.0")["components"]["schemas"]["Holder"]
+    assert v31["properties"]["default"] == {"$ref": ref["$ref"], "description": "d"}
+    assert v31["properties"]["example"] == {"type": ["string", "null"]}
+    assert v31["default"] == holder["default"]

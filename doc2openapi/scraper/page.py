@@ -62,7 +62,10 @@ _FIRST_ROWS = lxml.etree.XPath("(./thead/tr|./tbody/tr|./tr|./tfoot/tr)[position
 _HEAD_ROW_COUNT = lxml.etree.XPath("count(./thead/tr)")
 _STRING = lxml.etree.XPath("string()")
 _BREADCRUMBS = lxml.etree.XPath('id("breadcrumbs")/li')
-"""The portal's breadcrumbs (``id()``: libxml2 indexes ids, no walk over the page)."""
+"""The portal's breadcrumbs (``id()``: libxml2 indexes ids, no walk over the page)..."""
+_BREADCRUMBS_SCAN = lxml.etree.XPath('//*[@id="breadcrumbs"]/li')
+"""... unless ``id()`` finds none: libxml2 also indexes ``<a name>``, and keeps one element
+per id."""
 _INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "code", "sup", "sub", "font", "u"})
 _CELL_BLOCKS = frozenset(
     {"p", "li", "div", "pre", "ul", "ol", "br", "table", "tr", "dl", "dt", "dd", "blockquote"}
@@ -550,7 +553,7 @@ def _topic_anchor(root: _Element, page_format: PageFormat) -> str:
 
 
 def _breadcrumbs(document: _Element) -> tuple[str, ...]:
-    crumbs = cast(list[_Element], _BREADCRUMBS(document))
+    crumbs = cast(list[_Element], _BREADCRUMBS(document) or _BREADCRUMBS_SCAN(document))
     names = [_text(li) for li in crumbs if "breadcrumb-title" not in (li.get("class") or "")]
     return tuple(name for name in names if name)
 

@@ -15,18 +15,23 @@ never an error. The folder is safe to delete.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import importlib.util
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from doc2openapi import __version__
 from doc2openapi.cache import store_bytes
+from doc2openapi.spec.versions import NAME_MAPS
 
-MEMO_FORMAT = "1"
+MEMO_FORMAT = "2"
 _PROSE = frozenset({"description", "summary", "x-source", "operationId"})
-_VALUES = frozenset({"example", "examples", "default", "enum", "const", "mapping"})
+_VALUES = frozenset({"example", "examples", "default", "enum", "const"})
 """Keys whose contents are data, not OpenAPI objects: text in them is never prose."""
 _REF = "#/components/schemas/"
 _COMPONENT_NAME = re.compile(r"[A-Za-z0-9._-]+")
@@ -34,70 +39,123 @@ _COMPONENT_NAME = re.compile(r"[A-Za-z0-9._-]+")
 
 
 class _Structure:
-    """Builds :func:`structure`: component names numbered in order of first use."""
+    """Builds :func:`structure`. With ``rename``, components are labelled by the order in
+    which the walk first reaches them (``#0``, ``#1``, ...); without, by their names
+    (``=Name``). A reference to no component keeps its target (``!Name``)."""
 
-    def __init__(self, schemas: dict[str, Any]) -> None:
+    def __init__(self, schemas: dict[str, Any], rename: bool) -> None:
         self.schemas = schemas
-        self.numbers: dict[str, int] = {}
+        self.rename = rename
+        self.labels: dict[str, str] = {}
         self.pending: list[str] = []
+        self.irregular = False
+        """A reference or keyword that ties the result to names (see :func:`structure`)."""
 
-    def name(self, name: str) -> str:
-        if name not in self.schemas or not _COMPONENT_NAME.fullmatch(name):
-            return name  # a dangling or ill-formed name counts as itself
-        if name not in self.numbers:
-            self.numbers[name] = len(self.numbers)
+    def label(self, name: str) -> str:
+        if name not in self.schemas:
+            if "/" in name or "~" in name:
+                self.irregular = True  # a pointer into a component, or escaped
+            return "!" + name
+        if name not in self.labels:
+            well_formed = _COMPONENT_NAME.fullmatch(name) is not None
+            numbered = self.rename and well_formed
+            self.labels[name] = f"#{len(self.pending)}" if numbered else "=" + name
             self.pending.append(name)
-        return f"#{self.numbers[name]}"
+        return self.labels[name]
 
-    def copy(self, value: Any) -> Any:
+    def copy(self, value: Any, names: bool = False) -> Any:
+        """A copy of ``value`` for the key; ``names``: ``value`` maps names (properties,
+        paths, status codes, media types) to objects, and its keys are never keywords."""
         if isinstance(value, list):
             return [self.copy(item) for item in value]
         if not isinstance(value, dict):
             return value
+        if names:
+            return {str(key): self.copy(value[key]) for key in sorted(value, key=str)}
         out: dict[str, Any] = {}
         for key in sorted(value, key=str):
             item = value[key]
             if key == "$ref" and isinstance(item, str) and item.startswith(_REF):
-                out[key] = _REF + self.name(item[len(_REF) :])
+                out[key] = _REF + self.label(item[len(_REF) :])
+            elif key == "discriminator":
+                self.irregular = True  # the instance names a schema: names count
+                out[key] = item
             elif key in _PROSE and isinstance(item, str):
                 out[key] = ""
             elif key in _VALUES or str(key).startswith("x-"):
                 out[str(key)] = item
             else:
-                out[str(key)] = self.copy(item)
+                out[str(key)] = self.copy(item, key in NAME_MAPS and isinstance(item, dict))
         return out
 
     def components(self, names: list[str]) -> list[Any]:
-        """The bodies of the components reached so far and of those they reach, then of
-        ``names`` not reached (in the order given) and of those they reach."""
+        """Each component reached so far and those it reaches, then each of ``names`` not
+        reached (in the order given) and those it reaches: label and body."""
         bodies: list[Any] = []
         for name in [*names, None]:
             while len(bodies) < len(self.pending):
-                bodies.append(self.copy(self.schemas[self.pending[len(bodies)]]))
+                reached = self.pending[len(bodies)]
+                bodies.append([self.labels[reached], self.copy(self.schemas[reached])])
             if name is not None:
-                self.name(name)
+                self.label(name)
         return bodies
 
 
 def structure(value: Any, schemas: dict[str, Any], listed: list[str] | None = None) -> Any:
     """What a check of ``value`` (and of the component ``schemas`` it reaches) depends on.
 
-    Prose is emptied (only a string under a prose key: a property *named* ``description``
-    is a schema and stays), and components are numbered in the order a walk in sorted key
-    order first reaches them: two documents that differ only in wording or in the names of
-    their schemas have one structure. Data (examples, defaults, enums, discriminator
-    mappings) and extensions are kept as they are, whatever keys they hold. ``listed``:
-    components that belong to the structure even where nothing refers to them."""
-    builder = _Structure(schemas)
+    Prose is emptied (only a string under a prose key of an OpenAPI object: a property
+    *named* ``description`` is a schema and stays), and components are numbered in the order
+    a walk in sorted key order first reaches them: two documents that differ only in wording
+    or in the names of their schemas have one structure. Data (examples, defaults, enums)
+    and extensions are kept as they are. ``listed``: components that belong to the
+    structure even where nothing refers to them.
+
+    Where names can matter — a discriminator (the instance names its schema), a reference
+    into a component or with escapes — the structure keeps every name and holds every
+    schema: such documents are remembered only as they are."""
+    builder = _Structure(schemas, rename=True)
     root = builder.copy(value)
-    return [root, builder.components(sorted(listed or []))]
+    bodies = builder.components(sorted(listed or []))
+    if not builder.irregular:
+        return [root, bodies]
+    literal = _Structure(schemas, rename=False)
+    return [literal.copy(value), literal.components(sorted(schemas))]
+
+
+@functools.cache
+def _checker_versions() -> str:
+    """The installed versions of the validators whose verdicts are remembered (from their
+    ``.dist-info`` folders: importing metadata tools would cost more than most rebuilds)."""
+    found: list[str] = []
+    for module in ("jsonschema", "openapi_schema_validator", "openapi_spec_validator"):
+        spec = importlib.util.find_spec(module)
+        entries: list[str] = []
+        if spec is not None and spec.origin:
+            folder = Path(spec.origin).parent.parent
+            with contextlib.suppress(OSError):
+                entries = sorted(
+                    entry
+                    for entry in os.listdir(folder)
+                    if entry.startswith(module + "-") and entry.endswith(".dist-info")
+                )
+        found.append(",".join(entries) or module + "-?")
+    return ";".join(found)
+
+
+def _typed(value: Any) -> Any:
+    """Values JSON has no type for (a YAML date, say) by their type and text: a date and
+    the text of that date are told apart."""
+    return ["\0" + type(value).__name__, str(value)]
 
 
 def digest_of(*values: Any) -> str:
-    """A digest of JSON values (in a canonical form: sorted keys)."""
-    digest = hashlib.sha256(f"{MEMO_FORMAT}\0{__version__}\0".encode())
+    """A digest of JSON values (in a canonical form: sorted keys), of this tool's version
+    and of the validators' versions."""
+    head = f"{MEMO_FORMAT}\0{__version__}\0{_checker_versions()}\0"
+    digest = hashlib.sha256(head.encode())
     for value in values:
-        text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=_typed)
         digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 
@@ -112,8 +170,8 @@ class Memo:
         return self.folder / key[:2] / key
 
     def get(self, key: str) -> str | None:
-        try:
-            return self._path(key).read_text(encoding="utf-8")
+        try:  # bytes: a text read would turn "\r" into "\n"
+            return self._path(key).read_bytes().decode("utf-8", "surrogatepass")
         except (OSError, UnicodeDecodeError):
             return None
 

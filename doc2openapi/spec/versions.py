@@ -16,15 +16,42 @@ VERSIONS = {"3.0": OPENAPI_30, "3.1": OPENAPI_31}
 _REF_SIBLINGS_31 = frozenset({"$ref", "description", "summary"})
 _LITERAL_KEYS = frozenset({"examples", "example", "default", "enum", "const"})
 """Keys whose values are data from the document, never schema: copied untouched."""
+NAME_MAPS = frozenset(
+    {
+        "properties",
+        "patternProperties",
+        "$defs",
+        "definitions",
+        "dependentSchemas",
+        "schemas",
+        "paths",
+        "responses",
+        "content",
+        "headers",
+        "parameters",
+        "requestBodies",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "encoding",
+        "variables",
+        "pathItems",
+        "webhooks",
+    }
+)
+"""Keys whose value (where it is an object) maps names — of properties, paths, status
+codes, media types, components — to objects: a property named ``default`` is a schema."""
 
 
-def _to_30(value: Any) -> Any:
+def _to_30(value: Any, names: bool = False) -> Any:
+    if isinstance(value, dict) and names:
+        return {key: _to_30(item) for key, item in value.items()}
     if isinstance(value, dict):
         if "$ref" in value:
             return {"$ref": value["$ref"]}
         untyped_null = value.get("nullable") is True and "type" not in value
         return {
-            key: item if key in _LITERAL_KEYS else _to_30(item)
+            key: item if key in _LITERAL_KEYS else _to_30(item, key in NAME_MAPS)
             for key, item in value.items()
             if not (untyped_null and key == "nullable")
         }
@@ -45,12 +72,15 @@ def _nullable_31(schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _to_31(value: Any) -> Any:
+def _to_31(value: Any, names: bool = False) -> Any:
+    if isinstance(value, dict) and names:
+        return {key: _to_31(item) for key, item in value.items()}
     if isinstance(value, dict):
         if "$ref" in value:
             return {k: v for k, v in value.items() if k in _REF_SIBLINGS_31}
         converted = {
-            key: item if key in _LITERAL_KEYS else _to_31(item) for key, item in value.items()
+            key: item if key in _LITERAL_KEYS else _to_31(item, key in NAME_MAPS)
+            for key, item in value.items()
         }
         if converted.get("nullable") is True:
             converted = _nullable_31(converted)
