@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -140,3 +141,27 @@ def test_byte_identical_across_runs_and_hash_seeds(tmp_path: Path, folder: str) 
         assert result.returncode == 0, result.stderr
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    """A terminal sees a progress bar while pages are read; a pipe sees only the summary."""
+    command = [*COMMAND, "scrape", str(EXAMPLES / "export"), "-o", str(tmp_path / "s.yaml")]
+    command.append("--no-cache")
+    controller, terminal = os.openpty()
+    try:
+        process = subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=terminal, timeout=300, check=False
+        )
+        os.close(terminal)
+        seen = b""
+        with contextlib.suppress(OSError):  # the end of a pseudo-terminal's output
+            while chunk := os.read(controller, 65536):
+                seen += chunk
+    finally:
+        os.close(controller)
+    assert process.returncode == 0
+    assert b"reading pages" in seen and b"pages read: 11" in seen
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert piped.returncode == 0
+    assert "reading pages" not in piped.stderr and "pages read: 11" in piped.stderr
