@@ -11,12 +11,12 @@ _SMALL_WORDS = frozenset(
 )
 
 
-_PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
+PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
 def path_parameter_names(path: str) -> list[str]:
     """The ``{name}`` placeholders of a URI path template, in order."""
-    return _PATH_PARAMETER.findall(path)
+    return PATH_PARAMETER.findall(path)
 
 
 def words(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.names import pascal_case
+from doc2openapi.names import pascal_case, path_parameter_names
 from doc2openapi.scraper.model import (
     ApiPage,
     Endpoint,
@@ -25,7 +25,6 @@ from doc2openapi.spec.memo import Memo
 from doc2openapi.spec.paths import (
     OPERATION_METHODS,
     number_repeats,
-    parameter_names,
     unify_names,
 )
 from doc2openapi.spec.schemas import (
@@ -249,7 +248,7 @@ class _PageBuilder:
     def _parameters(
         self, endpoint: Endpoint, tables: Sequence[FieldTable], report: bool
     ) -> list[dict[str, Any]]:
-        path_names = parameter_names(endpoint.path)
+        path_names = path_parameter_names(endpoint.path)
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for table in tables:
             for row in table.fields:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from doc2openapi.spec.memo import Memo, digest_of, structure
+from doc2openapi.spec.versions import SCHEMA_REF
 
-_REF = "#/components/schemas/"
 CHUNKS_FORMAT = "2"
 
 
@@ -28,8 +28,8 @@ def _refs(value: Any) -> Iterator[str]:
         node = stack.pop()
         if isinstance(node, dict):
             target = node.get("$ref")
-            if isinstance(target, str) and target.startswith(_REF):
-                yield target[len(_REF) :]
+            if isinstance(target, str) and target.startswith(SCHEMA_REF):
+                yield target[len(SCHEMA_REF) :]
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

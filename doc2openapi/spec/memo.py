@@ -27,13 +27,10 @@ from typing import Any
 
 from doc2openapi import __version__
 from doc2openapi.cache import store_bytes
-from doc2openapi.spec.versions import NAME_MAPS
+from doc2openapi.spec.versions import LITERAL_KEYS, NAME_MAPS, SCHEMA_REF
 
 MEMO_FORMAT = "2"
 _PROSE = frozenset({"description", "summary", "x-source", "operationId"})
-_VALUES = frozenset({"example", "examples", "default", "enum", "const"})
-"""Keys whose contents are data, not OpenAPI objects: text in them is never prose."""
-_REF = "#/components/schemas/"
 _COMPONENT_NAME = re.compile(r"[A-Za-z0-9._-]+")
 """The names OpenAPI allows for components: only these are replaced by numbers."""
 
@@ -75,14 +72,14 @@ class _Structure:
         out: dict[str, Any] = {}
         for key in sorted(value, key=str):
             item = value[key]
-            if key == "$ref" and isinstance(item, str) and item.startswith(_REF):
-                out[key] = _REF + self.label(item[len(_REF) :])
+            if key == "$ref" and isinstance(item, str) and item.startswith(SCHEMA_REF):
+                out[key] = SCHEMA_REF + self.label(item[len(SCHEMA_REF) :])
             elif key == "discriminator":
                 self.irregular = True  # the instance names a schema: names count
                 out[key] = item
             elif key in _PROSE and isinstance(item, str):
                 out[key] = ""
-            elif key in _VALUES or str(key).startswith("x-"):
+            elif key in LITERAL_KEYS or str(key).startswith("x-"):
                 out[str(key)] = item
             else:
                 out[str(key)] = self.copy(item, key in NAME_MAPS and isinstance(item, dict))

@@ -17,9 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from doc2openapi.names import path_parameter_names
-
-_PARAMETER = re.compile(r"\{([^}]+)\}")
+from doc2openapi.names import PATH_PARAMETER, path_parameter_names
 
 
 class RoutedOperation(Protocol):
@@ -36,10 +34,8 @@ Report = Callable[[str, str], None]
 
 def template(path: str) -> str:
     """The path with its parameter names erased: ``/a/{x}/b`` → ``/a/{}/b``."""
-    return _PARAMETER.sub("{}", path)
+    return PATH_PARAMETER.sub("{}", path)
 
-
-parameter_names = path_parameter_names
 
 OPERATION_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 """The operations of a path item, in the order OpenAPI lists them."""
@@ -51,7 +47,7 @@ def _path_parameters(operation: RoutedOperation) -> list[dict[str, Any]]:
 
 def number_repeats(operation: RoutedOperation, report: Report) -> None:
     """``{name}`` a second time becomes ``{name_2}`` (a third ``{name_3}``, …)."""
-    names = parameter_names(operation.path)
+    names = path_parameter_names(operation.path)
     if len(names) == len(set(names)):
         return
     seen: dict[str, int] = {}
@@ -72,7 +68,7 @@ def number_repeats(operation: RoutedOperation, report: Report) -> None:
         return "{" + new + "}"
 
     old_path = operation.path
-    operation.path = _PARAMETER.sub(rename, old_path)
+    operation.path = PATH_PARAMETER.sub(rename, old_path)
     parameters: list[dict[str, Any]] = list(operation.body.get("parameters", []))
     for name, new in renamed:
         position = next(
@@ -111,7 +107,7 @@ def unify_names(operations: Sequence[RoutedOperation], report: Report) -> None:
         users = {path: sum(op.path == path for op in members) for path in paths}
         chosen = min(
             paths,
-            key=lambda p: (-users[p], -sum(len(n) for n in parameter_names(p)), p),
+            key=lambda p: (-users[p], -sum(len(n) for n in path_parameter_names(p)), p),
         )
         for operation in members:
             if operation.path != chosen:
@@ -119,7 +115,9 @@ def unify_names(operations: Sequence[RoutedOperation], report: Report) -> None:
 
 
 def _rename_to(operation: RoutedOperation, chosen: str, report: Report) -> None:
-    mapping = dict(zip(parameter_names(operation.path), parameter_names(chosen), strict=True))
+    mapping = dict(
+        zip(path_parameter_names(operation.path), path_parameter_names(chosen), strict=True)
+    )
     for parameter in _path_parameters(operation):
         parameter["name"] = mapping.get(parameter["name"], parameter["name"])
     changes = ", ".join(f"{{{old}}} is {{{new}}}" for old, new in mapping.items() if old != new)

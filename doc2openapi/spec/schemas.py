@@ -25,11 +25,11 @@ from doc2openapi.spec.types import (
     UnknownType,
     parse_type,
 )
+from doc2openapi.spec.versions import SCHEMA_REF
 
 Schema = dict[str, Any]
 MAX_NESTING = 64
 """Tables nested deeper than this through links are not followed (reported)."""
-_REF_PREFIX = "#/components/schemas/"
 _ANCHOR_NAME = re.compile(r"__(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$")
 _CAPTION_NOISE = re.compile(
     r"\b(field|fields|parameter|parameters|description|descriptions|information|objects?|"
@@ -116,7 +116,7 @@ def identity(table: FieldTable) -> tuple[str, str]:
 
 
 def ref(name: str) -> Schema:
-    return {"$ref": _REF_PREFIX + name}
+    return {"$ref": SCHEMA_REF + name}
 
 
 def source(table: FieldTable) -> str:
@@ -465,9 +465,9 @@ def rename_refs(value: Any, renames: dict[str, str]) -> Any:
     if isinstance(value, dict):
         out: dict[str, Any] | None = None
         for key, item in value.items():
-            if key == "$ref" and isinstance(item, str) and item.startswith(_REF_PREFIX):
-                target = renames.get(item[len(_REF_PREFIX) :])
-                new = item if target is None else _REF_PREFIX + target
+            if key == "$ref" and isinstance(item, str) and item.startswith(SCHEMA_REF):
+                target = renames.get(item[len(SCHEMA_REF) :])
+                new = item if target is None else SCHEMA_REF + target
             else:
                 new = rename_refs(item, renames)
             if new is not item:

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from doc2openapi.names import path_parameter_names
 from doc2openapi.spec.chunks import ValidParts, digest, split
-from doc2openapi.spec.paths import OPERATION_METHODS, parameter_names
+from doc2openapi.spec.paths import OPERATION_METHODS
+from doc2openapi.spec.versions import SCHEMA_REF
 
 _OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
@@ -95,48 +97,49 @@ def _path_parameter_problems(
         for p in [*item.get("parameters", []), *operation.get("parameters", [])]
         if isinstance(p, dict) and p.get("in") == "path"
     }
-    for name in parameter_names(path):
+    for name in path_parameter_names(path):
         if name not in declared:
             yield ValidationProblem(
                 where + "/parameters", f"path parameter {name!r} is not declared"
             )
 
 
-def _dangling_refs(document: Any, schemas: dict[str, Any]) -> Iterator[ValidationProblem]:
-    # Paths are kept as tuples and written as pointers only for a problem: a document has
-    # tens of thousands of nodes and few problems.
+def _nodes(document: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+    """Every node of a document with its path (kept as a tuple, and written as a pointer
+    only for a problem: a document has tens of thousands of nodes and few problems)."""
     stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
     while stack:
-        value, at = stack.pop()
-        if isinstance(value, dict):
-            target = value.get("$ref")
-            if isinstance(target, str) and target.startswith("#/components/schemas/"):
-                if target.rsplit("/", 1)[-1] not in schemas:
-                    yield ValidationProblem(_pointer(at) + "/$ref", f"{target} does not exist")
-            stack.extend((v, (*at, k)) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((v, (*at, i)) for i, v in enumerate(value))
+        node, at = stack.pop()
+        yield node, at
+        if isinstance(node, dict):
+            stack.extend((v, (*at, k)) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, (*at, i)) for i, v in enumerate(node))
+
+
+def _dangling_refs(document: Any, schemas: dict[str, Any]) -> Iterator[ValidationProblem]:
+    for node, at in _nodes(document):
+        target = node.get("$ref") if isinstance(node, dict) else None
+        if isinstance(target, str) and target.startswith(SCHEMA_REF):
+            if target.rsplit("/", 1)[-1] not in schemas:
+                yield ValidationProblem(_pointer(at) + "/$ref", f"{target} does not exist")
 
 
 def _non_string_keys(document: dict[str, Any]) -> list[ValidationProblem]:
     """Keys that are not text (YAML reads ``200:`` as a number): OpenAPI keys are strings,
     and the validator cannot read a document with others."""
     found: list[ValidationProblem] = []
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
-    while stack and len(found) < 50:
-        node, where = stack.pop()
+    for node, at in _nodes(document):
+        if len(found) >= 50:
+            break
         if isinstance(node, dict):
-            for key, value in node.items():
-                if not isinstance(key, str):
-                    found.append(
-                        ValidationProblem(
-                            f"{_pointer(where)}/{key}",
-                            f"key {key!r} is not a string (quote it in YAML)",
-                        )
-                    )
-                stack.append((value, (*where, key)))
-        elif isinstance(node, list):
-            stack.extend((value, (*where, index)) for index, value in enumerate(node))
+            found.extend(
+                ValidationProblem(
+                    _pointer((*at, key)), f"key {key!r} is not a string (quote it in YAML)"
+                )
+                for key in node
+                if not isinstance(key, str)
+            )
     return sorted(found, key=lambda p: p.pointer)
 
 

@@ -14,7 +14,9 @@ OPENAPI_30 = "3.0.3"
 OPENAPI_31 = "3.1.0"
 VERSIONS = {"3.0": OPENAPI_30, "3.1": OPENAPI_31}
 _REF_SIBLINGS_31 = frozenset({"$ref", "description", "summary"})
-_LITERAL_KEYS = frozenset({"examples", "example", "default", "enum", "const"})
+SCHEMA_REF = "#/components/schemas/"
+"""What every reference to a component schema starts with."""
+LITERAL_KEYS = frozenset({"examples", "example", "default", "enum", "const"})
 """Keys whose values are data from the document, never schema: copied untouched."""
 NAME_MAPS = frozenset(
     {
@@ -51,7 +53,7 @@ def _to_30(value: Any, names: bool = False) -> Any:
             return {"$ref": value["$ref"]}
         untyped_null = value.get("nullable") is True and "type" not in value
         return {
-            key: item if key in _LITERAL_KEYS else _to_30(item, key in NAME_MAPS)
+            key: item if key in LITERAL_KEYS else _to_30(item, key in NAME_MAPS)
             for key, item in value.items()
             if not (untyped_null and key == "nullable")
         }
@@ -79,7 +81,7 @@ def _to_31(value: Any, names: bool = False) -> Any:
         if "$ref" in value:
             return {k: v for k, v in value.items() if k in _REF_SIBLINGS_31}
         converted = {
-            key: item if key in _LITERAL_KEYS else _to_31(item, key in NAME_MAPS)
+            key: item if key in LITERAL_KEYS else _to_31(item, key in NAME_MAPS)
             for key, item in value.items()
         }
         if converted.get("nullable") is True:
