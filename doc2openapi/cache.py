@@ -50,7 +50,8 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> object:
+    def get(self, key: str) -> tuple[object, str] | None:
+        """The entry and the digest of its bytes (see :func:`result_digest`), or None."""
         try:
             data = self._path(key).read_bytes()
             value: object = pickle.loads(data)
@@ -64,14 +65,29 @@ class PageCache:
             TypeError,
         ):
             return None
-        return value
+        return value, _digest(data)
 
-    def put(self, key: str, value: object) -> None:
+    def put(self, key: str, value: object) -> str:
+        """Store ``value``; the digest of its bytes (as :func:`result_digest` gives it)."""
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError, TypeError):
-            return
+            return result_digest(value)
         store_bytes(self._path(key), data)
+        return _digest(data)
+
+
+def result_digest(value: object) -> str:
+    """A digest of a scraped result's content: of its pickle, the very bytes the cache keeps,
+    so a result read from the cache has its digest without being pickled again."""
+    try:
+        return _digest(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, RecursionError, TypeError):
+        return _digest(repr(value).encode("utf-8", "surrogatepass"))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def store_bytes(path: Path, data: bytes) -> None:

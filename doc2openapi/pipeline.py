@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from doc2openapi.cache import PageCache
+from doc2openapi.cache import PageCache, result_digest
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.inputs import (
     InputFolder,
@@ -73,6 +73,8 @@ class ServiceResult:
     toc: Toc
     pages: list[PageResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
+    """The :func:`~doc2openapi.cache.result_digest` of each page's result."""
 
     @property
     def docs(self) -> ServiceDocs:
@@ -139,11 +141,10 @@ def _run_jobs(jobs: list[InputPage], options: ReadOptions) -> list[PageResult]:
     workers = options.jobs or os.cpu_count() or 1
     results: list[PageResult] = []
     if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
-        with _collector_paused():
-            for job in jobs:
-                results.append(_scrape(job))
-                if options.progress:
-                    options.progress(1)
+        for job in jobs:  # (the collector is paused by the caller)
+            results.append(_scrape(job))
+            if options.progress:
+                options.progress(1)
         return results
     # imported here: a rebuild that reads a page or two never starts workers
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -188,11 +189,13 @@ def _read_services(inputs: Sequence[InputFolder], options: ReadOptions) -> list[
         services.append(service)
         jobs.extend((service, page, page.digest) for page in item.pages)
     found: dict[int, PageResult] = {}
+    digests: dict[int, str] = {}
     pending: list[int] = []
     for position, (_, _, key) in enumerate(jobs):
         cached = cache.get(key) if cache is not None and key else None
-        if isinstance(cached, PageResult):
-            found[position] = cached
+        result = cached[0] if cached is not None else None
+        if cached is not None and isinstance(result, PageResult):
+            found[position], digests[position] = result, cached[1]
             if options.progress:
                 options.progress(1)
         else:
@@ -201,9 +204,10 @@ def _read_services(inputs: Sequence[InputFolder], options: ReadOptions) -> list[
     for position, result in zip(pending, fresh, strict=True):
         found[position] = result
         if cache is not None and jobs[position][2]:
-            cache.put(jobs[position][2], result)
+            digests[position] = cache.put(jobs[position][2], result)
     for position, (service, _, _) in enumerate(jobs):
         service.pages.append(found[position])
+        service.digests.append(digests.get(position) or result_digest(found[position]))
     return services
 
 
@@ -257,8 +261,8 @@ def content_key(services: Sequence[ServiceResult], *settings: str) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     for service in services:
         digest.update(pickle.dumps((service.name, service.toc, service.diagnostics)))
-        for result in service.pages:
-            digest.update(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        for page_digest in service.digests:
+            digest.update(page_digest.encode("ascii"))
     return digest.hexdigest()
 
 
