@@ -103,9 +103,7 @@ def _collect(folders: Sequence[Path]) -> list[InputFolder]:
         _fail(str(error), EXIT_USAGE)
 
 
-def _read_services(
-    folders: Sequence[Path], config: Config, inputs: Sequence[InputFolder]
-) -> list[ServiceResult]:
+def _read_services(config: Config, inputs: Sequence[InputFolder]) -> list[ServiceResult]:
     from doc2openapi.pipeline import read_services  # noqa: PLC0415
 
     with ExitStack() as stack:
@@ -381,13 +379,10 @@ def build_command(
     key = fingerprint(inputs, _settings(config))
     intact = previous is not None and previous.intact(out_dir)
     if previous is not None and intact and previous.fingerprint == key:
-        for line in previous.summary:
-            click.echo(line, err=True)
-        click.echo(f"doc2openapi: nothing changed since the last build of {out_dir}", err=True)
-        sys.exit(previous.exit_code)
+        _replay(previous, f"nothing changed since the last build of {out_dir}")
     from doc2openapi.pipeline import content_key  # noqa: PLC0415
 
-    services = _read_services(folders, config, inputs)
+    services = _read_services(config, inputs)
     content = content_key(services, _settings(config))
     if previous is not None and intact and previous.content_key == content:
         _keep_outputs(out_dir, previous, key, content)
@@ -452,13 +447,17 @@ def _keep_outputs(out_dir: Path, previous: Manifest, key: str, content: str) -> 
         )
     except OutputError as error:
         _fail(str(error), EXIT_OUTPUT)
+    _replay(
+        previous,
+        f"pages changed, but nothing the API document is made of; {out_dir} is up to date",
+    )
+
+
+def _replay(previous: Manifest, message: str) -> NoReturn:
+    """The previous build's summary and exit code, with what this run found."""
     for line in previous.summary:
         click.echo(line, err=True)
-    click.echo(
-        "doc2openapi: pages changed, but nothing the API document is made of; "
-        f"{out_dir} is up to date",
-        err=True,
-    )
+    click.echo(f"doc2openapi: {message}", err=True)
     sys.exit(previous.exit_code)
 
 

@@ -459,13 +459,14 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
                 field_table = _with_role(field_table, TableRole.SCHEMA)
                 reader.unlinked_bodies[field_table.key] = (
                     f"a second body table in {item.section!r} that no field links to; "
-                    f"kept as a schema (the body is {roots[slot]!r})"
+                    f"read as a nested table, not as the body (the body is {roots[slot]!r})"
                 )
             else:
                 roots[slot] = label
         tables.append(field_table)
     tables = _link_by_elimination(tables, reader)
-    tables = _body_from_uri_table(tables, endpoints, page, reader)
+    examples = _examples(page)
+    tables = _body_from_uri_table(tables, endpoints, examples, reader)
     for placed_table in tables:
         if placed_table.key in reader.unlinked_bodies:
             reader.report(
@@ -484,7 +485,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         endpoints=tuple(endpoints),
         tables=tuple(tables),
         status_codes=tuple(_unique_codes(status_codes)),
-        examples=tuple(_examples(page)),
+        examples=tuple(examples),
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
     )
@@ -498,7 +499,10 @@ _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def _body_from_uri_table(
-    tables: list[FieldTable], endpoints: Sequence[Endpoint], page: Page, reader: _Reader
+    tables: list[FieldTable],
+    endpoints: Sequence[Endpoint],
+    examples: Sequence[Example],
+    reader: _Reader,
 ) -> list[FieldTable]:
     """Older pages of a POST/PUT list the body fields in the URI section's one parameter
     table, beside the path parameters. Rows of such a table that are neither in the path
@@ -510,7 +514,7 @@ def _body_from_uri_table(
         return tables
     in_uri = {n for e in endpoints for n in path_parameter_names(e.path)}
     in_uri |= {n for e in endpoints for n in e.query}
-    example_keys = _request_example_keys(page)
+    example_keys = _request_example_keys(examples)
     result: list[FieldTable] = []
     for table in tables:
         if table.role is not TableRole.PATH or _caption_role(table.caption, SectionKind.URI):
@@ -542,9 +546,10 @@ def _body_from_uri_table(
     return result
 
 
-def _request_example_keys(page: Page) -> set[str] | None:
-    """Top-level keys of the page's request example JSON; None when it gives none."""
-    for example in _examples(page):
+def _request_example_keys(examples: Sequence[Example]) -> set[str] | None:
+    """The keys the page's request example names (at any depth, read from the text: an
+    example that is not valid JSON still names its keys); None when it gives none."""
+    for example in examples:
         if example.kind != "request":
             continue
         start = example.text.find("{")

@@ -221,7 +221,7 @@ _EMPTY_CELL = Cell(())
 def _cell(element: _Element, context: _PageContext) -> Cell:
     plain = _plain_text(element)
     if plain is not None:
-        text = " ".join(plain.split()) if "\u00b6" not in plain else _clean(plain)
+        text = _clean(plain)
         return Cell((TextLine(text),)) if text else _EMPTY_CELL
     collector = _LineCollector(context)
     collector.walk(element)
