@@ -164,11 +164,6 @@ def folder_operations(folder: Path) -> list[Operation]:
     return result
 
 
-def api_pages(folder: Path) -> list[str]:
-    """Pages (relative to ``folder``) documenting at least one operation."""
-    return sorted({operation.page for operation in folder_operations(folder)})
-
-
 if __name__ == "__main__":  # pragma: no cover - manual inspection helper
     import sys
 

@@ -11,9 +11,10 @@ name for the same path, and the golden contracts check the names it keeps).
 from __future__ import annotations
 
 import pytest
+from conftest import corpus_dir
 from corpus_truth import Operation, folder_operations, page_operations
 from golden_support import list_operations, path_template
-from test_goldens import CORPUS_FOLDERS, corpus_folder, scraped_spec
+from test_goldens import CORPUS_FOLDERS, scraped_spec
 
 FOLDERS = sorted(CORPUS_FOLDERS.values())
 
@@ -52,7 +53,7 @@ DISTINCT_OPERATIONS = {
 
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_lister_counts_match_hand_count(folder: str) -> None:
-    operations = folder_operations(corpus_folder(folder))
+    operations = folder_operations(corpus_dir(folder))
     assert len({op.page for op in operations}) == API_PAGES[folder]
     assert len(operations) == TRIPLES[folder]
     assert len({(op.method, op.path) for op in operations}) == DISTINCT_OPERATIONS[folder]
@@ -127,7 +128,7 @@ KNOWN_FORMS = [
 def test_lister_reads_unusual_uri_forms(
     folder: str, page: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert page_operations(corpus_folder(folder) / page) == expected
+    assert page_operations(corpus_dir(folder) / page) == expected
 
 
 def _missing(operations: list[Operation], spec_operations: set[tuple[str, str]]) -> list[str]:
@@ -144,7 +145,7 @@ def _spec_operations(folder: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_every_documented_operation_is_in_the_spec(folder: str) -> None:
-    operations = folder_operations(corpus_folder(folder))
+    operations = folder_operations(corpus_dir(folder))
     spec_operations = _spec_operations(folder)
     missing = _missing(operations, spec_operations)
     assert not missing, f"{len(missing)} documented operations absent from the spec:\n" + "\n".join(
@@ -155,7 +156,7 @@ def test_every_documented_operation_is_in_the_spec(folder: str) -> None:
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_spec_has_no_undocumented_operation(folder: str) -> None:
     documented = {
-        (op.method, path_template(op.path)) for op in folder_operations(corpus_folder(folder))
+        (op.method, path_template(op.path)) for op in folder_operations(corpus_dir(folder))
     }
     extra = sorted(_spec_operations(folder) - documented)
     assert not extra, "operations in the spec that no page documents:\n" + "\n".join(

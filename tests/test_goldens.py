@@ -46,17 +46,12 @@ FIELD_PATH = re.compile(r"^(\[\]|[^.\[\]]+(\[\])*)((\.[^.\[\]]+)(\[\])*)*$")
 SUCCESS_WILDCARD = "2xx"
 
 
-def corpus_folder(folder: str) -> Path:
-    """Absolute corpus folder; skips the calling test when it is absent."""
-    return corpus_dir(folder)
-
-
 _SPECS: dict[str, dict[str, Any] | BaseException] = {}
 
 
 def scraped_spec(folder: str) -> dict[str, Any]:
     """The scraper's spec of one corpus folder, computed once per test session."""
-    path = corpus_folder(folder)
+    path = corpus_dir(folder)
     if folder not in _SPECS:
         try:
             pipeline = importlib.import_module("doc2openapi.pipeline")
@@ -188,7 +183,7 @@ def test_golden_operations_are_the_page_uris(golden_path: Path) -> None:
     OpenAPI identifies them: by template, parameter names aside; FORMAT.md)."""
     golden = load_golden(golden_path)
     page = corpus_root() / golden["page"]
-    corpus_folder(golden_folder(golden_path))
+    corpus_dir(golden_folder(golden_path))
     assert page.is_file(), f"{page} does not exist"
     expected = {(op["method"], path_template(op["path"])) for op in golden["operations"]}
     assert expected == {(m, path_template(p)) for m, p in page_operations(page)}

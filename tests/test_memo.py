@@ -330,8 +330,21 @@ def test_structure_follows_every_schema_a_check_can_reach() -> None:
     )
     # where names count (a discriminator, a pointer into a component), they are kept
     cat = {"type": "object", "properties": {"kind": {"type": "string"}}}
-    pick = {"oneOf": [{"$ref": REF + "Cat"}], "discriminator": {"propertyName": "kind"}}
-    assert _differ({"Cat": cat, "Pet": pick}, {"Kitten": cat, "Pet": pick}, {"$ref": REF + "Pet"})
+    pet = {"$ref": REF + "Pet"}
+
+    def pick(name: str, discriminated: bool) -> dict[str, Any]:
+        schema: dict[str, Any] = {"oneOf": [{"$ref": REF + name}]}
+        if discriminated:
+            schema["discriminator"] = {"propertyName": "kind"}
+        return schema
+
+    # renamed throughout: the same structure, unless a discriminator makes names count
+    assert not _differ(
+        {"Cat": cat, "Pet": pick("Cat", False)}, {"Kitten": cat, "Pet": pick("Kitten", False)}, pet
+    )
+    assert _differ(
+        {"Cat": cat, "Pet": pick("Cat", True)}, {"Kitten": cat, "Pet": pick("Kitten", True)}, pet
+    )
     into = {"$ref": REF + "Foo/properties/x"}
     foo_int = {"Foo": {"properties": {"x": {"type": "integer"}}}}
     foo_str = {"Foo": {"properties": {"x": {"type": "string"}}}}

@@ -14,6 +14,8 @@ from types import ModuleType
 from typing import Any
 
 from conftest import corpus_dir
+from golden_support import HTTP_METHODS
+from hostile_support import package_of
 
 from doc2openapi.generator import GeneratedProject, GeneratorOptions, generate
 from doc2openapi.generator.output import write_project
@@ -24,7 +26,6 @@ SERVICES = {
     "ecs": "doc-exports/ecs/api-ref",
     "elb": "doc-exports/elb/api-ref",
 }
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 FIGURES: list[str] = []
 """Lines printed in the terminal summary (see ``conftest.pytest_terminal_summary``)."""
 
@@ -90,7 +91,7 @@ class GeneratedClient:
 
     @property
     def package(self) -> str:
-        return next(path.parts[0] for path in self.project.files if path.name == "__init__.py")
+        return package_of(self.project)
 
     def module(self, name: str = "") -> ModuleType:
         """A module of the package, imported in this process from ``directory``."""

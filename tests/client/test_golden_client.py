@@ -15,6 +15,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
+from hostile_support import package_of
 
 from doc2openapi.generator import GeneratedProject
 
@@ -71,7 +72,7 @@ def test_the_golden_tree_passes_ruff_and_mypy_strict(
     """Checked on a copy, so that the tools leave no cache in the repository."""
     copy = tmp_path / "wss"
     shutil.copytree(GOLDEN / "wss", copy)
-    package = next(path.parts[0] for path in wss_project.files if path.name == "__init__.py")
+    package = package_of(wss_project)
     for arguments in (
         ["ruff", "check", "--no-cache", "."],
         ["ruff", "format", "--check", "--no-cache", "."],
