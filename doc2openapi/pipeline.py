@@ -74,7 +74,8 @@ class ServiceResult:
     pages: list[PageResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
-    """The :func:`~doc2openapi.cache.result_digest` of each page's result."""
+    """The :func:`~doc2openapi.cache.result_digest` of each page's result where the cache
+    gave it (``""``: not known yet; only :func:`content_key` needs it)."""
 
     @property
     def docs(self) -> ServiceDocs:
@@ -207,7 +208,7 @@ def _read_services(inputs: Sequence[InputFolder], options: ReadOptions) -> list[
             digests[position] = cache.put(jobs[position][2], result)
     for position, (service, _, _) in enumerate(jobs):
         service.pages.append(found[position])
-        service.digests.append(digests.get(position) or result_digest(found[position]))
+        service.digests.append(digests.get(position, ""))
     return services
 
 
@@ -261,8 +262,8 @@ def content_key(services: Sequence[ServiceResult], *settings: str) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     for service in services:
         digest.update(pickle.dumps((service.name, service.toc, service.diagnostics)))
-        for page_digest in service.digests:
-            digest.update(page_digest.encode("ascii"))
+        for result, known in zip(service.pages, service.digests, strict=True):
+            digest.update((known or result_digest(result)).encode("ascii"))
     return digest.hexdigest()
 
 
