@@ -16,7 +16,8 @@
 - a summary of the figures against the targets of issue 5.
 
 Every timed step runs in a fresh process where it matters (imports and caches included),
-as a user's build step would.
+as a user's build step would, with the package's bytecode compiled as an installed tool
+has it. The builds are also timed through a build server (``doc2openapi server start``).
 """
 
 from __future__ import annotations
@@ -161,46 +162,84 @@ def _edited_page(docs: Path) -> Path:
     raise SystemExit(f"no page with a title and a String field under {docs}")
 
 
-def bench_build(corpus: Path, repeat: int, folder: str) -> dict[str, float]:
-    """Cold and warm builds of one folder (spec, report and client), each command in a
-    fresh process; ratios to the cold build."""
-    print(
-        f"\n## build of {folder} (spec + report + client; fresh process each, median of {repeat})"
-    )
+def _build_series(
+    command: list[str | Path],
+    page: Path,
+    original: bytes,
+    round_number: int,
+    figures: dict[str, list[float]],
+    env: dict[str, str],
+) -> int:
+    """One round: a cold build, a build with nothing changed, then each edit of the page
+    (and a build back to the original after each). The cold build's peak RSS (KiB)."""
+    elapsed, peak = run_command(command, env)
+    figures.setdefault("cold", []).append(elapsed)
+    figures.setdefault("nothing changed", []).append(run_command(command, env)[0])
+    for name, edited in _edits(original, round_number).items():
+        page.write_bytes(edited)
+        figures.setdefault(name, []).append(run_command(command, env)[0])
+        page.write_bytes(original)
+        run_command(command, env)  # back to the original, for the next edit
+    return peak
+
+
+def _print_series(title: str, figures: dict[str, list[float]], cold: float) -> dict[str, float]:
+    print(title)
     ratios: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as work:
+    for name, times in figures.items():
+        value = statistics.median(times)
+        label = {"cold": "cold build", "nothing changed": "warm, nothing changed"}.get(
+            name, f"one page: {name}"
+        )
+        print(f"  {label:<33} {value:7.3f} s  {value / cold:6.1%} of cold")
+        if name != "cold":
+            ratios[name] = value / cold
+    return ratios
+
+
+def bench_build(corpus: Path, repeat: int, folder: str) -> dict[str, dict[str, float]]:
+    """Cold and warm builds of one folder (spec, report and client), each command in a
+    fresh process, and the same through a build server (restarted for each round, so that
+    it remembers nothing between rounds); ratios to the cold build in a process."""
+    print(f"\n## build of {folder} (spec + report + client; median of {repeat})")
+    with tempfile.TemporaryDirectory(prefix="d2o-") as work:
         docs = Path(work) / "docs"
         shutil.copytree(corpus / folder, docs)
         cache = Path(work) / "cache"
         out = Path(work) / "out"
-        command: list[str | Path] = [sys.executable, "-m", "doc2openapi.cli", "build", docs]
+        command: list[str | Path] = [sys.executable, "-m", "doc2openapi", "build", docs]
         command += ["-o", out, "--cache-dir", cache]
+        server: list[str | Path] = [sys.executable, "-m", "doc2openapi", "server"]
         page = _edited_page(docs)
         original = page.read_bytes()
-        figures: dict[str, list[float]] = {"cold": [], "nothing changed": []}
+        alone: dict[str, list[float]] = {}
+        served: dict[str, list[float]] = {}
         peaks = []
+        plain = {"DOC2OPENAPI_SERVER": "off"}
+        with_server = {"DOC2OPENAPI_SERVER_DIR": str(Path(work) / "srv")}
         for round_number in range(repeat):
-            shutil.rmtree(cache, ignore_errors=True)
-            shutil.rmtree(out, ignore_errors=True)
-            elapsed, peak = run_command(command)
-            figures["cold"].append(elapsed)
-            peaks.append(peak)
-            figures["nothing changed"].append(run_command(command)[0])
-            for name, edited in _edits(original, round_number).items():
-                page.write_bytes(edited)
-                figures.setdefault(name, []).append(run_command(command)[0])
-                page.write_bytes(original)
-                run_command(command)  # back to the original, for the next edit
-        cold = statistics.median(figures["cold"])
-        print(f"edited page: {page.relative_to(docs)}")
-        print(f"cold build                          {cold:7.3f} s  peak {max(peaks) / 1024:.0f} MB")
-        for name, times in figures.items():
-            if name == "cold":
-                continue
-            value = statistics.median(times)
-            label = "warm, nothing changed" if name == "nothing changed" else f"one page: {name}"
-            print(f"{label:<35} {value:7.3f} s  {value / cold:6.1%} of cold")
-            ratios[name] = value / cold
+            for figures, env in ((alone, plain), (served, with_server)):
+                shutil.rmtree(cache, ignore_errors=True)
+                shutil.rmtree(out, ignore_errors=True)
+                if figures is served:
+                    run_command([*server, "start"], env)
+                try:
+                    peak = _build_series(command, page, original, round_number, figures, env)
+                finally:
+                    if figures is served:
+                        run_command([*server, "stop"], env)
+                if figures is alone:
+                    peaks.append(peak)
+        cold = statistics.median(alone["cold"])
+        print(f"edited page: {page.relative_to(docs)}; cold peak {max(peaks) / 1024:.0f} MB")
+        ratios = {
+            "each command in its own process": _print_series(
+                "each command in its own process:", alone, cold
+            ),
+            "with the build server": _print_series(
+                "with a build server (doc2openapi server start):", served, cold
+            ),
+        }
     return ratios
 
 
@@ -233,7 +272,7 @@ def bench_memory(corpus: Path) -> float:
         command: list[str | Path] = [
             sys.executable,
             "-m",
-            "doc2openapi.cli",
+            "doc2openapi",
             "scrape",
             *[corpus / f for f in FOLDERS],
             "-o",
@@ -310,10 +349,11 @@ def _summary(results: dict[str, object]) -> None:
     generate = results.get("generate")
     if isinstance(generate, float):
         print(f"generate <= 1/3 openapi-python-client: {generate:.2f} of its time")
-    for folder, ratios in results.items():
-        if folder.startswith("build ") and isinstance(ratios, dict):
-            shown = ", ".join(f"{name} {value:.1%}" for name, value in ratios.items())
-            print(f"{folder}: warm <= 10% / one page <= 20% of cold: {shown}")
+    for folder, series in results.items():
+        if folder.startswith("build ") and isinstance(series, dict):
+            for way, ratios in series.items():
+                shown = ", ".join(f"{name} {value:.1%}" for name, value in ratios.items())
+                print(f"{folder}, {way}: warm <= 10% / one page <= 20% of cold: {shown}")
     memory = results.get("memory")
     if isinstance(memory, float):
         print(f"whole corpus peak < 300 MB:          {memory:.0f} MB")
@@ -334,6 +374,13 @@ def main() -> None:
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
     chosen = set(args.only or ["scrape", "build", "generate", "memory", "scale"])
+    # Commands run as an installed tool does: with its bytecode compiled (pip compiles it
+    # at install). Some machines set PYTHONDONTWRITEBYTECODE, which makes every command
+    # compile the whole package from source first.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "doc2openapi")], check=True
+    )
     print(f"doc2openapi benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     results: dict[str, object] = {}
     if "scrape" in chosen:

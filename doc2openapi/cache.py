@@ -90,17 +90,20 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def store_bytes(path: Path, data: bytes) -> None:
+def store_bytes(path: Path, data: bytes) -> bool:
     """Write a cache entry atomically (a reader sees the old entry or the new one, never
-    half of one); failing to is not an error: the entry is simply missing next time."""
+    half of one); failing to is not an error: the entry is simply missing next time.
+    Whether it was written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+        return False
+    return True

@@ -62,7 +62,7 @@ def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
             yield ValidationProblem("", str(error))
 
 
-def _semantic_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
+def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[ValidationProblem]:
     seen: dict[str, str] = {}
     schemas = document.get("components", {}).get("schemas", {})
     for path, item in (document.get("paths") or {}).items():
@@ -86,7 +86,7 @@ def _semantic_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
             else:
                 seen[operation_id] = where
             yield from _path_parameter_problems(path, item, operation, where)
-    yield from _dangling_refs(document, schemas)
+    yield from _dangling_refs(document, schemas, targets)
 
 
 def _path_parameter_problems(
@@ -105,8 +105,8 @@ def _path_parameter_problems(
 
 
 def _nodes(document: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
-    """Every node of a document with its path (kept as a tuple, and written as a pointer
-    only for a problem: a document has tens of thousands of nodes and few problems)."""
+    """Every node of a document with its path: walked only to place problems that
+    :func:`_flaws` found, since a document has tens of thousands of nodes and few problems."""
     stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
     while stack:
         node, at = stack.pop()
@@ -117,7 +117,32 @@ def _nodes(document: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
             stack.extend((v, (*at, i)) for i, v in enumerate(node))
 
 
-def _dangling_refs(document: Any, schemas: dict[str, Any]) -> Iterator[ValidationProblem]:
+def _flaws(document: Any) -> tuple[bool, set[str]]:
+    """In one pass without paths: whether some key is not text, and every schema reference
+    target named in the document."""
+    odd_key = False
+    targets: set[str] = set()
+    stack: list[Any] = [document]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if isinstance(node, dict):
+            target = node.get("$ref")
+            if isinstance(target, str):
+                targets.add(target)
+            if not odd_key:
+                odd_key = not all(isinstance(key, str) for key in node)
+            push(node.values())
+        elif isinstance(node, list):
+            push(node)
+    return odd_key, targets
+
+
+def _dangling_refs(
+    document: Any, schemas: dict[str, Any], targets: set[str]
+) -> Iterator[ValidationProblem]:
+    if all(not t.startswith(SCHEMA_REF) or t.rsplit("/", 1)[-1] in schemas for t in targets):
+        return
     for node, at in _nodes(document):
         target = node.get("$ref") if isinstance(node, dict) else None
         if isinstance(target, str) and target.startswith(SCHEMA_REF):
@@ -150,12 +175,12 @@ def validate_document(document: Any, known: ValidParts | None = None) -> list[Va
     one that are new go through openapi-spec-validator (see :mod:`.chunks`)."""
     if not isinstance(document, dict) or "openapi" not in document:
         return [ValidationProblem("", "not an OpenAPI document (no 'openapi' field)")]
-    keys = _non_string_keys(document)
-    if keys:
-        return keys
+    odd_key, targets = _flaws(document)
+    if odd_key:
+        return _non_string_keys(document)
     problems = _validated_by_parts(document, known)
     if not problems:
-        problems.extend(_semantic_problems(document))
+        problems.extend(_semantic_problems(document, targets))
     return sorted(set(problems), key=lambda p: (p.pointer, p.message))
 
 

@@ -1,0 +1,307 @@
+"""The build server: one resident process that runs ``doc2openapi`` commands for the
+launcher (:mod:`doc2openapi.launcher`), so that a rebuild does not import the tool, its
+libraries and the validators again (most of a one-page rebuild's time), in the way of
+``dmypy`` or the Gradle daemon.
+
+A server listens on a Unix socket in a folder only its user can enter; the socket's name is
+the identity of the code (:func:`doc2openapi.launcher.identity`), so a client talks only to
+a server of exactly its own code. Each command runs as it would in the client's process:
+in the client's working directory, environment and umask, with its output sent back and
+printed by the client. Commands run one at a time. The server ends on ``doc2openapi server
+stop`` or after an idle time (one hour by default).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import socket
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from doc2openapi.launcher import (
+    DELEGATED,
+    MAX_SOCKET_PATH,
+    identity,
+    read_frame,
+    send_frame,
+    socket_path,
+)
+
+IDLE_TIMEOUT = 3600.0
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+START_TIMEOUT = 60.0
+LOG_NAME = "server.log"
+
+
+class ServerError(Exception):
+    """A server could not be started, reached or stopped (the message says why)."""
+
+
+@dataclass
+class _State:
+    identity: str
+    started: float
+    served: int = 0
+
+
+def _preload() -> None:
+    """Everything a command may need, imported and warmed once: the pipeline, the
+    generator, and both validators with their OpenAPI schemas compiled."""
+    import doc2openapi.cli  # noqa: PLC0415
+    import doc2openapi.generator  # noqa: PLC0415
+    import doc2openapi.pipeline  # noqa: PLC0415
+    import doc2openapi.report  # noqa: PLC0415
+    import doc2openapi.scraper.interpret  # noqa: PLC0415
+    import doc2openapi.spec.build  # noqa: F401, PLC0415
+    from doc2openapi.spec.examples import SchemaCheck  # noqa: PLC0415
+    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
+
+    for version in ("3.0.3", "3.1.0"):
+        info = {"title": "warm-up", "version": "1"}
+        validate_document({"openapi": version, "info": info, "paths": {}})
+    for version in ("3.0.3", "3.1.0"):
+        SchemaCheck(version, {}).first_error("warm-up", {"type": "string"})
+
+
+def _private_folder(folder: str) -> None:
+    """Create ``folder`` for the user alone, or refuse one that others could write to."""
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    info = os.stat(folder)
+    if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ServerError(f"{folder} must belong to this user and be writable by it alone")
+
+
+def _checked_path(path: str) -> str:
+    if len(path) > MAX_SOCKET_PATH:
+        raise ServerError(
+            f"the socket path is too long for Unix sockets ({len(path)} > {MAX_SOCKET_PATH} "
+            f"characters): {path}; set DOC2OPENAPI_SERVER_DIR to a shorter folder"
+        )
+    return path
+
+
+def ask(path: str, request: Mapping[str, Any], timeout: float | None = 5.0) -> dict[str, Any]:
+    """One request to the server at ``path`` and its answer's header."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(timeout)
+            connection.connect(path)
+            send_frame(connection, dict(request))
+            with connection.makefile("rb") as stream:
+                answer = read_frame(stream)
+    except OSError as error:
+        raise ServerError(f"no server answers at {path}: {error.strerror or error}") from error
+    if answer is None:
+        raise ServerError(f"the server at {path} closed the connection without an answer")
+    return answer[0]
+
+
+def _alive(path: str) -> dict[str, Any] | None:
+    if not os.path.exists(path):
+        return None
+    try:
+        return ask(path, {"op": "status"}, timeout=5.0)
+    except ServerError:
+        return None
+
+
+def status() -> dict[str, Any] | None:
+    """The running server of this code (pid, identity, commands served), or None."""
+    if not hasattr(socket, "AF_UNIX"):
+        return None
+    return _alive(socket_path())
+
+
+def start(idle_timeout: float = IDLE_TIMEOUT) -> dict[str, Any]:
+    """Start a server of this code in the background (or find the one running)."""
+    if not hasattr(socket, "AF_UNIX"):
+        raise ServerError("this platform has no Unix sockets: commands run in their process")
+    path = _checked_path(socket_path())
+    running = _alive(path)
+    if running is not None:
+        return {**running, "already": True}
+    folder = os.path.dirname(path)
+    _private_folder(folder)
+    command = [sys.executable, "-m", "doc2openapi.server", path, str(idle_timeout)]
+    with open(os.path.join(folder, LOG_NAME), "ab") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=folder,  # the module path starts here, not in the user's folder
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+            close_fds=True,
+        )
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerError(
+                f"the server stopped at start (exit {process.returncode}); see "
+                f"{os.path.join(folder, LOG_NAME)}"
+            )
+        running = _alive(path)
+        if running is not None:
+            return running
+        time.sleep(0.05)
+    process.kill()
+    raise ServerError(f"the server did not answer within {START_TIMEOUT:.0f} s")
+
+
+def stop() -> bool:
+    """Stop the server of this code; False when none was running."""
+    path = socket_path()
+    if _alive(path) is None:
+        return False
+    ask(path, {"op": "stop"})
+    deadline = time.monotonic() + 10.0
+    while os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return True
+
+
+@contextlib.contextmanager
+def _as_client(request: Mapping[str, Any]) -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
+    """The client's working directory, environment, umask and fresh output streams, for
+    the time of one command; the server's own are restored afterwards."""
+    saved_cwd, saved_env = os.getcwd(), dict(os.environ)
+    saved_streams = sys.stdout, sys.stderr
+    out, err = io.BytesIO(), io.BytesIO()
+    texts = [
+        io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace")
+        for buffer in (out, err)
+    ]
+    saved_umask = os.umask(int(request["umask"]) & 0o777)
+    try:
+        os.chdir(str(request["cwd"]))
+        os.environ.clear()
+        os.environ.update({str(k): str(v) for k, v in dict(request["env"]).items()})
+        sys.stdout, sys.stderr = texts
+        yield out, err
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        for text in texts:
+            with contextlib.suppress(ValueError):
+                text.flush()
+                text.detach()  # the buffers stay open for the answer
+        os.umask(saved_umask)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+
+
+def _well_formed(request: Mapping[str, Any]) -> bool:
+    argv, env = request.get("argv"), request.get("env")
+    return (
+        isinstance(argv, list)
+        and bool(argv)
+        and all(isinstance(a, str) for a in argv)
+        and argv[0] in DELEGATED
+        and isinstance(request.get("cwd"), str)
+        and isinstance(env, dict)
+        and isinstance(request.get("umask"), int)
+    )
+
+
+def _run(request: Mapping[str, Any]) -> tuple[int, bytes, bytes]:
+    from doc2openapi.cli import run  # noqa: PLC0415
+
+    try:
+        with _as_client(request) as (out, err):
+            code = run(list(request["argv"]))
+    except Exception as error:
+        message = f"doc2openapi: the build server could not run the command: {error}\n"
+        return EXIT_USAGE if isinstance(error, OSError) else EXIT_INTERNAL, b"", message.encode()
+    return code, out.getvalue(), err.getvalue()
+
+
+def _answer(connection: socket.socket, state: _State) -> bool:
+    """Serve one connection; False when the server is to stop."""
+    with connection.makefile("rb") as stream:
+        frame = read_frame(stream)
+    if frame is None:
+        return True
+    request = frame[0]
+    operation = request.get("op")
+    if operation == "status":
+        send_frame(
+            connection,
+            {
+                "pid": os.getpid(),
+                "identity": state.identity,
+                "served": state.served,
+                "since": state.started,
+            },
+        )
+        return True
+    if operation == "stop":
+        send_frame(connection, {"stopping": True})
+        return False
+    if operation != "run" or not _well_formed(request):
+        send_frame(connection, {"error": "not a request this server understands"})
+        return True
+    code, out, err = _run(request)
+    state.served += 1
+    send_frame(connection, {"exit": code, "out": len(out)}, out + err)
+    return True
+
+
+def serve(path: str, idle_timeout: float = IDLE_TIMEOUT) -> None:
+    """Listen at ``path`` until stopped or idle for ``idle_timeout`` seconds."""
+    _checked_path(path)
+    _private_folder(os.path.dirname(path))
+    _preload()
+    if _alive(path) is not None:
+        raise ServerError(f"a server already answers at {path}")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)  # a socket left by a server that was killed
+    state = _State(identity=identity(), started=time.time())
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    mask = os.umask(0o177)
+    try:
+        listener.bind(path)
+    finally:
+        os.umask(mask)
+    bound = os.stat(path).st_ino
+    listener.listen(16)
+    listener.settimeout(idle_timeout)
+    try:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                break
+            with connection:
+                connection.settimeout(None)
+                try:
+                    if not _answer(connection, state):
+                        break
+                except OSError:  # the client went away: serve the next one
+                    continue
+    finally:
+        listener.close()
+        with contextlib.suppress(OSError):
+            if os.stat(path).st_ino == bound:
+                os.unlink(path)
+
+
+def _main(arguments: list[str]) -> None:
+    path, timeout = arguments[0], float(arguments[1])
+    print(
+        json.dumps({"pid": os.getpid(), "socket": path, "started": time.time()}),
+        flush=True,
+    )
+    serve(path, timeout)
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

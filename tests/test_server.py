@@ -1,0 +1,183 @@
+"""The build server: a command it runs gives exactly what it gives in its own process, in
+the client's folder and environment; it answers only clients of its own code; bad requests
+and failing commands never stop it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from doc2openapi import launcher
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(socket, "AF_UNIX"), reason="this platform has no Unix sockets"
+)
+
+
+def command(
+    env: dict[str, str], *args: str | Path, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "doc2openapi", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+
+
+def served(env: dict[str, str]) -> int:
+    """How many commands the server has run (from ``server status``)."""
+    status = command(env, "server", "status")
+    assert status.returncode == 0, status.stderr
+    return int(status.stderr.split(", ")[1].split()[0])
+
+
+@pytest.fixture
+def work() -> Iterator[Path]:
+    # Short on purpose: a socket's path must fit in about 100 characters.
+    folder = Path(tempfile.mkdtemp(prefix="d2o-", dir="/tmp" if os.path.isdir("/tmp") else None))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def server(work: Path) -> Iterator[dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
+    env["DOC2OPENAPI_SERVER_DIR"] = str(work / "srv")
+    started = command(env, "server", "start", "--idle-timeout", "600")
+    assert started.returncode == 0, started.stderr
+    assert "build server started" in started.stderr
+    yield env
+    command(env, "server", "stop")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_builds_on_the_server_equal_builds_in_their_own_process(
+    server: dict[str, str], work: Path
+) -> None:
+    alone = {**server, "DOC2OPENAPI_SERVER": "off"}
+    docs = work / "docs"
+    shutil.copytree(EXAMPLES / "export", docs)
+    page = docs / "ShowWidget.html"
+    results = {}
+    for edit in ("as shipped", "title edited", "type edited"):
+        if edit == "title edited":
+            page.write_text(page.read_text().replace("Querying Widget Details", "Reading One"))
+        if edit == "type edited":
+            page.write_text(page.read_text().replace(">String<", ">Integer<", 1))
+        for way, env in (("server", server), ("alone", alone)):
+            out, cache = work / f"out-{way}", work / f"cache-{way}"
+            done = command(env, "build", docs, "-o", out, "--cache-dir", cache)
+            assert done.returncode == 0, done.stderr
+            results[edit, way] = (tree(out), done.stderr.replace(str(out), "OUT"))
+        assert results[edit, "server"] == results[edit, "alone"], edit
+    assert (
+        results["title edited", "server"][0]["openapi.yaml"]
+        != (results["as shipped", "server"][0]["openapi.yaml"])
+    )
+    assert served(server) == 3
+
+
+def test_the_server_works_in_the_clients_folder_and_environment(
+    server: dict[str, str], work: Path
+) -> None:
+    shutil.copytree(EXAMPLES / "export", work / "docs")
+    env = {**server, "DOC2OPENAPI_CACHE_DIR": str(work / "client-cache")}
+    done = command(env, "build", "docs", "-o", "out", cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert (work / "out" / "openapi.yaml").is_file()  # relative to the client's folder
+    assert (work / "client-cache").is_dir()  # the client's environment chose the cache
+    assert served(server) == 1
+
+
+def test_failures_come_back_with_their_message_and_exit_code(
+    server: dict[str, str], work: Path
+) -> None:
+    missing = command(server, "build", work / "nowhere", "-o", work / "out")
+    assert missing.returncode == 2
+    assert f"input folder not found: {work / 'nowhere'}" in missing.stderr
+    usage = command(server, "build")
+    assert usage.returncode == 2
+    assert "Missing argument" in usage.stderr
+    assert served(server) == 2  # and the server is still there
+
+
+def test_bad_requests_do_not_stop_the_server(server: dict[str, str]) -> None:
+    path = socket_of(server)
+    for request in (b"nonsense\n", b'{"op": "run", "argv": ["rm", "-rf"], "size": 0}\n', b""):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.connect(path)
+            connection.sendall(request)
+            connection.shutdown(socket.SHUT_WR)
+            answer = connection.makefile("rb").read()
+        if request.startswith(b"{"):
+            assert json.loads(answer.splitlines()[0])["error"]
+    assert served(server) == 0
+
+
+def socket_of(env: dict[str, str]) -> str:
+    status = command(env, "server", "status")
+    return status.stderr.rsplit("socket: ", 1)[1].rstrip(")\n")
+
+
+def test_off_and_stopped_servers_leave_commands_in_their_process(
+    server: dict[str, str], work: Path
+) -> None:
+    shutil.copytree(EXAMPLES / "export", work / "docs")
+    off = {**server, "DOC2OPENAPI_SERVER": "off"}
+    assert command(off, "build", work / "docs", "-o", work / "a", "--no-cache").returncode == 0
+    assert served(server) == 0
+    stopped = command(server, "server", "stop")
+    assert "build server stopped" in stopped.stderr
+    assert command(server, "server", "status").returncode == 1
+    assert not any(Path(server["DOC2OPENAPI_SERVER_DIR"]).glob("*.sock"))
+    again = command(server, "build", work / "docs", "-o", work / "b", "--no-cache")
+    assert again.returncode == 0, again.stderr
+    assert tree(work / "a")["openapi.yaml"] == tree(work / "b")["openapi.yaml"]
+
+
+def test_a_socket_path_too_long_is_refused_clearly(work: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
+    env["DOC2OPENAPI_SERVER_DIR"] = str(work / ("long-" * 30))
+    started = command(env, "server", "start")
+    assert started.returncode == 2
+    assert "too long for Unix sockets" in started.stderr
+    assert "Traceback" not in started.stderr
+
+
+def test_the_identity_changes_with_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    module = package / "sub" / "module.py"
+    module.write_text("A = 1\n")
+    (package / "launcher.py").write_text("")
+    monkeypatch.setattr(launcher, "__file__", str(package / "launcher.py"))
+    first = launcher.identity()
+    assert launcher.identity() == first
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    assert launcher.identity() == first  # bytecode is not code
+    module.write_text("A = 22\n")
+    assert launcher.identity() != first
