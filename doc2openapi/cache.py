@@ -17,7 +17,7 @@ from pathlib import Path
 
 from doc2openapi import __version__
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 ENV_CACHE_DIR = "DOC2OPENAPI_CACHE_DIR"
 
 

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from doc2openapi.pickling import pickled_by_fields
+
 
 class Level(enum.StrEnum):
     """How serious a diagnostic is. ``--strict`` turns warnings into failures."""
@@ -57,6 +59,7 @@ class Code(enum.StrEnum):
     DUPLICATE_ANCHOR = "D009"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem, traced to its page, table and row."""

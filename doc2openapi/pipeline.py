@@ -21,6 +21,7 @@ from doc2openapi.inputs import (
     InputPage,
     collect_inputs,
 )
+from doc2openapi.pickling import pickled_by_fields
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
@@ -37,6 +38,7 @@ _PARALLEL_THRESHOLD = 64
 """Fewer pages than this are read in this process: starting workers would cost more."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PageSummary:
     """What later stages need of a page model once the page has been interpreted."""
@@ -47,6 +49,7 @@ class PageSummary:
     diagnostics: tuple[Diagnostic, ...]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PageResult:
     """One page through the scraper: a summary of the page, the API it documents (if any),

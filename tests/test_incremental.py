@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, corpus_dir
 
-from doc2openapi.cache import PageCache
+from doc2openapi.cache import CACHE_FORMAT, PageCache
 from doc2openapi.cli import cli
 from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
@@ -181,7 +181,7 @@ def test_rebuild_after_an_edit_equals_a_cold_build(
     assert build(docs, warm_out, cache=cache).returncode == 0
     kept = {p.name for p in cache.iterdir()}
     memos = {f"valid-parts-{CHUNKS_FORMAT}", "example-checks", "yaml"}
-    assert {"pages-v2", *(f"{name}-v{MEMO_FORMAT}" for name in memos)} <= kept
+    assert {f"pages-v{CACHE_FORMAT}", *(f"{name}-v{MEMO_FORMAT}" for name in memos)} <= kept
     page = docs / "CreateWidget.html"
     original = page.read_bytes()
     assert old in original

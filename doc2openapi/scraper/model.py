@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 
 from doc2openapi.diagnostics import Diagnostic
+from doc2openapi.pickling import pickled_by_fields
 
 
 class PageFormat(enum.StrEnum):
@@ -18,6 +19,7 @@ class PageFormat(enum.StrEnum):
     PORTAL = "portal"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link as written, resolved to a page key (``""`` for outside the tree) and fragment."""
@@ -28,6 +30,7 @@ class Link:
     external: bool = False
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """One block of text inside a cell or section: a paragraph or a list item."""
@@ -37,6 +40,7 @@ class TextLine:
     strong: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Cell:
     lines: tuple[TextLine, ...]
@@ -49,12 +53,14 @@ class Cell:
         return " ".join(line.text for line in self.lines if line.text)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Row:
     number: int
     cells: tuple[Cell, ...]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Table:
     key: str
@@ -70,6 +76,7 @@ class Table:
     the table in it."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
@@ -77,6 +84,7 @@ class Paragraph:
     strong: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
     text: str
@@ -85,12 +93,14 @@ class CodeBlock:
 Block = Paragraph | Table | CodeBlock
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Section:
     title: str
     blocks: tuple[Block, ...]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Page:
     key: str
@@ -126,6 +136,7 @@ class Requirement(enum.StrEnum):
     UNSTATED = "unstated"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FieldRow:
     """One documented parameter or field: a row of a parameter table."""
@@ -140,6 +151,7 @@ class FieldRow:
     row: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FieldTable:
     page: str
@@ -157,6 +169,7 @@ class FieldTable:
     """Rows that could not be read as a field (each one also has a diagnostic)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Endpoint:
     method: str
@@ -165,12 +178,14 @@ class Endpoint:
     """Query parameter names written in the URI itself (``?a={a}&b={b}``)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class StatusCode:
     code: str
     description: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Example:
     kind: str
@@ -180,6 +195,7 @@ class Example:
     title: str = ""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ApiPage:
     page: str
