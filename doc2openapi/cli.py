@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from doc2openapi import __version__
+from doc2openapi.ahead import Ahead
 from doc2openapi.cache import default_cache_dir
 from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.diagnostics import Level
@@ -386,10 +387,40 @@ def build_command(
     content = content_key(services, _settings(config))
     if previous is not None and intact and previous.content_key == content:
         _keep_outputs(out_dir, previous, key, content)
+    outcome = _run_scrape(folders, config, inputs, validate=False, services=services)
+    document = outcome.spec.document
+    # The client is made from the document alone: a child process makes it while this one
+    # writes and validates the document (see doc2openapi.ahead).
+    ahead = Ahead.start(lambda: _generate(document, config)) if document.get("paths") else None
+    try:
+        code, lines, outputs, client = _build_outputs(
+            outcome, config, out_dir, previous, intact, ahead
+        )
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+    try:
+        write_outputs(out_dir, outputs, previous, key, code, lines, client, content)
+    except OutputError as error:
+        _fail(str(error), EXIT_OUTPUT)
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(code)
+
+
+def _build_outputs(
+    outcome: ScrapeOutcome,
+    config: Config,
+    out_dir: Path,
+    previous: Manifest | None,
+    intact: bool,
+    ahead: Ahead[GeneratedProject] | None,
+) -> tuple[int, list[str], dict[str, str], tuple[str, int, list[str]]]:
+    """The exit code, the summary lines, the output files and the client's entry in the
+    manifest of a build whose document is made."""
     from doc2openapi.report import build_report  # noqa: PLC0415
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
-    outcome = _run_scrape(folders, config, inputs, validate=False, services=services)
     document = outcome.spec.document
     spec_text = (
         serialise(document, Path("openapi.yaml"), _yaml_store(config))
@@ -415,19 +446,13 @@ def build_command(
             client = (same_document, previous.client_code, list(previous.client_summary))
             outputs.update(previous_files(previous, out_dir, "client/"))
         else:
-            project = _generate(document, config)
+            project = (ahead.result() if ahead else None) or _generate(document, config)
             client_code, client_lines = _generator_verdict(project, config.strict)
             client = (same_document, client_code, client_lines)
             outputs.update({f"client/{path}": text for path, text in project.files.items()})
         lines.extend(client[2])
         code = max(code, client[1])
-    try:
-        write_outputs(out_dir, outputs, previous, key, code, lines, client, content)
-    except OutputError as error:
-        _fail(str(error), EXIT_OUTPUT)
-    for line in lines:
-        click.echo(line, err=True)
-    sys.exit(code)
+    return code, lines, outputs, client
 
 
 def _keep_outputs(out_dir: Path, previous: Manifest, key: str, content: str) -> NoReturn:

@@ -83,9 +83,16 @@ null, where PyYAML (YAML 1.1) would write them unquoted: ``"08"``, ``"1e5"``, ``
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     """Multi-line text as a block scalar (readable diffs); text that a YAML 1.2 reader
-    would take for another type quoted; everything else as usual."""
-    style = "|" if "\n" in value and not any(c in value for c in "\r\x85\u2028\u2029") else None
-    if style is None and _YAML12_NOT_TEXT.fullmatch(value):
+    would take for another type quoted; everything else as usual.
+
+    Text ending in two line breaks (or only one) is double-quoted instead: as a block
+    scalar it would need "keep" chomping (``|+``), which leaves the YAML document open, so
+    that what ends the document would depend on everything written after it, and the
+    document could no longer be written by parts (see :func:`serialise`)."""
+    style = None
+    if "\n" in value and not any(c in value for c in "\r\x85\u2028\u2029"):
+        style = '"' if value == "\n" or value.endswith("\n\n") else "|"
+    elif _YAML12_NOT_TEXT.fullmatch(value):
         style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -136,7 +143,7 @@ def serialise(document: Any, path: Path, store: TextStore | None = None) -> str:
 _KEEP_HEADER = re.compile(r"[|>][0-9]?\+$", re.MULTILINE)
 """A line that may end with the header of such a scalar (a plain ``a|+`` also matches:
 the document is then written whole, which is never wrong)."""
-_CHUNKS_FORMAT = "1"
+_CHUNKS_FORMAT = "2"
 """Part of every kept text's key, with the versions of this tool and of PyYAML and which
 writer (libyaml or Python) writes: change it whenever the YAML written here changes."""
 _LIBYAML = str(_BaseDumper is not yaml.SafeDumper)

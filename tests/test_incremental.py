@@ -8,15 +8,17 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, corpus_dir
 
+from doc2openapi import inputs
 from doc2openapi.cache import CACHE_FORMAT, PageCache
 from doc2openapi.cli import cli
-from doc2openapi.inputs import collect_inputs
+from doc2openapi.inputs import ReadMemo, collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services, scrape
 from doc2openapi.spec.chunks import CHUNKS_FORMAT
@@ -227,3 +229,41 @@ def test_no_cache_writes_no_cache(docs: Path, tmp_path: Path) -> None:
     )
     assert generated.returncode == 0, generated.stderr
     assert not home.exists() or not any(home.rglob("*"))
+
+
+def test_a_process_that_keeps_reads_trusts_only_settled_unchanged_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "a.html"
+    page.write_bytes(b"<h1>one</h1>")
+    memo = ReadMemo()
+    info = page.stat()
+    memo.put(page, info, b"<h1>one</h1>", "digest-one")
+    assert memo.get(page, info) is None  # written just now: not trusted
+    settled = time.time() - 10
+    os.utime(page, (settled, settled))
+    later = time.time_ns() + 1000 * 10**9
+    monkeypatch.setattr(time, "time_ns", lambda: later)  # the read happens much later
+    info = page.stat()
+    memo.put(page, info, b"<h1>one</h1>", "digest-one")
+    assert memo.get(page, page.stat()) == (b"<h1>one</h1>", "digest-one")
+    time.sleep(0.05)  # a file system stamps times by clock ticks (of up to 10 ms)
+    page.write_bytes(b"<h1>two</h1>")  # same size
+    os.utime(page, (settled, settled))  # and the same modification time
+    assert memo.get(page, page.stat()) is None  # its change time tells
+
+
+def test_a_server_rereads_an_edited_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLES / "export", docs)
+    monkeypatch.setattr(inputs, "_kept", ReadMemo())
+    monkeypatch.setattr(ReadMemo, "SETTLED", -3600.0)  # trust every file at once
+    first = collect_inputs([docs])
+    page = docs / "ShowWidget.html"
+    page.write_text(page.read_text().replace("Querying Widget Details", "Reading a Widget"))
+    second = collect_inputs([docs])
+    changed = [
+        a.key for a, b in zip(first[0].pages, second[0].pages, strict=True) if a.digest != b.digest
+    ]
+    assert changed == ["ShowWidget.html"]
+    assert b"Reading a Widget" in next(p.raw or b"" for p in second[0].pages if p.key == changed[0])

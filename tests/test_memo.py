@@ -362,3 +362,26 @@ def test_memo_keeps_text_exactly(tmp_path: Path) -> None:
     memo = Memo(tmp_path, "x")
     memo.put("ab" * 32, "a\rb\r\nc\u2028")
     assert memo.get("ab" * 32) == "a\rb\r\nc\u2028"
+
+
+def test_text_ending_in_blank_lines_is_quoted_so_documents_stay_written_by_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Such text would be a ``|+`` block, which leaves the YAML document open; the real
+    ECS pages have one (an error message ending in line breaks)."""
+    document = {
+        "openapi": "3.0.3",
+        "paths": {"/a": {"get": {"description": "<br /><br />\n\n\n"}}},
+        "components": {"schemas": {"A": {"example": "\n"}, "B": {"example": "one\ntwo\n"}}},
+    }
+    whole = serialise(document, Path("x.yaml"))
+    assert '"<br /><br />\\n\\n\\n"' in whole
+    assert "example: |\n" in whole  # one final line break: still a block
+    assert "+\n" not in whole
+    assert yaml.safe_load(whole) == document
+    store = Memo(tmp_path, "yaml")
+    assert serialise(document, Path("x.yaml"), store) == whole
+    wholes: list[Any] = []
+    monkeypatch.setattr(output, "_yaml", lambda value: wholes.append(value) or "")
+    serialise(document, Path("x.yaml"), store)
+    assert document not in wholes  # every part came from the store, none from a whole dump

@@ -8,6 +8,7 @@ builtins, ``BaseModel`` attributes and the module names the generated files impo
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 from collections.abc import Callable, Hashable, Mapping
@@ -103,10 +104,12 @@ def split_words(text: str) -> list[str]:
     return [word for word in _NOT_ALNUM.split(spaced) if word]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def snake_case(text: str) -> str:
     return "_".join(word.lower() for word in split_words(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def pascal_case(text: str) -> str:
     return "".join(word[0].upper() + word[1:] for word in split_words(text))
 

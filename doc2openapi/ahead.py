@@ -1,0 +1,105 @@
+"""Work started ahead, in a forked child, while this process goes on with other work.
+
+A build generates the client from the document while it writes and validates that same
+document: the two need nothing from each other but the document, which a forked child has
+without any copying. The child sends its result back pickled through a pipe. Where forking
+is not safe or brings nothing (not Linux, one processor) nothing is started, and a failed
+child is no error: the caller then does the work itself, so the outputs never depend on
+whether the work was done ahead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def _worth_forking() -> bool:
+    if sys.platform != "linux" or not hasattr(os, "fork"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except OSError:
+        return False
+
+
+class Ahead(Generic[T]):
+    """The result to come of work started in a child process."""
+
+    def __init__(self, pid: int, reader: int) -> None:
+        self._pid = pid
+        self._reader = reader
+        self._open = True
+
+    @classmethod
+    def start(cls, work: Callable[[], T]) -> Ahead[T] | None:
+        """Start ``work`` in a forked child; None when no child was started."""
+        if not _worth_forking():
+            return None
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()  # else the child's copy of a buffer could be printed twice
+        reader, writer = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reader)
+            os.close(writer)
+            return None
+        if pid == 0:  # pragma: no cover - the child (its coverage is not collected)
+            os.close(reader)
+            _child(work, writer)
+        os.close(writer)
+        return cls(pid, reader)
+
+    def result(self) -> T | None:
+        """The child's result, or None when it failed (do the work here then)."""
+        if not self._open:
+            return None
+        self._open = False
+        try:
+            with os.fdopen(self._reader, "rb") as stream:
+                data = stream.read()
+        finally:
+            self._reap()
+        try:
+            status, value = pickle.loads(data)
+        except Exception:
+            return None
+        return value if status == "ok" else None
+
+    def cancel(self) -> None:
+        """Stop the child (its result is not wanted)."""
+        if not self._open:
+            return
+        self._open = False
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.close(self._reader)
+        self._reap()
+
+    def _reap(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
+
+
+def _child(work: Callable[[], object], writer: int) -> None:  # pragma: no cover
+    """Run ``work``, send its result, and end without any of the parent's clean-up."""
+    try:
+        outcome: tuple[str, object] = ("ok", work())
+    except BaseException as error:
+        outcome = ("failed", f"{type(error).__name__}: {error}")
+    try:
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        data = pickle.dumps(("failed", "the result could not be pickled"))
+    with contextlib.suppress(OSError), os.fdopen(writer, "wb") as stream:
+        stream.write(data)
+    os._exit(0)

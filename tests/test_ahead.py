@@ -1,0 +1,113 @@
+"""Work started ahead in a forked child: its result is the work's, a failure is no error,
+and a build gives the same outputs with or without it."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import pickletools
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES
+
+from doc2openapi import ahead
+from doc2openapi.ahead import Ahead
+from doc2openapi.cli import cli
+from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.inputs import collect_inputs
+from doc2openapi.pipeline import ReadOptions, read_services
+
+needs_fork = pytest.mark.skipif(
+    sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,
+    reason="work is started ahead only on Linux with more than one processor",
+)
+
+
+@needs_fork
+def test_the_result_comes_from_the_child() -> None:
+    parent = os.getpid()
+    started = Ahead.start(lambda: (os.getpid(), {"files": ["a" * 100_000]}))
+    assert started is not None
+    pid, value = started.result()  # type: ignore[misc]
+    assert pid != parent
+    assert value == {"files": ["a" * 100_000]}  # more than a pipe holds at once
+    assert started.result() is None  # given once
+
+
+@needs_fork
+def test_a_failing_child_is_no_error() -> None:
+    def fails() -> int:
+        raise ValueError("no")
+
+    started = Ahead.start(fails)
+    assert started is not None
+    assert started.result() is None
+
+    started = Ahead.start(lambda: lambda: 1)  # a result that cannot be pickled
+    assert started is not None
+    assert started.result() is None
+
+
+@needs_fork
+def test_cancel_stops_the_child() -> None:
+    import time  # noqa: PLC0415
+
+    started = Ahead.start(lambda: time.sleep(60))
+    assert started is not None
+    began = time.monotonic()
+    started.cancel()
+    assert time.monotonic() - began < 10
+    assert started.result() is None
+
+
+def test_nothing_is_started_where_forking_brings_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead.sys, "platform", "darwin")
+    assert Ahead.start(lambda: 1) is None
+
+
+@needs_fork
+def test_a_build_is_the_same_with_the_client_made_ahead_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLES / "export", docs)
+    made_ahead: list[object] = []
+    real_start = Ahead.start
+
+    def counted(work):  # type: ignore[no-untyped-def]
+        started = real_start(work)
+        made_ahead.append(started)
+        return started
+
+    monkeypatch.setattr(Ahead, "start", staticmethod(counted))
+    runner = CliRunner()
+    ahead_run = runner.invoke(cli, ["build", str(docs), "-o", str(tmp_path / "a"), "--no-cache"])
+    assert ahead_run.exit_code == 0, ahead_run.output
+    assert made_ahead and made_ahead[0] is not None
+    monkeypatch.setattr(Ahead, "start", staticmethod(lambda work: None))
+    here = runner.invoke(cli, ["build", str(docs), "-o", str(tmp_path / "b"), "--no-cache"])
+    assert here.exit_code == 0, here.output
+    assert ahead_run.output.replace(str(tmp_path / "a"), "OUT") == here.output.replace(
+        str(tmp_path / "b"), "OUT"
+    )
+    for path in sorted((tmp_path / "a").rglob("*")):
+        if path.is_file() and path.name != ".doc2openapi-manifest.json":
+            twin = tmp_path / "b" / path.relative_to(tmp_path / "a")
+            assert path.read_bytes() == twin.read_bytes(), path
+
+
+def test_pages_pickle_as_calls_of_their_classes() -> None:
+    services = read_services(collect_inputs([EXAMPLES / "export"]), ReadOptions(jobs=1))
+    pages = [page for service in services for page in service.pages]
+    assert pages
+    again = pickle.loads(pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == pages
+    diagnostic = Diagnostic(Level.WARNING, Code.UNKNOWN_TYPE, "p.html", "odd", "table 1")
+    assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic
+    opcodes = {op.name for op, _, _ in pickletools.genops(pickle.dumps(diagnostic, protocol=5))}
+    assert "REDUCE" in opcodes
+    assert "BUILD" not in opcodes  # no state set field by field after the object is made
