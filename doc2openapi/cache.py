@@ -40,6 +40,29 @@ def page_key(relative_path: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
+_LOADED_LIMIT = 100_000
+_loaded: dict[tuple[Path, str], tuple[object, str]] | None = None
+"""Entries this process has loaded or stored, once :func:`keep_loaded` asked for it."""
+
+
+def keep_loaded() -> None:
+    """From now on, this process keeps the pages it loads from or stores in a cache, for
+    the next build it makes (the build server). An entry's key is a digest of everything
+    the page is made of, and a page is frozen all through (tuples and frozen dataclasses),
+    so a kept page is the very page the file holds. Bounded: emptied when full."""
+    global _loaded  # noqa: PLW0603 - one store per process, asked for by the build server
+    if _loaded is None:
+        _loaded = {}
+
+
+def _keep(folder: Path, key: str, entry: tuple[object, str]) -> None:
+    if _loaded is None:
+        return
+    if len(_loaded) >= _LOADED_LIMIT:
+        _loaded.clear()
+    _loaded[folder, key] = entry
+
+
 class PageCache:
     """Scraped pages on disk. Every failure to read or write an entry is a miss, never an
     error: the cache can only make a run faster."""
@@ -52,6 +75,9 @@ class PageCache:
 
     def get(self, key: str) -> tuple[object, str] | None:
         """The entry and the digest of its bytes (see :func:`result_digest`), or None."""
+        kept = _loaded.get((self.folder, key)) if _loaded is not None else None
+        if kept is not None:
+            return kept
         try:
             data = self._path(key).read_bytes()
             value: object = pickle.loads(data)
@@ -65,7 +91,9 @@ class PageCache:
             TypeError,
         ):
             return None
-        return value, _digest(data)
+        entry = (value, _digest(data))
+        _keep(self.folder, key, entry)
+        return entry
 
     def put(self, key: str, value: object) -> str:
         """Store ``value``; the digest of its bytes (as :func:`result_digest` gives it)."""
@@ -73,8 +101,10 @@ class PageCache:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError, TypeError):
             return result_digest(value)
-        store_bytes(self._path(key), data)
-        return _digest(data)
+        digest = _digest(data)
+        if store_bytes(self._path(key), data):
+            _keep(self.folder, key, (value, digest))
+        return digest
 
 
 def result_digest(value: object) -> str:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from doc2openapi.spec.build import SpecOptions
     from doc2openapi.spec.chunks import ValidParts
     from doc2openapi.spec.memo import Memo
+    from doc2openapi.spec.validate import ValidationProblem
 
 # The scraper, the spec builder, the validator and the generator are imported where they
 # are used: a rebuild with nothing changed needs none of them, and starts in a fraction of
@@ -388,17 +389,7 @@ def build_command(
     if previous is not None and intact and previous.content_key == content:
         _keep_outputs(out_dir, previous, key, content)
     outcome = _run_scrape(folders, config, inputs, validate=False, services=services)
-    document = outcome.spec.document
-    # The client is made from the document alone: a child process makes it while this one
-    # writes and validates the document (see doc2openapi.ahead).
-    ahead = Ahead.start(lambda: _generate(document, config)) if document.get("paths") else None
-    try:
-        code, lines, outputs, client = _build_outputs(
-            outcome, config, out_dir, previous, intact, ahead
-        )
-    finally:
-        if ahead is not None:
-            ahead.cancel()
+    code, lines, outputs, client = _build_outputs(outcome, config, out_dir, previous, intact)
     try:
         write_outputs(out_dir, outputs, previous, key, code, lines, client, content)
     except OutputError as error:
@@ -414,12 +405,10 @@ def _build_outputs(
     out_dir: Path,
     previous: Manifest | None,
     intact: bool,
-    ahead: Ahead[GeneratedProject] | None,
 ) -> tuple[int, list[str], dict[str, str], tuple[str, int, list[str]]]:
     """The exit code, the summary lines, the output files and the client's entry in the
     manifest of a build whose document is made."""
     from doc2openapi.report import build_report  # noqa: PLC0415
-    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
     document = outcome.spec.document
     spec_text = (
@@ -434,8 +423,9 @@ def _build_outputs(
         and previous.document_key == same_document
         and intact
     )
+    project = None
     if not reuse:
-        outcome.problems = validate_document(document, _valid_parts(config))
+        outcome.problems, project = _validated_and_generated(document, config, bool(spec_text))
     report = build_report(outcome)
     code, lines = _verdict(outcome, report, config.strict)
     outputs = {"report.json": json.dumps(report, indent=2, ensure_ascii=False) + "\n"}
@@ -446,13 +436,36 @@ def _build_outputs(
             client = (same_document, previous.client_code, list(previous.client_summary))
             outputs.update(previous_files(previous, out_dir, "client/"))
         else:
-            project = (ahead.result() if ahead else None) or _generate(document, config)
+            project = project or _generate(document, config)
             client_code, client_lines = _generator_verdict(project, config.strict)
             client = (same_document, client_code, client_lines)
             outputs.update({f"client/{path}": text for path, text in project.files.items()})
         lines.extend(client[2])
         code = max(code, client[1])
     return code, lines, outputs, client
+
+
+def _validated_and_generated(
+    document: dict[str, Any], config: Config, generate: bool
+) -> tuple[list[ValidationProblem], GeneratedProject | None]:
+    """The document's problems and, when ``generate``, its client. They need nothing from
+    each other but the document: a forked child validates while this process generates
+    (see doc2openapi.ahead). The client is made here, where a build server keeps what the
+    generator remembers between builds; it is thrown away if the document is invalid."""
+    from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
+
+    if not generate:
+        return validate_document(document, _valid_parts(config)), None
+    checking = Ahead.start(lambda: validate_document(document, _valid_parts(config)))
+    try:
+        project = _generate(document, config)
+        problems = checking.result() if checking is not None else None
+    finally:
+        if checking is not None:
+            checking.cancel()
+    if problems is None:  # not checked ahead, or the child failed: check here
+        problems = validate_document(document, _valid_parts(config))
+    return problems, project
 
 
 def _keep_outputs(out_dir: Path, previous: Manifest, key: str, content: str) -> NoReturn:

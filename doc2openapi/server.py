@@ -62,11 +62,13 @@ def _preload() -> None:
     import doc2openapi.report  # noqa: PLC0415
     import doc2openapi.scraper.interpret  # noqa: PLC0415
     import doc2openapi.spec.build  # noqa: F401, PLC0415
+    from doc2openapi.cache import keep_loaded  # noqa: PLC0415
     from doc2openapi.inputs import keep_reads  # noqa: PLC0415
     from doc2openapi.spec.examples import SchemaCheck  # noqa: PLC0415
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
     keep_reads()
+    keep_loaded()
     for version in ("3.0.3", "3.1.0"):
         info = {"title": "warm-up", "version": "1"}
         validate_document({"openapi": version, "info": info, "paths": {}})

@@ -32,18 +32,49 @@ def ruff_command() -> list[str] | None:
     return [found] if found else None
 
 
+_FORMATTED_LIMIT = 256
+_formatted: dict[tuple[tuple[str, ...], str], str] = {}
+"""Texts this process has formatted, by ruff command and text: a process that generates
+again (the build server) formats only the files that changed. Bounded: emptied when full."""
+
+
 def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[PurePosixPath, str]:
     """The files with every ``.py`` file formatted; unchanged (and reported) without ruff.
 
     The files are written under numbered names to one temporary directory, so that one ruff
     process formats them all and no package name can match ruff's default excludes.
     """
-    python_files = sorted(path for path in files if path.suffix == ".py")
     command = ruff_command()
     if command is None:
         detail = "ruff is not installed: the Python files are left unformatted"
         report(Diagnostic(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
         return dict(files)
+    known = tuple(command)
+    done = {
+        path: _formatted[known, text]
+        for path, text in files.items()
+        if path.suffix == ".py" and (known, text) in _formatted
+    }
+    python_files = sorted(p for p in files if p.suffix == ".py" and p not in done)
+    if python_files:
+        formatted = _run_ruff(command, files, python_files, report)
+        if formatted is None:
+            return dict(files)
+        if len(_formatted) + len(formatted) > _FORMATTED_LIMIT:
+            _formatted.clear()
+        for path, text in formatted.items():
+            _formatted[known, files[path]] = text
+        done.update(formatted)
+    return {path: done.get(path, text) for path, text in files.items()}
+
+
+def _run_ruff(
+    command: list[str],
+    files: Mapping[PurePosixPath, str],
+    python_files: list[PurePosixPath],
+    report: Report,
+) -> dict[PurePosixPath, str] | None:
+    """``python_files`` formatted by one ruff process; None when ruff failed (reported)."""
     with tempfile.TemporaryDirectory(prefix="doc2openapi-format-") as directory:
         scratch = {
             path: Path(directory) / f"f{index}.py" for index, path in enumerate(python_files)
@@ -64,6 +95,5 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
             report(
                 Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", f"ruff format failed: {output}")
             )
-            return dict(files)
-        formatted = {path: target.read_text(encoding="utf-8") for path, target in scratch.items()}
-    return {path: formatted.get(path, text) for path, text in files.items()}
+            return None
+        return {path: target.read_text(encoding="utf-8") for path, target in scratch.items()}
