@@ -1,16 +1,17 @@
 """Work started ahead, in a forked child, while this process goes on with other work.
 
-A build generates the client from the document while it writes and validates that same
-document: the two need nothing from each other but the document, which a forked child has
-without any copying. The child sends its result back pickled through a pipe. Where forking
-is not safe or brings nothing (not Linux, one processor) nothing is started, and a failed
-child is no error: the caller then does the work itself, so the outputs never depend on
-whether the work was done ahead.
+A build validates the document while it generates the client from that same document: the
+two need nothing from each other but the document, which a forked child has without any
+copying. The child sends its result back pickled through a pipe. Where forking is not safe
+or brings nothing (not Linux, one processor) nothing is started, and a failed child is no
+error: the caller then does the work itself, so the outputs never depend on whether the
+work was done ahead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -46,16 +47,27 @@ class Ahead(Generic[T]):
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()  # else the child's copy of a buffer could be printed twice
-        reader, writer = os.pipe()
+        try:
+            reader, writer = os.pipe()
+        except OSError:
+            return None
+        # Frozen objects are left alone by the child's collector, so it does not touch (and
+        # so copy) the pages of every object it inherits.
+        gc.freeze()
         try:
             pid = os.fork()
         except OSError:
+            gc.unfreeze()
             os.close(reader)
             os.close(writer)
             return None
         if pid == 0:  # pragma: no cover - the child (its coverage is not collected)
-            os.close(reader)
-            _child(work, writer)
+            try:
+                os.close(reader)
+                _child(work, writer)
+            finally:
+                os._exit(1)  # never back into the parent's code, whatever happened
+        gc.unfreeze()
         os.close(writer)
         return cls(pid, reader)
 
@@ -67,6 +79,9 @@ class Ahead(Generic[T]):
         try:
             with os.fdopen(self._reader, "rb") as stream:
                 data = stream.read()
+        except BaseException:
+            self._kill()
+            raise
         finally:
             self._reap()
         try:
@@ -80,10 +95,13 @@ class Ahead(Generic[T]):
         if not self._open:
             return
         self._open = False
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGKILL)
+        self._kill()
         os.close(self._reader)
         self._reap()
+
+    def _kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
 
     def _reap(self) -> None:
         with contextlib.suppress(ChildProcessError):
@@ -92,9 +110,10 @@ class Ahead(Generic[T]):
 
 def _child(work: Callable[[], object], writer: int) -> None:  # pragma: no cover
     """Run ``work``, send its result, and end without any of the parent's clean-up."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child, quietly
     try:
         outcome: tuple[str, object] = ("ok", work())
-    except BaseException as error:
+    except Exception as error:
         outcome = ("failed", f"{type(error).__name__}: {error}")
     try:
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)

@@ -68,7 +68,8 @@ class PageCache:
     error: the cache can only make a run faster."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder / f"pages-v{CACHE_FORMAT}"
+        # absolute: the pages this process keeps are told apart by folder
+        self.folder = folder.absolute() / f"pages-v{CACHE_FORMAT}"
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"

@@ -451,14 +451,20 @@ def _validated_and_generated(
     """The document's problems and, when ``generate``, its client. They need nothing from
     each other but the document: a forked child validates while this process generates
     (see doc2openapi.ahead). The client is made here, where a build server keeps what the
-    generator remembers between builds; it is thrown away if the document is invalid."""
+    generator remembers between builds; it is thrown away if the document is invalid.
+    Without a child, the document is validated first and the client made only if valid."""
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
     if not generate:
         return validate_document(document, _valid_parts(config)), None
     checking = Ahead.start(lambda: validate_document(document, _valid_parts(config)))
+    project: GeneratedProject | None = None
     try:
-        project = _generate(document, config)
+        if checking is not None:
+            try:
+                project = _generate(document, config)
+            except Exception:
+                project = None  # the validation says why; a valid one is generated again
         problems = checking.result() if checking is not None else None
     finally:
         if checking is not None:
@@ -607,7 +613,13 @@ def server_start(idle_timeout: float) -> None:
     except ServerError as error:
         _fail(str(error), EXIT_USAGE)
     state = "already running" if found.get("already") else "started"
-    click.echo(f"doc2openapi: build server {state} (pid {found.get('pid')})", err=True)
+    click.echo(f"doc2openapi: build server {state} ({_server_state(found)})", err=True)
+
+
+def _server_state(found: dict[str, Any]) -> str:
+    if found.get("busy"):
+        return "busy with a command"
+    return f"pid {found.get('pid')}, {found.get('served')} command(s) served"
 
 
 @server_group.command("stop")
@@ -633,8 +645,7 @@ def server_status() -> None:
         click.echo(f"doc2openapi: no build server running (socket: {socket_path()})", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(
-        f"doc2openapi: build server running (pid {found.get('pid')}, "
-        f"{found.get('served')} command(s) served, socket: {socket_path()})",
+        f"doc2openapi: build server running ({_server_state(found)}, socket: {socket_path()})",
         err=True,
     )
 

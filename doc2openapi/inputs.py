@@ -71,7 +71,7 @@ class ReadMemo:
         self.size = 0
 
     def get(self, path: Path, info: os.stat_result) -> tuple[bytes, str] | None:
-        entry = self.entries.get(str(path))
+        entry = self.entries.get(os.path.abspath(path))
         if entry is None or entry[0] != _signature(info):
             return None
         return entry[1], entry[2]
@@ -83,7 +83,7 @@ class ReadMemo:
         if self.size + len(raw) > self.LIMIT:
             self.entries.clear()
             self.size = 0
-        self.entries[str(path)] = (_signature(info), raw, digest)
+        self.entries[os.path.abspath(path)] = (_signature(info), raw, digest)
         self.size += len(raw)
 
 

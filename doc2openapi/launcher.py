@@ -111,7 +111,7 @@ def read_frame(stream: io.BufferedIOBase) -> tuple[dict[str, object], bytes] | N
 def _wants_server(argv: Sequence[str]) -> bool:
     if os.environ.get(ENV_SERVER, "").strip().lower() in {"off", "0", "no", "false"}:
         return False
-    return bool(argv) and argv[0] in DELEGATED and hasattr(socket, "AF_UNIX")
+    return bool(argv) and argv[0] in DELEGATED and os.name == "posix" and hasattr(socket, "AF_UNIX")
 
 
 def _current_umask() -> int:
@@ -120,42 +120,92 @@ def _current_umask() -> int:
     return mask
 
 
+def private(folder: str) -> bool:
+    """Whether ``folder`` belongs to this user and no one else may enter it: only then is a
+    socket in it a server of this user (the request carries the whole environment)."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o077
+
+
+def usable_path(path: str) -> bool:
+    """Whether a Unix socket can be bound at ``path`` (its length counts in bytes)."""
+    return len(os.fsencode(path)) <= MAX_SOCKET_PATH
+
+
+def _peer_is_this_user(connection: socket.socket) -> bool:
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return True  # not Linux: the private folder is the check
+    credentials = connection.getsockopt(socket.SOL_SOCKET, option, 12)
+    return int.from_bytes(credentials[4:8], sys.byteorder) == os.getuid()
+
+
+def _stream_settings(stream: object) -> list[str]:
+    return [
+        str(getattr(stream, "encoding", None) or "utf-8"),
+        str(getattr(stream, "errors", None) or "strict"),
+    ]
+
+
 def run_on_server(argv: Sequence[str]) -> int | None:
     """The exit code of ``argv`` run by a server, after its output is written here; None
     when no server of this code answered (the caller runs the command itself)."""
     if not _wants_server(argv):
         return None
     path = socket_path()
-    if len(path) > MAX_SOCKET_PATH or not os.path.exists(path):
+    if not usable_path(path) or not os.path.exists(path) or not private(os.path.dirname(path)):
         return None
-    request = {
-        "op": "run",
-        "argv": list(argv),
-        "cwd": os.getcwd(),
-        "env": dict(os.environ),
-        "umask": _current_umask(),
-    }
     try:
+        request = {
+            "op": "run",
+            "argv": list(argv),
+            "cwd": os.getcwd(),
+            "env": dict(os.environ),
+            "umask": _current_umask(),
+            "streams": [_stream_settings(sys.stdout), _stream_settings(sys.stderr)],
+        }
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.connect(path)
+            if not _peer_is_this_user(connection):
+                return None
             send_frame(connection, request)
             with connection.makefile("rb") as stream:
                 answer = read_frame(stream)
-    except OSError:
+    except OSError:  # no server (any more), or no working folder: run here
         return None
+    except KeyboardInterrupt:
+        _say("doc2openapi: interrupted (the build server finishes the command)")
+        return 130
     if answer is None:  # the server stopped before it answered: nothing was printed yet
+        _say("doc2openapi: the build server stopped before it answered; running here")
         return None
-    header, payload = answer
-    code = header.get("exit")
-    out = header.get("out")
+    return _relay(*answer)
+
+
+def _relay(header: dict[str, object], payload: bytes) -> int | None:
+    """Print the command's output; its exit code (None: the server could not run it)."""
+    code, out = header.get("exit"), header.get("out")
     if not isinstance(code, int) or not isinstance(out, int) or not 0 <= out <= len(payload):
         return None
     for target, data in ((sys.stdout, payload[:out]), (sys.stderr, payload[out:])):
         if data:
-            target.flush()
-            target.buffer.write(data)
-            target.buffer.flush()
+            try:
+                target.flush()
+                target.buffer.write(data)
+                target.buffer.flush()
+            except (OSError, ValueError):  # a closed pipe (``| head``) reads no more
+                pass
     return code
+
+
+def _say(message: str) -> None:
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
 
 
 def main() -> None:

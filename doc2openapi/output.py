@@ -19,13 +19,11 @@ from doc2openapi import __version__
 
 
 def _file_mode() -> int:
-    """Permissions of a new file under the current umask (mkstemp would give 0600)."""
+    """Permissions of a new file under the umask of now (mkstemp would give 0600); read at
+    each write, as a build server runs each command under its client's umask."""
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
 
 
 class OutputError(Exception):
@@ -329,7 +327,7 @@ def write_text(path: Path, text: str) -> bool:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _FILE_MODE)
+        os.chmod(temporary, _file_mode())
         os.replace(temporary, path)
     except BaseException as error:
         with contextlib.suppress(OSError):

@@ -14,11 +14,11 @@ stop`` or after an idle time (one hour by default).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import json
 import os
 import socket
-import stat
 import subprocess
 import sys
 import time
@@ -30,14 +30,15 @@ from doc2openapi.launcher import (
     DELEGATED,
     MAX_SOCKET_PATH,
     identity,
+    private,
     read_frame,
     send_frame,
     socket_path,
+    usable_path,
 )
 
 IDLE_TIMEOUT = 3600.0
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
+REQUEST_TIMEOUT = 30.0
 START_TIMEOUT = 60.0
 LOG_NAME = "server.log"
 
@@ -77,20 +78,41 @@ def _preload() -> None:
 
 
 def _private_folder(folder: str) -> None:
-    """Create ``folder`` for the user alone, or refuse one that others could write to."""
+    """Create ``folder`` for the user alone, or refuse one that others may enter."""
     os.makedirs(folder, mode=0o700, exist_ok=True)
-    info = os.stat(folder)
-    if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise ServerError(f"{folder} must belong to this user and be writable by it alone")
+    if not private(folder):
+        raise ServerError(
+            f"{folder} must belong to this user and be closed to others (chmod 700 it)"
+        )
 
 
 def _checked_path(path: str) -> str:
-    if len(path) > MAX_SOCKET_PATH:
+    if not usable_path(path):
         raise ServerError(
-            f"the socket path is too long for Unix sockets ({len(path)} > {MAX_SOCKET_PATH} "
-            f"characters): {path}; set DOC2OPENAPI_SERVER_DIR to a shorter folder"
+            f"the socket path is too long for Unix sockets (over {MAX_SOCKET_PATH} bytes): "
+            f"{path}; set DOC2OPENAPI_SERVER_DIR to a shorter folder"
         )
     return path
+
+
+def _lock_path(path: str) -> str:
+    return path[: -len(".sock")] + ".lock"
+
+
+def _running(path: str) -> bool:
+    """Whether a server holds the lock of ``path`` (it does for as long as it lives, busy
+    or not)."""
+    try:
+        descriptor = os.open(_lock_path(path), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)
+    return False
 
 
 def ask(path: str, request: Mapping[str, Any], timeout: float | None = 5.0) -> dict[str, Any]:
@@ -102,6 +124,8 @@ def ask(path: str, request: Mapping[str, Any], timeout: float | None = 5.0) -> d
             send_frame(connection, dict(request))
             with connection.makefile("rb") as stream:
                 answer = read_frame(stream)
+    except TimeoutError as error:
+        raise ServerError(f"the server at {path} is busy (no answer within {timeout} s)") from error
     except OSError as error:
         raise ServerError(f"no server answers at {path}: {error.strerror or error}") from error
     if answer is None:
@@ -109,37 +133,51 @@ def ask(path: str, request: Mapping[str, Any], timeout: float | None = 5.0) -> d
     return answer[0]
 
 
-def _alive(path: str) -> dict[str, Any] | None:
-    if not os.path.exists(path):
+def _about(path: str) -> dict[str, Any] | None:
+    """The running server's status, ``{"busy": True}`` while it runs a command, or None
+    when no server runs."""
+    if not _running(path):
         return None
     try:
-        return ask(path, {"op": "status"}, timeout=5.0)
+        return ask(path, {"op": "status"}, timeout=2.0)
     except ServerError:
-        return None
+        return {"busy": True} if _running(path) else None
 
 
 def status() -> dict[str, Any] | None:
     """The running server of this code (pid, identity, commands served), or None."""
-    if not hasattr(socket, "AF_UNIX"):
+    if not _supported():
         return None
-    return _alive(socket_path())
+    return _about(socket_path())
+
+
+def _supported() -> bool:
+    return os.name == "posix" and hasattr(socket, "AF_UNIX")
 
 
 def start(idle_timeout: float = IDLE_TIMEOUT) -> dict[str, Any]:
     """Start a server of this code in the background (or find the one running)."""
-    if not hasattr(socket, "AF_UNIX"):
+    if not _supported():
         raise ServerError("this platform has no Unix sockets: commands run in their process")
     path = _checked_path(socket_path())
-    running = _alive(path)
+    running = _about(path)
     if running is not None:
         return {**running, "already": True}
     folder = os.path.dirname(path)
     _private_folder(folder)
+    # The server must import this very package (the one whose identity names the socket),
+    # whatever the working folder or an installed copy would offer.
+    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [package_parent, *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
     command = [sys.executable, "-m", "doc2openapi.server", path, str(idle_timeout)]
     with open(os.path.join(folder, LOG_NAME), "ab") as log:
         process = subprocess.Popen(
             command,
-            cwd=folder,  # the module path starts here, not in the user's folder
+            cwd=folder,  # not the user's folder: nothing of it on the module path
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -153,40 +191,52 @@ def start(idle_timeout: float = IDLE_TIMEOUT) -> dict[str, Any]:
                 f"the server stopped at start (exit {process.returncode}); see "
                 f"{os.path.join(folder, LOG_NAME)}"
             )
-        running = _alive(path)
-        if running is not None:
-            return running
+        with contextlib.suppress(ServerError):
+            if os.path.exists(path):
+                return ask(path, {"op": "status"}, timeout=2.0)
         time.sleep(0.05)
     process.kill()
     raise ServerError(f"the server did not answer within {START_TIMEOUT:.0f} s")
 
 
-def stop() -> bool:
-    """Stop the server of this code; False when none was running."""
+def stop(timeout: float = 600.0) -> bool:
+    """Stop the server of this code (after the command it runs, if any); False when none
+    was running."""
     path = socket_path()
-    if _alive(path) is None:
+    if not _supported() or not _running(path):
         return False
-    ask(path, {"op": "stop"})
+    ask(path, {"op": "stop"}, timeout=timeout)
     deadline = time.monotonic() + 10.0
-    while os.path.exists(path) and time.monotonic() < deadline:
+    while _running(path) and time.monotonic() < deadline:
         time.sleep(0.02)
     return True
 
 
+def _stream(buffer: io.BytesIO, settings: Any) -> io.TextIOWrapper:
+    """A text stream like the client's (its encoding and error handler)."""
+    encoding, errors = "utf-8", "backslashreplace"
+    if isinstance(settings, list) and len(settings) == 2:
+        encoding, errors = str(settings[0]), str(settings[1])
+    try:
+        return io.TextIOWrapper(buffer, encoding=encoding, errors=errors)
+    except LookupError:  # an encoding or handler this interpreter lacks
+        return io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace")
+
+
 @contextlib.contextmanager
 def _as_client(request: Mapping[str, Any]) -> Iterator[tuple[io.BytesIO, io.BytesIO]]:
-    """The client's working directory, environment, umask and fresh output streams, for
-    the time of one command; the server's own are restored afterwards."""
+    """The client's working directory, environment, umask and output streams (encoded as
+    the client's are), for the time of one command; the server's own are restored after.
+    Raises OSError when the client's working directory cannot be entered."""
     saved_cwd, saved_env = os.getcwd(), dict(os.environ)
     saved_streams = sys.stdout, sys.stderr
     out, err = io.BytesIO(), io.BytesIO()
-    texts = [
-        io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace")
-        for buffer in (out, err)
-    ]
+    settings = request.get("streams")
+    pair = settings if isinstance(settings, list) and len(settings) == 2 else [None, None]
+    texts = [_stream(out, pair[0]), _stream(err, pair[1])]
+    os.chdir(str(request["cwd"]))
     saved_umask = os.umask(int(request["umask"]) & 0o777)
     try:
-        os.chdir(str(request["cwd"]))
         os.environ.clear()
         os.environ.update({str(k): str(v) for k, v in dict(request["env"]).items()})
         sys.stdout, sys.stderr = texts
@@ -216,22 +266,25 @@ def _well_formed(request: Mapping[str, Any]) -> bool:
     )
 
 
-def _run(request: Mapping[str, Any]) -> tuple[int, bytes, bytes]:
+def _run(request: Mapping[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """The answer to a command: its exit code and output, or an error (the client then
+    runs the command itself)."""
     from doc2openapi.cli import run  # noqa: PLC0415
 
     try:
         with _as_client(request) as (out, err):
             code = run(list(request["argv"]))
-    except Exception as error:
-        message = f"doc2openapi: the build server could not run the command: {error}\n"
-        return EXIT_USAGE if isinstance(error, OSError) else EXIT_INTERNAL, b"", message.encode()
-    return code, out.getvalue(), err.getvalue()
+    except OSError as error:  # the client's working directory is gone, say
+        return {"error": f"the command could not be run here: {error}"}, b""
+    return {"exit": code, "out": len(out.getvalue())}, out.getvalue() + err.getvalue()
 
 
 def _answer(connection: socket.socket, state: _State) -> bool:
     """Serve one connection; False when the server is to stop."""
+    connection.settimeout(REQUEST_TIMEOUT)  # a client that sends nothing blocks no one
     with connection.makefile("rb") as stream:
         frame = read_frame(stream)
+    connection.settimeout(None)
     if frame is None:
         return True
     request = frame[0]
@@ -253,19 +306,33 @@ def _answer(connection: socket.socket, state: _State) -> bool:
     if operation != "run" or not _well_formed(request):
         send_frame(connection, {"error": "not a request this server understands"})
         return True
-    code, out, err = _run(request)
+    header, payload = _run(request)
     state.served += 1
-    send_frame(connection, {"exit": code, "out": len(out)}, out + err)
+    send_frame(connection, header, payload)
     return True
+
+
+def _locked(path: str) -> int:
+    """Take the lock of ``path`` for the server's life (its file descriptor)."""
+    descriptor = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        os.close(descriptor)
+        raise ServerError(f"a server already runs for {path}") from error
+    os.ftruncate(descriptor, 0)
+    os.write(descriptor, f"{os.getpid()}\n".encode())
+    return descriptor
 
 
 def serve(path: str, idle_timeout: float = IDLE_TIMEOUT) -> None:
     """Listen at ``path`` until stopped or idle for ``idle_timeout`` seconds."""
     _checked_path(path)
+    if os.path.basename(path) != f"s-{identity()}.sock":
+        raise ServerError(f"{path} is not the socket of this code ({identity()})")
     _private_folder(os.path.dirname(path))
+    lock = _locked(path)
     _preload()
-    if _alive(path) is not None:
-        raise ServerError(f"a server already answers at {path}")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)  # a socket left by a server that was killed
     state = _State(identity=identity(), started=time.time())
@@ -275,27 +342,29 @@ def serve(path: str, idle_timeout: float = IDLE_TIMEOUT) -> None:
         listener.bind(path)
     finally:
         os.umask(mask)
-    bound = os.stat(path).st_ino
     listener.listen(16)
     listener.settimeout(idle_timeout)
     try:
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                break
-            with connection:
-                connection.settimeout(None)
-                try:
-                    if not _answer(connection, state):
-                        break
-                except OSError:  # the client went away: serve the next one
-                    continue
+        _loop(listener, state)
     finally:
         listener.close()
         with contextlib.suppress(OSError):
-            if os.stat(path).st_ino == bound:
-                os.unlink(path)
+            os.unlink(path)
+        os.close(lock)
+
+
+def _loop(listener: socket.socket, state: _State) -> None:
+    while True:
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            return
+        with connection:
+            try:
+                if not _answer(connection, state):
+                    return
+            except OSError:  # the client went away: serve the next one
+                continue
 
 
 def _main(arguments: list[str]) -> None:

@@ -20,6 +20,7 @@ from doc2openapi.cli import cli
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.inputs import collect_inputs
 from doc2openapi.pipeline import ReadOptions, read_services
+from doc2openapi.spec.validate import ValidationProblem
 
 needs_fork = pytest.mark.skipif(
     sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,
@@ -70,7 +71,7 @@ def test_nothing_is_started_where_forking_brings_nothing(monkeypatch: pytest.Mon
 
 
 @needs_fork
-def test_a_build_is_the_same_with_the_client_made_ahead_or_not(
+def test_a_build_is_the_same_with_the_document_validated_ahead_or_not(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = tmp_path / "docs"
@@ -111,3 +112,28 @@ def test_pages_pickle_as_calls_of_their_classes() -> None:
     opcodes = {op.name for op, _, _ in pickletools.genops(pickle.dumps(diagnostic, protocol=5))}
     assert "REDUCE" in opcodes
     assert "BUILD" not in opcodes  # no state set field by field after the object is made
+
+
+@needs_fork
+def test_an_invalid_document_fails_with_its_problems_even_if_the_generator_breaks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client is made while the document is validated: a generator that breaks on an
+    invalid document must not hide the validator's verdict."""
+
+    def invalid(*_: object) -> list[ValidationProblem]:
+        return [ValidationProblem("/paths", "made invalid by the test")]
+
+    def breaks(*_: object) -> None:
+        raise RuntimeError("the generator broke")
+
+    monkeypatch.setattr("doc2openapi.spec.validate.validate_document", invalid)
+    monkeypatch.setattr("doc2openapi.cli._generate", breaks)
+    out = tmp_path / "out"
+    arguments = ["build", str(EXAMPLES / "export"), "-o", str(out)]
+    result = CliRunner().invoke(cli, [*arguments, "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 1, result.output
+    assert "invalid: /paths: made invalid by the test" in result.output
+    assert "internal error" not in result.output
+    assert (out / "report.json").is_file()
+    assert not (out / "client").exists()

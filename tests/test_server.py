@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -181,3 +183,94 @@ def test_the_identity_changes_with_the_code(
     assert launcher.identity() == first  # bytecode is not code
     module.write_text("A = 22\n")
     assert launcher.identity() != first
+
+
+def test_help_and_file_modes_are_those_of_a_command_run_here(
+    server: dict[str, str], work: Path
+) -> None:
+    alone = {**server, "DOC2OPENAPI_SERVER": "off"}
+    helped = command(server, "build", "--help")
+    assert helped.returncode == 0
+    assert helped.stdout == command(alone, "build", "--help").stdout
+    assert "Usage:" in helped.stdout
+    shutil.copytree(EXAMPLES / "export", work / "docs")
+    modes = {}
+    for way, env in (("server", server), ("alone", alone)):
+        done = subprocess.run(
+            [sys.executable, "-m", "doc2openapi", "build", "docs", "-o", f"out-{way}"],
+            capture_output=True,
+            text=True,
+            env={**env, "DOC2OPENAPI_CACHE_DIR": str(work / f"cache-{way}")},
+            cwd=work,
+            timeout=300,
+            check=False,
+            preexec_fn=lambda: os.umask(0o027),
+        )
+        assert done.returncode == 0, done.stderr
+        modes[way] = {
+            p.relative_to(work / f"out-{way}").as_posix(): p.stat().st_mode & 0o777
+            for p in (work / f"out-{way}").rglob("*")
+        }
+    assert modes["server"] == modes["alone"]
+    assert modes["server"]["openapi.yaml"] & 0o007 == 0  # the client's umask was applied
+    assert served(server) == 2
+
+
+def test_one_server_per_socket_and_only_of_this_code(server: dict[str, str], work: Path) -> None:
+    again = command(server, "server", "start")
+    assert again.returncode == 0
+    assert "already running" in again.stderr
+    path = socket_of(server)
+    second = subprocess.run(
+        [sys.executable, "-m", "doc2openapi.server", path, "5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert second.returncode != 0
+    assert "a server already runs" in second.stderr
+    stranger = subprocess.run(
+        [sys.executable, "-m", "doc2openapi.server", str(work / "srv" / "s-0000.sock"), "5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert stranger.returncode != 0
+    assert "is not the socket of this code" in stranger.stderr
+    assert served(server) == 0
+
+
+def test_a_killed_server_leaves_commands_to_their_process(
+    server: dict[str, str], work: Path
+) -> None:
+    pid = int(command(server, "server", "status").stderr.split("pid ")[1].split(",")[0])
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while command(server, "server", "status").returncode == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert Path(socket_path_of(server)).exists()  # left behind by the killed server
+    shutil.copytree(EXAMPLES / "export", work / "docs")
+    done = command(server, "build", work / "docs", "-o", work / "out", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    assert (work / "out" / "openapi.yaml").is_file()
+    restarted = command(server, "server", "start")
+    assert restarted.returncode == 0, restarted.stderr
+    assert "build server started" in restarted.stderr
+
+
+def socket_path_of(env: dict[str, str]) -> str:
+    status = command(env, "server", "status")
+    return status.stderr.rsplit("socket: ", 1)[1].rstrip(")\n")
+
+
+def test_a_folder_others_may_enter_is_refused(work: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
+    folder = work / "open"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    env["DOC2OPENAPI_SERVER_DIR"] = str(folder)
+    started = command(env, "server", "start")
+    assert started.returncode == 2
+    assert "closed to others" in started.stderr

@@ -168,7 +168,8 @@ class Memo:
     """Text results by key, one small file each under ``folder/<kind>-v<format>``."""
 
     def __init__(self, folder: Path, kind: str) -> None:
-        self.folder = folder / f"{kind}-v{MEMO_FORMAT}"
+        # absolute: the entries this process remembers are told apart by folder
+        self.folder = folder.absolute() / f"{kind}-v{MEMO_FORMAT}"
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
