@@ -111,14 +111,14 @@ class Ahead(Generic[T]):
 def _child(work: Callable[[], object], writer: int) -> None:  # pragma: no cover
     """Run ``work``, send its result, and end without any of the parent's clean-up."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child, quietly
-    try:
+    try:  # a failure is not raised: the parent does the work again, and sees it then
         outcome: tuple[str, object] = ("ok", work())
-    except Exception as error:
-        outcome = ("failed", f"{type(error).__name__}: {error}")
+    except Exception:
+        outcome = ("failed", None)
     try:
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:
-        data = pickle.dumps(("failed", "the result could not be pickled"))
+    except Exception:  # a result that cannot be pickled: the same
+        data = pickle.dumps(("failed", None))
     with contextlib.suppress(OSError), os.fdopen(writer, "wb") as stream:
         stream.write(data)
     os._exit(0)

@@ -15,20 +15,15 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from doc2openapi import __version__
+from doc2openapi import __version__, launcher
 
 CACHE_FORMAT = "3"
-ENV_CACHE_DIR = "DOC2OPENAPI_CACHE_DIR"
 
 
 def default_cache_dir() -> Path:
     """``$DOC2OPENAPI_CACHE_DIR``, else ``$XDG_CACHE_HOME/doc2openapi``, else
     ``~/.cache/doc2openapi``."""
-    explicit = os.environ.get(ENV_CACHE_DIR)
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "doc2openapi"
+    return Path(launcher.default_cache_dir())
 
 
 def page_key(relative_path: str, raw: bytes) -> str:

@@ -67,23 +67,29 @@ class ReadMemo:
     LIMIT = 256 * 1024 * 1024
 
     def __init__(self) -> None:
-        self.entries: dict[str, tuple[tuple[int, ...], bytes, str]] = {}
+        self.entries: dict[tuple[str, str], tuple[tuple[int, ...], bytes, str]] = {}
         self.size = 0
 
-    def get(self, path: Path, info: os.stat_result) -> tuple[bytes, str] | None:
-        entry = self.entries.get(os.path.abspath(path))
+    def get(self, path: Path, key: str, info: os.stat_result) -> tuple[bytes, str] | None:
+        """The bytes and digest of the file at ``path`` read as ``key`` (its path in the
+        folder given: the digest depends on it), when the file is as it was then."""
+        entry = self.entries.get((os.path.abspath(path), key))
         if entry is None or entry[0] != _signature(info):
             return None
         return entry[1], entry[2]
 
-    def put(self, path: Path, info: os.stat_result, raw: bytes, digest: str) -> None:
+    def put(self, path: Path, key: str, info: os.stat_result, raw: bytes, digest: str) -> None:
         settled = time.time_ns() - int(self.SETTLED * 1e9)
         if info.st_mtime_ns >= settled or info.st_ctime_ns >= settled:
             return
         if self.size + len(raw) > self.LIMIT:
             self.entries.clear()
             self.size = 0
-        self.entries[os.path.abspath(path)] = (_signature(info), raw, digest)
+        place = (os.path.abspath(path), key)
+        replaced = self.entries.get(place)
+        if replaced is not None:
+            self.size -= len(replaced[1])
+        self.entries[place] = (_signature(info), raw, digest)
         self.size += len(raw)
 
 
@@ -97,7 +103,7 @@ def _input_page(folder: Path, path: Path, memo: ReadMemo | None = None) -> Input
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             return InputPage(key, None, "not a regular file")
-        known = memo.get(path, info) if memo is not None else None
+        known = memo.get(path, key, info) if memo is not None else None
         if known is not None:
             return InputPage(key, known[0], digest=known[1])
         with path.open("rb") as stream:
@@ -106,7 +112,7 @@ def _input_page(folder: Path, path: Path, memo: ReadMemo | None = None) -> Input
         return InputPage(key, None, error.strerror or str(error))
     digest = page_key(key, raw)
     if memo is not None:
-        memo.put(path, info, raw, digest)
+        memo.put(path, key, info, raw, digest)
     return InputPage(key, raw, digest=digest)
 
 

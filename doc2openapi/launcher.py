@@ -68,7 +68,7 @@ def identity() -> str:
                 continue
             relative = os.path.relpath(path, package)
             digest.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    for entry in sys.path:
+    for entry in sorted(set(sys.path)):  # the server's path may list them in another order
         if entry.endswith("-packages") and os.path.isdir(entry):
             try:
                 names = sorted(n for n in os.listdir(entry) if n.endswith(".dist-info"))
@@ -137,8 +137,8 @@ def usable_path(path: str) -> bool:
 
 def _peer_is_this_user(connection: socket.socket) -> bool:
     option = getattr(socket, "SO_PEERCRED", None)
-    if option is None:
-        return True  # not Linux: the private folder is the check
+    if option is None or not sys.platform.startswith("linux"):
+        return True  # the private folder is the check (the layout below is Linux's)
     credentials = connection.getsockopt(socket.SOL_SOCKET, option, 12)
     return int.from_bytes(credentials[4:8], sys.byteorder) == os.getuid()
 
@@ -158,6 +158,7 @@ def run_on_server(argv: Sequence[str]) -> int | None:
     path = socket_path()
     if not usable_path(path) or not os.path.exists(path) or not private(os.path.dirname(path)):
         return None
+    sent = False
     try:
         request = {
             "op": "run",
@@ -171,10 +172,14 @@ def run_on_server(argv: Sequence[str]) -> int | None:
             connection.connect(path)
             if not _peer_is_this_user(connection):
                 return None
+            sent = False
             send_frame(connection, request)
+            sent = True
             with connection.makefile("rb") as stream:
                 answer = read_frame(stream)
     except OSError:  # no server (any more), or no working folder: run here
+        if sent:
+            _say("doc2openapi: the build server stopped before it answered; running here")
         return None
     except KeyboardInterrupt:
         _say("doc2openapi: interrupted (the build server finishes the command)")
@@ -189,6 +194,8 @@ def _relay(header: dict[str, object], payload: bytes) -> int | None:
     """Print the command's output; its exit code (None: the server could not run it)."""
     code, out = header.get("exit"), header.get("out")
     if not isinstance(code, int) or not isinstance(out, int) or not 0 <= out <= len(payload):
+        reason = header.get("error") or "an answer this client does not understand"
+        _say(f"doc2openapi: the build server did not run the command ({reason}); running here")
         return None
     for target, data in ((sys.stdout, payload[:out]), (sys.stderr, payload[out:])):
         if data:

@@ -14,7 +14,6 @@ stop`` or after an idle time (one hour by default).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import io
 import json
 import os
@@ -102,6 +101,8 @@ def _lock_path(path: str) -> str:
 def _running(path: str) -> bool:
     """Whether a server holds the lock of ``path`` (it does for as long as it lives, busy
     or not)."""
+    import fcntl  # noqa: PLC0415 - POSIX only, as the server is
+
     try:
         descriptor = os.open(_lock_path(path), os.O_RDONLY)
     except OSError:
@@ -258,11 +259,24 @@ def _well_formed(request: Mapping[str, Any]) -> bool:
     return (
         isinstance(argv, list)
         and bool(argv)
-        and all(isinstance(a, str) for a in argv)
+        and all(isinstance(a, str) and "\0" not in a for a in argv)
         and argv[0] in DELEGATED
         and isinstance(request.get("cwd"), str)
         and isinstance(env, dict)
+        and all(_environment_entry(k, v) for k, v in env.items())
         and isinstance(request.get("umask"), int)
+    )
+
+
+def _environment_entry(name: object, value: object) -> bool:
+    """What ``os.environ`` accepts: text names without ``=``, no NUL anywhere."""
+    return (
+        isinstance(name, str)
+        and isinstance(value, str)
+        and bool(name)
+        and "=" not in name
+        and "\0" not in name
+        and "\0" not in value
     )
 
 
@@ -274,17 +288,17 @@ def _run(request: Mapping[str, Any]) -> tuple[dict[str, Any], bytes]:
     try:
         with _as_client(request) as (out, err):
             code = run(list(request["argv"]))
-    except OSError as error:  # the client's working directory is gone, say
+    except Exception as error:
         return {"error": f"the command could not be run here: {error}"}, b""
     return {"exit": code, "out": len(out.getvalue())}, out.getvalue() + err.getvalue()
 
 
 def _answer(connection: socket.socket, state: _State) -> bool:
     """Serve one connection; False when the server is to stop."""
-    connection.settimeout(REQUEST_TIMEOUT)  # a client that sends nothing blocks no one
+    # a client that sends or reads nothing (stopped, say) blocks no one for long
+    connection.settimeout(REQUEST_TIMEOUT)
     with connection.makefile("rb") as stream:
         frame = read_frame(stream)
-    connection.settimeout(None)
     if frame is None:
         return True
     request = frame[0]
@@ -314,6 +328,8 @@ def _answer(connection: socket.socket, state: _State) -> bool:
 
 def _locked(path: str) -> int:
     """Take the lock of ``path`` for the server's life (its file descriptor)."""
+    import fcntl  # noqa: PLC0415 - POSIX only, as the server is
+
     descriptor = os.open(_lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -365,6 +381,8 @@ def _loop(listener: socket.socket, state: _State) -> None:
                     return
             except OSError:  # the client went away: serve the next one
                 continue
+            except Exception as error:
+                print(f"request failed: {type(error).__name__}: {error}", file=sys.stderr)
 
 
 def _main(arguments: list[str]) -> None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -238,32 +239,50 @@ def test_a_process_that_keeps_reads_trusts_only_settled_unchanged_files(
     page.write_bytes(b"<h1>one</h1>")
     memo = ReadMemo()
     info = page.stat()
-    memo.put(page, info, b"<h1>one</h1>", "digest-one")
-    assert memo.get(page, info) is None  # written just now: not trusted
+    memo.put(page, "a.html", info, b"<h1>one</h1>", "digest-one")
+    assert memo.get(page, "a.html", info) is None  # written just now: not trusted
     settled = time.time() - 10
     os.utime(page, (settled, settled))
     later = time.time_ns() + 1000 * 10**9
     monkeypatch.setattr(time, "time_ns", lambda: later)  # the read happens much later
     info = page.stat()
-    memo.put(page, info, b"<h1>one</h1>", "digest-one")
-    assert memo.get(page, page.stat()) == (b"<h1>one</h1>", "digest-one")
+    memo.put(page, "a.html", info, b"<h1>one</h1>", "digest-one")
+    assert memo.get(page, "a.html", page.stat()) == (b"<h1>one</h1>", "digest-one")
     time.sleep(0.05)  # a file system stamps times by clock ticks (of up to 10 ms)
     page.write_bytes(b"<h1>two</h1>")  # same size
     os.utime(page, (settled, settled))  # and the same modification time
-    assert memo.get(page, page.stat()) is None  # its change time tells
+    assert memo.get(page, "a.html", page.stat()) is None  # its change time tells
 
 
-def test_a_server_rereads_an_edited_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_server_rereads_only_changed_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs = tmp_path / "docs"
-    shutil.copytree(EXAMPLES / "export", docs)
+    shutil.copytree(EXAMPLES / "export", docs / "inner")
     monkeypatch.setattr(inputs, "_kept", ReadMemo())
     monkeypatch.setattr(ReadMemo, "SETTLED", -3600.0)  # trust every file at once
-    first = collect_inputs([docs])
-    page = docs / "ShowWidget.html"
+    collect_inputs([docs])
+    page, twin = docs / "inner" / "ShowWidget.html", docs / "inner" / "CreateWidget.html"
     page.write_text(page.read_text().replace("Querying Widget Details", "Reading a Widget"))
+    stamp = twin.stat().st_mtime_ns
+    time.sleep(0.05)  # a file system stamps times by clock ticks (of up to 10 ms)
+    twin.write_bytes(twin.read_bytes().replace(b"Creating", b"Making!!"))  # same size
+    os.utime(twin, ns=(stamp, stamp))  # and the same modification time
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counted(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counted)
     second = collect_inputs([docs])
-    changed = [
-        a.key for a, b in zip(first[0].pages, second[0].pages, strict=True) if a.digest != b.digest
-    ]
-    assert changed == ["ShowWidget.html"]
-    assert b"Reading a Widget" in next(p.raw or b"" for p in second[0].pages if p.key == changed[0])
+    assert sorted(opened) == ["CreateWidget.html", "ShowWidget.html"]  # the rest: as read
+    monkeypatch.setattr(inputs, "_kept", None)
+    assert second == collect_inputs([docs])  # as a process that keeps nothing reads them
+    # the same files read from another folder have other keys, and so other digests
+    monkeypatch.setattr(inputs, "_kept", ReadMemo())
+    collect_inputs([docs])
+    inner = collect_inputs([docs / "inner"])
+    monkeypatch.setattr(inputs, "_kept", None)
+    assert inner == collect_inputs([docs / "inner"])

@@ -126,7 +126,15 @@ def test_failures_come_back_with_their_message_and_exit_code(
 
 def test_bad_requests_do_not_stop_the_server(server: dict[str, str]) -> None:
     path = socket_of(server)
-    for request in (b"nonsense\n", b'{"op": "run", "argv": ["rm", "-rf"], "size": 0}\n', b""):
+    odd_environment = {"op": "run", "argv": ["build"], "cwd": "/", "umask": 18, "size": 0}
+    requests = (
+        b"nonsense\n",
+        b'{"op": "run", "argv": ["rm", "-rf"], "size": 0}\n',
+        b"",
+        json.dumps({**odd_environment, "env": {"A=B": "x"}}).encode() + b"\n",
+        json.dumps({**odd_environment, "env": {"A": "x\u0000y"}}).encode() + b"\n",
+    )
+    for request in requests:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.connect(path)
             connection.sendall(request)
@@ -250,7 +258,7 @@ def test_a_killed_server_leaves_commands_to_their_process(
     deadline = time.monotonic() + 10
     while command(server, "server", "status").returncode == 0 and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert Path(socket_path_of(server)).exists()  # left behind by the killed server
+    assert Path(socket_of(server)).exists()  # left behind by the killed server
     shutil.copytree(EXAMPLES / "export", work / "docs")
     done = command(server, "build", work / "docs", "-o", work / "out", "--no-cache")
     assert done.returncode == 0, done.stderr
@@ -258,11 +266,6 @@ def test_a_killed_server_leaves_commands_to_their_process(
     restarted = command(server, "server", "start")
     assert restarted.returncode == 0, restarted.stderr
     assert "build server started" in restarted.stderr
-
-
-def socket_path_of(env: dict[str, str]) -> str:
-    status = command(env, "server", "status")
-    return status.stderr.rsplit("socket: ", 1)[1].rstrip(")\n")
 
 
 def test_a_folder_others_may_enter_is_refused(work: Path) -> None:

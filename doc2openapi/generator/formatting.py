@@ -49,7 +49,7 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
         detail = "ruff is not installed: the Python files are left unformatted"
         report(Diagnostic(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
         return dict(files)
-    known = tuple(command)
+    known = _ruff_identity(command)
     done = {
         path: _formatted[known, text]
         for path, text in files.items()
@@ -66,6 +66,17 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
             _formatted[known, files[path]] = text
         done.update(formatted)
     return {path: done.get(path, text) for path, text in files.items()}
+
+
+def _ruff_identity(command: list[str]) -> tuple[str, ...]:
+    """The ruff command, and its binary's size and time: an upgraded ruff may format
+    otherwise, and nothing it formatted before is reused then."""
+    binary = shutil.which(command[0]) or command[0]
+    try:
+        info = os.stat(binary)
+    except OSError:
+        return tuple(command)
+    return (*command, str(info.st_size), str(info.st_mtime_ns))
 
 
 def _run_ruff(
