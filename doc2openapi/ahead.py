@@ -25,6 +25,9 @@ T = TypeVar("T")
 def _worth_forking() -> bool:
     if sys.platform != "linux" or not hasattr(os, "fork"):
         return False
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False  # a lock another thread holds would stay locked in the child
     try:
         return len(os.sched_getaffinity(0)) > 1
     except OSError:

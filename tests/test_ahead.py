@@ -71,6 +71,23 @@ def test_nothing_is_started_where_forking_brings_nothing(monkeypatch: pytest.Mon
 
 
 @needs_fork
+def test_nothing_is_started_beside_other_threads() -> None:
+    import threading  # noqa: PLC0415
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert Ahead.start(lambda: 1) is None
+    finally:
+        release.set()
+        other.join()
+    started = Ahead.start(lambda: 1)
+    assert started is not None
+    assert started.result() == 1
+
+
+@needs_fork
 def test_a_build_is_the_same_with_the_document_validated_ahead_or_not(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
