@@ -22,8 +22,19 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+_resident = False
+
+
+def stay_in_process() -> None:
+    """This process builds again and again (the build server): it has every validator
+    imported, and keeps between builds what the checks remember, which a forked child would
+    forget; from now on no work is started ahead."""
+    global _resident  # noqa: PLW0603 - one switch per process, set by the build server
+    _resident = True
+
+
 def _worth_forking() -> bool:
-    if sys.platform != "linux" or not hasattr(os, "fork"):
+    if _resident or sys.platform != "linux" or not hasattr(os, "fork"):
         return False
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:

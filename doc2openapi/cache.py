@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from doc2openapi import __version__, launcher
 
@@ -35,27 +36,39 @@ def page_key(relative_path: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
-_LOADED_LIMIT = 100_000
-_loaded: dict[tuple[Path, str], tuple[object, str]] | None = None
-"""Entries this process has loaded or stored, once :func:`keep_loaded` asked for it."""
+V = TypeVar("V")
+
+
+class Kept(Generic[V]):
+    """Cache entries this process has read or written, by folder and key: a key is a
+    digest of everything its entry is made of, so an entry never changes, and a process that
+    builds again (the build server) needs no file for what it has seen. Bounded: emptied
+    when full."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.entries: dict[tuple[Path, str], V] = {}
+
+    def get(self, folder: Path, key: str) -> V | None:
+        return self.entries.get((folder, key))
+
+    def put(self, folder: Path, key: str, value: V) -> None:
+        if len(self.entries) >= self.limit:
+            self.entries.clear()
+        self.entries[folder, key] = value
+
+
+_loaded: Kept[tuple[object, str]] | None = None
+"""Pages this process has loaded or stored, once :func:`keep_loaded` asked for it."""
 
 
 def keep_loaded() -> None:
     """From now on, this process keeps the pages it loads from or stores in a cache, for
-    the next build it makes (the build server). An entry's key is a digest of everything
-    the page is made of, and a page is frozen all through (tuples and frozen dataclasses),
-    so a kept page is the very page the file holds. Bounded: emptied when full."""
+    the next build it makes (the build server). A page is frozen all through (tuples and
+    frozen dataclasses), so a kept page is the very page the file holds."""
     global _loaded  # noqa: PLW0603 - one store per process, asked for by the build server
     if _loaded is None:
-        _loaded = {}
-
-
-def _keep(folder: Path, key: str, entry: tuple[object, str]) -> None:
-    if _loaded is None:
-        return
-    if len(_loaded) >= _LOADED_LIMIT:
-        _loaded.clear()
-    _loaded[folder, key] = entry
+        _loaded = Kept(100_000)
 
 
 class PageCache:
@@ -71,7 +84,7 @@ class PageCache:
 
     def get(self, key: str) -> tuple[object, str] | None:
         """The entry and the digest of its bytes (see :func:`result_digest`), or None."""
-        kept = _loaded.get((self.folder, key)) if _loaded is not None else None
+        kept = _loaded.get(self.folder, key) if _loaded is not None else None
         if kept is not None:
             return kept
         try:
@@ -88,7 +101,8 @@ class PageCache:
         ):
             return None
         entry = (value, _digest(data))
-        _keep(self.folder, key, entry)
+        if _loaded is not None:
+            _loaded.put(self.folder, key, entry)
         return entry
 
     def put(self, key: str, value: object) -> str:
@@ -96,10 +110,10 @@ class PageCache:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError, TypeError):
-            return result_digest(value)
+            return _repr_digest(value)
         digest = _digest(data)
-        if store_bytes(self._path(key), data):
-            _keep(self.folder, key, (value, digest))
+        if store_bytes(self._path(key), data) and _loaded is not None:
+            _loaded.put(self.folder, key, (value, digest))
         return digest
 
 
@@ -109,7 +123,11 @@ def result_digest(value: object) -> str:
     try:
         return _digest(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except (pickle.PicklingError, RecursionError, TypeError):
-        return _digest(repr(value).encode("utf-8", "surrogatepass"))
+        return _repr_digest(value)
+
+
+def _repr_digest(value: object) -> str:
+    return _digest(repr(value).encode("utf-8", "surrogatepass"))
 
 
 def _digest(data: bytes) -> str:

@@ -29,6 +29,7 @@ from doc2openapi.inputs import (
     collect_inputs,
     fingerprint,
 )
+from doc2openapi.launcher import IDLE_TIMEOUT, socket_path
 from doc2openapi.manifest import (
     CLIENT_MANIFEST_NAME,
     Manifest,
@@ -455,21 +456,21 @@ def _validated_and_generated(
     Without a child, the document is validated first and the client made only if valid."""
     from doc2openapi.spec.validate import validate_document  # noqa: PLC0415
 
-    if not generate:
+    checking = (
+        Ahead.start(lambda: validate_document(document, _valid_parts(config))) if generate else None
+    )
+    if checking is None:
         return validate_document(document, _valid_parts(config)), None
-    checking = Ahead.start(lambda: validate_document(document, _valid_parts(config)))
     project: GeneratedProject | None = None
     try:
-        if checking is not None:
-            try:
-                project = _generate(document, config)
-            except Exception:
-                project = None  # the validation says why; a valid one is generated again
-        problems = checking.result() if checking is not None else None
+        try:
+            project = _generate(document, config)
+        except Exception:  # the validation says why; a valid document is generated again
+            project = None
+        problems = checking.result()
     finally:
-        if checking is not None:
-            checking.cancel()
-    if problems is None:  # not checked ahead, or the child failed: check here
+        checking.cancel()
+    if problems is None:  # the child failed: check here
         problems = validate_document(document, _valid_parts(config))
     return problems, project
 
@@ -600,7 +601,7 @@ def server_group() -> None:
 @click.option(
     "--idle-timeout",
     type=click.FloatRange(min=1),
-    default=3600,
+    default=IDLE_TIMEOUT,
     show_default=True,
     help="seconds without a command after which the server ends",
 )
@@ -637,16 +638,15 @@ def server_stop() -> None:
 @server_group.command("status")
 def server_status() -> None:
     """Say whether a server of this installation runs (exit 1 when none does)."""
-    from doc2openapi.launcher import socket_path  # noqa: PLC0415
     from doc2openapi.server import status  # noqa: PLC0415
 
-    found = status()
+    path = socket_path()
+    found = status(path)
     if found is None:
-        click.echo(f"doc2openapi: no build server running (socket: {socket_path()})", err=True)
+        click.echo(f"doc2openapi: no build server running (socket: {path})", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(
-        f"doc2openapi: build server running ({_server_state(found)}, socket: {socket_path()})",
-        err=True,
+        f"doc2openapi: build server running ({_server_state(found)}, socket: {path})", err=True
     )
 
 

@@ -33,6 +33,8 @@ MAX_SOCKET_PATH = 100
 """A Unix socket's path must fit in 108 bytes on Linux (104 on macOS)."""
 MAX_FRAME = 1 << 30
 """The largest request or answer accepted (1 GiB): a bound, not an expected size."""
+IDLE_TIMEOUT = 3600.0
+"""Seconds without a command after which a server ends (``server start --idle-timeout``)."""
 
 
 def default_cache_dir() -> str:
@@ -78,8 +80,18 @@ def identity() -> str:
     return digest.hexdigest()[:20]
 
 
+def socket_name(code: str) -> str:
+    """The socket's file name for the code of identity ``code``."""
+    return f"s-{code}.sock"
+
+
 def socket_path() -> str:
-    return os.path.join(server_dir(), f"s-{identity()}.sock")
+    return os.path.join(server_dir(), socket_name(identity()))
+
+
+def supported() -> bool:
+    """Whether this platform can run a build server (Unix sockets, POSIX locks)."""
+    return os.name == "posix" and hasattr(socket, "AF_UNIX")
 
 
 def send_frame(connection: socket.socket, header: dict[str, object], payload: bytes = b"") -> None:
@@ -111,7 +123,7 @@ def read_frame(stream: io.BufferedIOBase) -> tuple[dict[str, object], bytes] | N
 def _wants_server(argv: Sequence[str]) -> bool:
     if os.environ.get(ENV_SERVER, "").strip().lower() in {"off", "0", "no", "false"}:
         return False
-    return bool(argv) and argv[0] in DELEGATED and os.name == "posix" and hasattr(socket, "AF_UNIX")
+    return bool(argv) and argv[0] in DELEGATED and supported()
 
 
 def _current_umask() -> int:
@@ -158,7 +170,7 @@ def run_on_server(argv: Sequence[str]) -> int | None:
     path = socket_path()
     if not usable_path(path) or not os.path.exists(path) or not private(os.path.dirname(path)):
         return None
-    sent = False
+    sent, answer = False, None
     try:
         request = {
             "op": "run",
@@ -172,15 +184,13 @@ def run_on_server(argv: Sequence[str]) -> int | None:
             connection.connect(path)
             if not _peer_is_this_user(connection):
                 return None
-            sent = False
             send_frame(connection, request)
             sent = True
             with connection.makefile("rb") as stream:
                 answer = read_frame(stream)
     except OSError:  # no server (any more), or no working folder: run here
-        if sent:
-            _say("doc2openapi: the build server stopped before it answered; running here")
-        return None
+        if not sent:
+            return None
     except KeyboardInterrupt:
         _say("doc2openapi: interrupted (the build server finishes the command)")
         return 130

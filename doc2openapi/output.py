@@ -131,16 +131,11 @@ def serialise(document: Any, path: Path, store: TextStore | None = None) -> str:
                     texts.append(_dropped(_yaml({key: {inner: item}}), 1))
         else:
             texts.append(_yaml({key: value}))
-    if any(_KEEP_HEADER.search(text) for text in texts):
-        # A block scalar that keeps its final line breaks (``|+``) leaves the document open,
-        # and what closes it depends on the scalars written after it: write it whole.
-        return _yaml(document)
+    # No part ends the document early: no text is written as a "keep" block (``|+``, see
+    # _str_presenter), the one scalar whose end depends on what is written after it.
     return "".join(texts)
 
 
-_KEEP_HEADER = re.compile(r"[|>][0-9]?\+$", re.MULTILINE)
-"""A line that may end with the header of such a scalar (a plain ``a|+`` also matches:
-the document is then written whole, which is never wrong)."""
 _CHUNKS_FORMAT = "2"
 """Part of every kept text's key, with the versions of this tool and of PyYAML and which
 writer (libyaml or Python) writes: change it whenever the YAML written here changes."""

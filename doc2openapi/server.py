@@ -27,16 +27,19 @@ from typing import Any
 
 from doc2openapi.launcher import (
     DELEGATED,
+    ENV_SERVER_DIR,
+    IDLE_TIMEOUT,
     MAX_SOCKET_PATH,
     identity,
     private,
     read_frame,
     send_frame,
+    socket_name,
     socket_path,
+    supported,
     usable_path,
 )
 
-IDLE_TIMEOUT = 3600.0
 REQUEST_TIMEOUT = 30.0
 START_TIMEOUT = 60.0
 LOG_NAME = "server.log"
@@ -62,6 +65,7 @@ def _preload() -> None:
     import doc2openapi.report  # noqa: PLC0415
     import doc2openapi.scraper.interpret  # noqa: PLC0415
     import doc2openapi.spec.build  # noqa: F401, PLC0415
+    from doc2openapi.ahead import stay_in_process  # noqa: PLC0415
     from doc2openapi.cache import keep_loaded  # noqa: PLC0415
     from doc2openapi.inputs import keep_reads  # noqa: PLC0415
     from doc2openapi.spec.examples import SchemaCheck  # noqa: PLC0415
@@ -69,6 +73,7 @@ def _preload() -> None:
 
     keep_reads()
     keep_loaded()
+    stay_in_process()
     for version in ("3.0.3", "3.1.0"):
         info = {"title": "warm-up", "version": "1"}
         validate_document({"openapi": version, "info": info, "paths": {}})
@@ -89,7 +94,7 @@ def _checked_path(path: str) -> str:
     if not usable_path(path):
         raise ServerError(
             f"the socket path is too long for Unix sockets (over {MAX_SOCKET_PATH} bytes): "
-            f"{path}; set DOC2OPENAPI_SERVER_DIR to a shorter folder"
+            f"{path}; set {ENV_SERVER_DIR} to a shorter folder"
         )
     return path
 
@@ -145,20 +150,16 @@ def _about(path: str) -> dict[str, Any] | None:
         return {"busy": True} if _running(path) else None
 
 
-def status() -> dict[str, Any] | None:
-    """The running server of this code (pid, identity, commands served), or None."""
-    if not _supported():
+def status(path: str) -> dict[str, Any] | None:
+    """The server running at ``path`` (pid, identity, commands served), or None."""
+    if not supported():
         return None
-    return _about(socket_path())
-
-
-def _supported() -> bool:
-    return os.name == "posix" and hasattr(socket, "AF_UNIX")
+    return _about(path)
 
 
 def start(idle_timeout: float = IDLE_TIMEOUT) -> dict[str, Any]:
     """Start a server of this code in the background (or find the one running)."""
-    if not _supported():
+    if not supported():
         raise ServerError("this platform has no Unix sockets: commands run in their process")
     path = _checked_path(socket_path())
     running = _about(path)
@@ -204,7 +205,7 @@ def stop(timeout: float = 600.0) -> bool:
     """Stop the server of this code (after the command it runs, if any); False when none
     was running."""
     path = socket_path()
-    if not _supported() or not _running(path):
+    if not supported() or not _running(path):
         return False
     ask(path, {"op": "stop"}, timeout=timeout)
     deadline = time.monotonic() + 10.0
@@ -344,14 +345,15 @@ def _locked(path: str) -> int:
 def serve(path: str, idle_timeout: float = IDLE_TIMEOUT) -> None:
     """Listen at ``path`` until stopped or idle for ``idle_timeout`` seconds."""
     _checked_path(path)
-    if os.path.basename(path) != f"s-{identity()}.sock":
-        raise ServerError(f"{path} is not the socket of this code ({identity()})")
+    code = identity()
+    if os.path.basename(path) != socket_name(code):
+        raise ServerError(f"{path} is not the socket of this code ({code})")
     _private_folder(os.path.dirname(path))
     lock = _locked(path)
     _preload()
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)  # a socket left by a server that was killed
-    state = _State(identity=identity(), started=time.time())
+    state = _State(identity=code, started=time.time())
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     mask = os.umask(0o177)
     try:
@@ -380,7 +382,7 @@ def _loop(listener: socket.socket, state: _State) -> None:
                 if not _answer(connection, state):
                     return
             except OSError:  # the client went away: serve the next one
-                continue
+                pass
             except Exception as error:
                 print(f"request failed: {type(error).__name__}: {error}", file=sys.stderr)
 

@@ -71,9 +71,8 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
 def _ruff_identity(command: list[str]) -> tuple[str, ...]:
     """The ruff command, and its binary's size and time: an upgraded ruff may format
     otherwise, and nothing it formatted before is reused then."""
-    binary = shutil.which(command[0]) or command[0]
     try:
-        info = os.stat(binary)
+        info = os.stat(command[0])  # a path: found by ruff_command
     except OSError:
         return tuple(command)
     return (*command, str(info.st_size), str(info.st_mtime_ns))

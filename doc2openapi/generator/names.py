@@ -69,11 +69,13 @@ _GENERATED_CLASS_NAMES = frozenset(
 )
 
 # Names that pycodestyle calls ambiguous (E741-E743: l, O and I look like 1 and 0); the
-# generated code is to pass ruff's default rules.
-_AMBIGUOUS_NAMES = frozenset({"l", "O", "I"})
+# generated code is to pass ruff's default rules. Identifiers are lower case (only ``l`` can
+# arrive), class names and enum members start upper case (only ``O`` and ``I`` can).
+_AMBIGUOUS_IDENTIFIERS = frozenset({"l"})
+_AMBIGUOUS_CAPITALS = frozenset({"O", "I"})
 
-RESERVED_IDENTIFIERS = _BUILTIN_FUNCTIONS | _GENERATED_MODULE_NAMES | _AMBIGUOUS_NAMES
-RESERVED_CLASS_NAMES = _BUILTIN_CLASSES | _GENERATED_CLASS_NAMES | _AMBIGUOUS_NAMES
+RESERVED_IDENTIFIERS = _BUILTIN_FUNCTIONS | _GENERATED_MODULE_NAMES | _AMBIGUOUS_IDENTIFIERS
+RESERVED_CLASS_NAMES = _BUILTIN_CLASSES | _GENERATED_CLASS_NAMES | _AMBIGUOUS_CAPITALS
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def enum_member_name(value: str | int) -> str:
     name = snake_case(value).upper()
     if not name:
         return "EMPTY"
-    return f"VALUE_{name}" if name[0].isdigit() or name in _AMBIGUOUS_NAMES else name
+    return f"VALUE_{name}" if name[0].isdigit() or name in _AMBIGUOUS_CAPITALS else name
 
 
 K = TypeVar("K", bound=Hashable)

@@ -35,7 +35,7 @@ def _refs(value: Any) -> Iterator[str]:
             stack.extend(node)
 
 
-def closure(value: Any, schemas: dict[str, Any]) -> set[str]:
+def _closure(value: Any, schemas: dict[str, Any]) -> set[str]:
     found: set[str] = set()
     pending = list(_refs(value))
     while pending:
@@ -56,7 +56,7 @@ def split(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     reached: set[str] = set()
     parts: dict[str, dict[str, Any]] = {}
     for path, item in (document.get("paths") or {}).items():
-        names = closure(item, schemas)
+        names = _closure(item, schemas)
         reached |= names
         parts[f"path {path}"] = {
             **head,
@@ -64,7 +64,7 @@ def split(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "components": {**shared, "schemas": {n: schemas[n] for n in sorted(names)}},
         }
     rest_names = set(schemas) - reached
-    rest_names |= closure({n: schemas[n] for n in rest_names}, schemas)
+    rest_names |= _closure({n: schemas[n] for n in rest_names}, schemas)
     parts["rest"] = {
         **{k: v for k, v in document.items() if k not in ("paths", "components")},
         "paths": {},

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from doc2openapi import __version__
-from doc2openapi.cache import store_bytes
+from doc2openapi.cache import Kept, store_bytes
 from doc2openapi.spec.versions import LITERAL_KEYS, NAME_MAPS, SCHEMA_REF
 
 MEMO_FORMAT = "2"
@@ -157,11 +157,8 @@ def digest_of(*values: Any) -> str:
     return digest.hexdigest()
 
 
-_SEEN_LIMIT = 200_000
-_seen: dict[tuple[Path, str], str] = {}
-"""Entries this process has read or written. A key is a digest of everything its result
-depends on, so an entry never changes: a process that builds again (the build server)
-needs no file for what it has seen. Bounded: emptied when full."""
+_seen: Kept[str] = Kept(200_000)
+"""Entries this process has read or written (small texts: always kept)."""
 
 
 class Memo:
@@ -175,24 +172,18 @@ class Memo:
         return self.folder / key[:2] / key
 
     def get(self, key: str) -> str | None:
-        seen = _seen.get((self.folder, key))
+        seen = _seen.get(self.folder, key)
         if seen is not None:
             return seen
         try:  # bytes: a text read would turn "\r" into "\n"
             text = self._path(key).read_bytes().decode("utf-8", "surrogatepass")
         except (OSError, UnicodeDecodeError):
             return None
-        _remember(self.folder, key, text)
+        _seen.put(self.folder, key, text)
         return text
 
     def put(self, key: str, text: str) -> None:
-        if _seen.get((self.folder, key)) == text:
+        if _seen.get(self.folder, key) == text:
             return
         if store_bytes(self._path(key), text.encode("utf-8", "surrogatepass")):
-            _remember(self.folder, key, text)
-
-
-def _remember(folder: Path, key: str, text: str) -> None:
-    if len(_seen) >= _SEEN_LIMIT:
-        _seen.clear()
-    _seen[(folder, key)] = text
+            _seen.put(self.folder, key, text)
