@@ -179,7 +179,9 @@ def check_package(name: str, problems: list[str]) -> None:
     for status, content, text in CALLS:
         calls.sync(status, content, text)
         asyncio.run(calls.asynchronous(status, content, text))
-    dir(package)
+    missing = set(package.__all__) - set(dir(package))
+    if missing:  # the lazy package must list what it exports
+        problems.append(f"{name}: dir() lacks {sorted(missing)}")
 
 
 def check(packages: list[list[str]]) -> dict[str, Any]:

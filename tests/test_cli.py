@@ -6,25 +6,12 @@ import contextlib
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, corpus_dir
-
-COMMAND = [sys.executable, "-m", "doc2openapi.cli"]
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+from conftest import COMMAND, EXAMPLES, corpus_dir
+from conftest import run_cli as run
 
 
 def test_scrape_example_to_yaml_and_report(tmp_path: Path) -> None:

@@ -102,9 +102,12 @@ def test_unquoted_status_codes_in_a_hand_written_spec(tmp_path: Path) -> None:
     assert "/paths/~1x/get/responses/200: key 200 is not a string" in result.stderr
 
 
-@pytest.mark.parametrize("value", ["--5", "²", "5"])
-def test_integer_enum_values_that_only_look_numeric(value: str) -> None:
+@pytest.mark.parametrize(("value", "integer"), [("--5", False), ("²", False), ("5", True)])
+def test_integer_enum_values_that_only_look_numeric(value: str, integer: bool) -> None:
+    """``"²"`` passes ``str.isdigit`` and ``"--5"`` starts like a number, yet neither is an
+    integer: the enum falls back to a plain int field (reported), never a crash."""
     from doc2openapi.generator import GeneratorOptions, generate  # noqa: PLC0415
+    from doc2openapi.generator.diagnostics import Code  # noqa: PLC0415
 
     spec = {
         "openapi": "3.0.3",
@@ -113,7 +116,10 @@ def test_integer_enum_values_that_only_look_numeric(value: str) -> None:
         "components": {"schemas": {"Level": {"type": "integer", "enum": [value, 1]}}},
     }
     project = generate(spec, GeneratorOptions())
-    assert project.files  # generated (and reported), never a crash
+    codes = {d.code for d in project.diagnostics}
+    assert (Code.ENUM_FALLBACK not in codes) is integer
+    models = next(text for path, text in project.files.items() if path.name == "models.py")
+    assert ("VALUE_5 = 5" in models) is integer
 
 
 def test_breadcrumbs_behind_a_named_anchor(tmp_path: Path) -> None:

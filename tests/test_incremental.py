@@ -7,14 +7,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, corpus_dir
+from conftest import EXAMPLES, corpus_dir, run_cli, tree
 
 from doc2openapi import inputs
 from doc2openapi.cache import CACHE_FORMAT, PageCache
@@ -29,18 +28,8 @@ from doc2openapi.spec.memo import MEMO_FORMAT
 def build(
     docs: Path, out: Path, *extra: str | Path, cache: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, "-m", "doc2openapi.cli", "build", str(docs), "-o", str(out)]
-    args += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
-    return subprocess.run(
-        [*args, *map(str, extra)], capture_output=True, text=True, timeout=300, check=False
-    )
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(EXAMPLES / "export", target)
-    return target
+    caching = ["--cache-dir", cache] if cache else ["--no-cache"]
+    return run_cli("build", docs, "-o", out, *caching, *extra)
 
 
 def test_rebuild_with_nothing_changed_does_no_work(docs: Path, tmp_path: Path) -> None:
@@ -159,14 +148,6 @@ def test_same_document_is_neither_validated_nor_generated_again(
     assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 @pytest.mark.parametrize(
     ("old", "new"),
     [
@@ -196,39 +177,23 @@ def test_rebuild_after_an_edit_equals_a_cold_build(
         return [line for line in text.splitlines() if not line.startswith("doc2openapi: ")]
 
     assert (warm.returncode, summary(warm.stderr)) == (cold.returncode, summary(cold.stderr))
-    manifest = ".doc2openapi-manifest.json"
-    warm_files = {k: v for k, v in _tree(warm_out).items() if k != manifest}
-    cold_files = {k: v for k, v in _tree(cold_out).items() if k != manifest}
+    warm_files = tree(warm_out, leave_out={MANIFEST_NAME})
+    cold_files = tree(cold_out, leave_out={MANIFEST_NAME})
     assert warm_files == cold_files
     assert warm_files["openapi.yaml"] != b""
 
 
 def test_no_cache_writes_no_cache(docs: Path, tmp_path: Path) -> None:
     home = tmp_path / "cache-home"
-    environment = {**os.environ, "DOC2OPENAPI_CACHE_DIR": str(home), "XDG_CACHE_HOME": str(home)}
-    for command in (["build", str(docs), "-o", str(tmp_path / "out")], ["scrape", str(docs)]):
-        if command[0] == "scrape":
-            command += ["-o", str(tmp_path / "spec.yaml")]
-        result = subprocess.run(
-            [sys.executable, "-m", "doc2openapi.cli", *command, "--no-cache"],
-            capture_output=True,
-            text=True,
-            env=environment,
-            timeout=300,
-            check=False,
-        )
+    environment = {"DOC2OPENAPI_CACHE_DIR": str(home), "XDG_CACHE_HOME": str(home)}
+    commands: list[list[str | Path]] = [
+        ["build", docs, "-o", tmp_path / "out"],
+        ["scrape", docs, "-o", tmp_path / "spec.yaml"],
+        ["generate", tmp_path / "out" / "openapi.yaml", "-o", tmp_path / "c"],
+    ]
+    for command in commands:
+        result = run_cli(*command, "--no-cache", env=environment)
         assert result.returncode == 0, result.stderr
-    spec = tmp_path / "out" / "openapi.yaml"
-    command = [sys.executable, "-m", "doc2openapi.cli", "generate", str(spec), "--no-cache"]
-    generated = subprocess.run(
-        [*command, "-o", str(tmp_path / "c")],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-        check=False,
-    )
-    assert generated.returncode == 0, generated.stderr
     assert not home.exists() or not any(home.rglob("*"))
 
 

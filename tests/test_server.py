@@ -15,9 +15,10 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, tree
 
 from doc2openapi import launcher
 
@@ -27,17 +28,25 @@ pytestmark = pytest.mark.skipif(
 
 
 def command(
-    env: dict[str, str], *args: str | Path, cwd: Path | None = None
+    env: dict[str, str], *args: str | Path, **options: Any
 ) -> subprocess.CompletedProcess[str]:
+    """``doc2openapi ARGS`` through the launcher (so on a server when one runs)."""
     return subprocess.run(
         [sys.executable, "-m", "doc2openapi", *map(str, args)],
         capture_output=True,
         text=True,
         env=env,
-        cwd=cwd,
         timeout=300,
         check=False,
+        **options,
     )
+
+
+def server_env(folder: Path) -> dict[str, str]:
+    """This environment, with servers kept in ``folder`` and allowed to answer."""
+    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
+    env["DOC2OPENAPI_SERVER_DIR"] = str(folder)
+    return env
 
 
 def served(env: dict[str, str]) -> int:
@@ -57,21 +66,12 @@ def work() -> Iterator[Path]:
 
 @pytest.fixture
 def server(work: Path) -> Iterator[dict[str, str]]:
-    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
-    env["DOC2OPENAPI_SERVER_DIR"] = str(work / "srv")
+    env = server_env(work / "srv")
     started = command(env, "server", "start", "--idle-timeout", "600")
     assert started.returncode == 0, started.stderr
     assert "build server started" in started.stderr
     yield env
     command(env, "server", "stop")
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_builds_on_the_server_equal_builds_in_their_own_process(
@@ -167,9 +167,7 @@ def test_off_and_stopped_servers_leave_commands_in_their_process(
 
 
 def test_a_socket_path_too_long_is_refused_clearly(work: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
-    env["DOC2OPENAPI_SERVER_DIR"] = str(work / ("long-" * 30))
-    started = command(env, "server", "start")
+    started = command(server_env(work / ("long-" * 30)), "server", "start")
     assert started.returncode == 2
     assert "too long for Unix sockets" in started.stderr
     assert "Traceback" not in started.stderr
@@ -204,14 +202,10 @@ def test_help_and_file_modes_are_those_of_a_command_run_here(
     shutil.copytree(EXAMPLES / "export", work / "docs")
     modes = {}
     for way, env in (("server", server), ("alone", alone)):
-        done = subprocess.run(
-            [sys.executable, "-m", "doc2openapi", "build", "docs", "-o", f"out-{way}"],
-            capture_output=True,
-            text=True,
-            env={**env, "DOC2OPENAPI_CACHE_DIR": str(work / f"cache-{way}")},
+        done = command(
+            {**env, "DOC2OPENAPI_CACHE_DIR": str(work / f"cache-{way}")},
+            *("build", "docs", "-o", f"out-{way}"),
             cwd=work,
-            timeout=300,
-            check=False,
             preexec_fn=lambda: os.umask(0o027),
         )
         assert done.returncode == 0, done.stderr
@@ -228,25 +222,20 @@ def test_one_server_per_socket_and_only_of_this_code(server: dict[str, str], wor
     again = command(server, "server", "start")
     assert again.returncode == 0
     assert "already running" in again.stderr
-    path = socket_of(server)
-    second = subprocess.run(
-        [sys.executable, "-m", "doc2openapi.server", path, "5"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    refusals = (
+        (socket_of(server), "a server already runs"),
+        (str(work / "srv" / "s-0000.sock"), "is not the socket of this code"),
     )
-    assert second.returncode != 0
-    assert "a server already runs" in second.stderr
-    stranger = subprocess.run(
-        [sys.executable, "-m", "doc2openapi.server", str(work / "srv" / "s-0000.sock"), "5"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert stranger.returncode != 0
-    assert "is not the socket of this code" in stranger.stderr
+    for path, reason in refusals:
+        refused = subprocess.run(
+            [sys.executable, "-m", "doc2openapi.server", path, "5"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert refused.returncode != 0
+        assert reason in refused.stderr
     assert served(server) == 0
 
 
@@ -269,11 +258,9 @@ def test_a_killed_server_leaves_commands_to_their_process(
 
 
 def test_a_folder_others_may_enter_is_refused(work: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "DOC2OPENAPI_SERVER"}
     folder = work / "open"
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
-    env["DOC2OPENAPI_SERVER_DIR"] = str(folder)
-    started = command(env, "server", "start")
+    started = command(server_env(folder), "server", "start")
     assert started.returncode == 2
     assert "closed to others" in started.stderr
