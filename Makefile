@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clean
+.PHONY: run test lint corpus-report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# One row per folder of ../shared/corpus: pages, API pages, coverage, fields, failures.
+corpus-report: $(STAMP)
+	$(BIN)/python benchmarks/corpus_report.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check doc2openapi tests

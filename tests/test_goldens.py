@@ -36,7 +36,20 @@ CORPUS_FOLDERS: dict[str, str] = {
     "doc-exports-dcs": "doc-exports/dcs/api-ref",
     "doc-exports-ecs": "doc-exports/ecs/api-ref",
     "doc-exports-elb": "doc-exports/elb/api-ref",
+    "portal-as": "portal/as/api-ref",
+    "portal-bms": "portal/bms/api-ref",
+    "portal-cbr": "portal/cbr/api-ref",
+    "portal-cce": "portal/cce/api-ref",
     "portal-dcs": "portal/dcs/api-ref",
+    "portal-evs": "portal/evs/api-ref",
+    "portal-functiongraph": "portal/functiongraph/api-ref",
+    "portal-iam": "portal/iam/api-ref",
+    "portal-kms": "portal/kms/api-ref",
+    "portal-mrs": "portal/mrs/api-ref",
+    "portal-nat": "portal/nat/api-ref",
+    "portal-obs": "portal/obs/api-ref",
+    "portal-smn": "portal/smn/api-ref",
+    "history-cce-798aa69": "history/cce-798aa69/api-ref",
 }
 
 JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array"})

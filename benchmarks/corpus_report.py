@@ -1,0 +1,180 @@
+"""How well the scraper reads every folder of the real corpus: one row per folder.
+
+    python benchmarks/corpus_report.py [--corpus DIR] [--jobs N] [FOLDER ...]
+
+Every folder under the corpus that holds HTML pages (``doc-exports/*``, ``portal/*``,
+``history/*``; their ``api-ref`` sub-folder where there is one) is scraped as a user
+would: the library's ``scrape`` and ``build_report``, and the row shows the report's own
+counters. The "API pages" column does not come from the scraper: it is what the
+independent reader ``tests/corpus_truth.py`` (lxml only, no doc2openapi import) finds.
+
+Columns:
+  pages       HTML pages read (report)
+  api pages   pages documenting an operation, by the independent reader
+  covered     of those, pages whose every operation is in the spec (method and path)
+  operations  operations of the spec (report)
+  fields      fields documented (report): recognised + unknown + unresolved + failed
+  failed      fields not in the spec (report), and their share of the fields
+  unresolved  fields whose link to their structure leads nowhere (report)
+  unknown     fields whose type word is not understood (report)
+  unplaced    tables the scraper reported as not placed (diagnostic D101)
+  valid       the document passed validation (report); "empty" when it has no operation
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+GROUPS = ("doc-exports", "portal", "history")
+sys.path.insert(0, str(REPO / "tests"))
+
+from corpus_truth import folder_operations  # noqa: E402
+
+from doc2openapi.pipeline import ReadOptions, scrape  # noqa: E402
+from doc2openapi.report import build_report  # noqa: E402
+
+
+@dataclass
+class Row:
+    pages: int = 0
+    api_pages: int = 0
+    covered: int = 0
+    operations: int = 0
+    fields: int = 0
+    failed: int = 0
+    unresolved: int = 0
+    unknown: int = 0
+    unplaced: int = 0
+
+    def add(self, other: Row) -> None:
+        for name in (f.name for f in fields(self)):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def corpus_folders(corpus: Path) -> list[str]:
+    """Folders of HTML pages, relative to the corpus: ``<group>/<service>[/api-ref]``."""
+    found: list[str] = []
+    for group in GROUPS:
+        if not (corpus / group).is_dir():
+            continue
+        for service in sorted(p for p in (corpus / group).iterdir() if p.is_dir()):
+            folder = service / "api-ref" if (service / "api-ref").is_dir() else service
+            if any(folder.rglob("*.html")):
+                found.append(folder.relative_to(corpus).as_posix())
+    return found
+
+
+def path_template(path: str) -> str:
+    """Paths as OpenAPI identifies them: parameter names erased (tests/golden_support.py)."""
+    return re.sub(r"\{[^}]*\}", "{}", path)
+
+
+def spec_operations(document: dict[str, object]) -> set[tuple[str, str]]:
+    paths = document.get("paths") or {}
+    assert isinstance(paths, dict)
+    return {
+        (method.upper(), path_template(str(path)))
+        for path, item in paths.items()
+        for method in item
+        if method in {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+    }
+
+
+def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
+    outcome = scrape([folder], reading=ReadOptions(jobs=jobs))
+    report = build_report(outcome)
+    (service,) = report["services"].values()
+    truth = folder_operations(folder)
+    in_spec = spec_operations(outcome.spec.document)
+    pages = {op.page for op in truth}
+    missing = {op.page for op in truth if (op.method, path_template(op.path)) not in in_spec}
+    unplaced = sum(1 for d in outcome.diagnostics if d.code.value == "D101")
+    row = Row(
+        pages=service["pages"],
+        api_pages=len(pages),
+        covered=len(pages - missing),
+        operations=service["operations"],
+        fields=service["fields_total"],
+        failed=service["failed"],
+        unresolved=service["unresolved_link"],
+        unknown=service["unknown_type"],
+        unplaced=unplaced,
+    )
+    return row, bool(report["summary"]["valid"])
+
+
+HEADER = (
+    "folder",
+    "pages",
+    "api pages",
+    "covered",
+    "operations",
+    "fields",
+    "failed",
+    "unresolved",
+    "unknown",
+    "unplaced",
+    "valid",
+)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} ({100 * part / whole:.1f}%)" if whole else str(part)
+
+
+def _verdict(row: Row, valid: bool) -> str:
+    """A valid document that holds operations is "yes" (no document is no success)."""
+    if not valid:
+        return "NO"
+    return "yes" if row.operations else "empty"
+
+
+def format_row(name: str, row: Row, valid: str) -> list[str]:
+    cells = [str(value) for value in astuple(row)]
+    cells[5] = _share(row.failed, row.fields)
+    return [name, *cells, valid]
+
+
+def print_table(lines: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(HEADER))]
+    for number, line in enumerate(lines):
+        cells = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        print("| " + " | ".join(cells) + " |")
+        if number == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (0: one per core)")
+    parser.add_argument("folders", nargs="*", help="folders relative to the corpus (default: all)")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus} (use --corpus)", file=sys.stderr)
+        return 2
+    lines: list[list[str]] = [list(HEADER)]
+    total, all_valid = Row(), True
+    for name in args.folders or corpus_folders(args.corpus):
+        row, valid = measure(args.corpus / name, args.jobs)
+        total.add(row)
+        all_valid = all_valid and valid
+        lines.append(format_row(name, row, _verdict(row, valid)))
+        print(f"measured {name}", file=sys.stderr, flush=True)
+    lines.append(format_row("total", total, _verdict(total, all_valid)))
+    print_table(lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
