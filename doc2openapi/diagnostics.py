@@ -39,6 +39,7 @@ class Code(enum.StrEnum):
     # types and links
     UNKNOWN_TYPE = "D201"
     UNRESOLVED_LINK = "D202"
+    CONSTRAINT_DROPPED = "D203"
     CYCLIC_LINK = "D204"
     # operations
     NO_URI = "D301"

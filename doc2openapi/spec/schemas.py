@@ -13,6 +13,7 @@ from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.names import is_identifier, pascal_case
 from doc2openapi.scraper.interpret import caption_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
+from doc2openapi.spec.coherence import coherent
 from doc2openapi.spec.constraints import constraints_of
 from doc2openapi.spec.types import (
     AnyType,
@@ -259,7 +260,9 @@ class SchemaRegistry:
         if description:
             schema["description"] = description
         if "$ref" not in schema:
-            schema.update(keywords)
+            schema, dropped = coherent({**schema, **keywords})
+            for problem in dropped:
+                self.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
         _trace(schema, source(table))
         if isinstance(expr, UnknownType) and target is None:
             counts.unknown_type += 1
