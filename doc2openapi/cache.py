@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from doc2openapi import __version__, launcher
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 def default_cache_dir() -> Path:

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.names import path_parameter_names
+from doc2openapi.scraper.links import caption_subject, label_subject
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
+    Cell,
     CodeBlock,
     Endpoint,
     Example,
@@ -200,7 +202,7 @@ class _Reader:
     # -- tables
 
     def field_table(
-        self, table: Table, section: str, role: TableRole, status: str
+        self, table: Table, section: str, role: TableRole, status: str, lead_text: str = ""
     ) -> FieldTable | None:
         columns = columns_of(table.header)
         label = table.caption or table.key
@@ -237,6 +239,8 @@ class _Reader:
             tuple(fields),
             failed,
             table.section_anchors,
+            table.lead_anchors,
+            lead_text,
         )
 
     def _field_row(self, row: Row, columns: Columns, label: str) -> FieldRow | None:
@@ -282,7 +286,20 @@ class _Reader:
                 tuple(x for x in description.links if not x.external) if description else ()
             ),
             row=row.number,
+            name_links=_other_links(cells, columns),
         )
+
+
+def _other_links(cells: Sequence[Cell], columns: Columns) -> tuple[Link, ...]:
+    """The links of a row's cells other than its Type and Description cells."""
+    skipped = (columns.type, columns.description)
+    return tuple(
+        link
+        for index, cell in enumerate(cells)
+        if index not in skipped
+        for link in cell.links
+        if not link.external
+    )
 
 
 def _instance_of(example: Endpoint, template: Endpoint) -> bool:
@@ -337,20 +354,6 @@ def _caption_role(caption: str, kind: SectionKind) -> TableRole | None:
     return None
 
 
-_CAPTION_SUBJECT = re.compile(
-    r"^(?P<subject>[A-Za-z_][\w:.-]*)(?:\s+\([^)]*\))?\s+(?:field|fields|parameter|parameters|"
-    r"attribute|attributes|object|objects|information|structure)"
-    r"(?:\s+(?:description|descriptions|information))?(?:\s+.*)?$",
-    re.I,
-)
-
-
-def caption_subject(caption: str) -> str:
-    """The field a caption such as "nics field description" or "ip_range objects" is about."""
-    match = _CAPTION_SUBJECT.match(caption.strip())
-    return match.group("subject") if match else ""
-
-
 def same_page_table_numbers(text: str, links: Sequence[Link], page_key: str) -> list[str]:
     """Numbers of "Table N" mentions, except those that are links to another page."""
     if "Table" not in text:
@@ -392,13 +395,16 @@ class _OtherReferences:
         return self.counts.get(str(reference), 0) > (1 if reference in self.own else 0)
 
 
-def _is_referenced(table: Table, page_key: str, references: _OtherReferences) -> bool:
+def _is_referenced(
+    table: Table, label: str, page_key: str, references: _OtherReferences
+) -> bool:
     if table.number and f"table {table.number}" in references:
         return True
-    subject = caption_subject(table.caption)
+    subject = caption_subject(table.caption) or label_subject(label)
     if subject and f"field {subject}" in references:
         return True
-    return any(f"#{page_key}#{anchor}" in references for anchor in table.anchors)
+    anchors = (*table.anchors, *table.lead_anchors)
+    return any(f"#{page_key}#{anchor}" in references for anchor in anchors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,21 +413,33 @@ class _Placed:
     section: str
     kind: SectionKind
     status: str
+    label: str
+    """The paragraph just before a table without a caption (``""`` where none is)."""
+
+
+_LABEL_LENGTH = 120
+"""Longer paragraphs before a table are prose, not its label."""
 
 
 def _place_tables(page: Page) -> list[_Placed]:
-    """Each table with the section it sits in and the status code stated just before it."""
+    """Each table with the section it sits in, the status code stated before it and the
+    paragraph that labels it."""
     placed: list[_Placed] = []
     for section in page.sections:
         kind = section_kind(section.title)
         status = ""
+        previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 match = _STATUS_PARAGRAPH.match(block.text)
                 if match:
                     status = match.group(1)
             elif isinstance(block, Table):
-                placed.append(_Placed(block, section.title, kind, status))
+                label = ""
+                if isinstance(previous, Paragraph) and not block.caption:
+                    label = previous.text if len(previous.text) <= _LABEL_LENGTH else ""
+                placed.append(_Placed(block, section.title, kind, status, label))
+            previous = block
     return placed
 
 
@@ -447,7 +465,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             continue
         references = _OtherReferences(reference_counts, references_of[id(table)])
         role = _role(item, page.key, references)
-        field_table = reader.field_table(table, item.section, role, item.status)
+        field_table = reader.field_table(table, item.section, role, item.status, item.label)
         if field_table is None:
             reader.report(
                 Code.TABLE_UNPLACED, "a table without a parameter column", label, level=Level.INFO
@@ -615,12 +633,12 @@ def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
 
 
 def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRole:
-    by_caption = _caption_role(item.table.caption, item.kind)
+    by_caption = _caption_role(item.table.caption or item.label, item.kind)
     if item.kind is SectionKind.URI:
         return by_caption or TableRole.PATH
     if by_caption is not None and item.kind is SectionKind.REQUEST:
         return by_caption
-    if _is_referenced(item.table, page_key, references):
+    if _is_referenced(item.table, item.label, page_key, references):
         return TableRole.SCHEMA
     if item.kind is SectionKind.REQUEST:
         return TableRole.REQUEST_BODY
@@ -732,7 +750,9 @@ def schema_tables(page: Page) -> list[FieldTable]:
     reader = _Reader(page)
     found: list[FieldTable] = []
     for item in _place_tables(page):
-        table = reader.field_table(item.table, item.section, TableRole.SCHEMA, item.status)
+        table = reader.field_table(
+            item.table, item.section, TableRole.SCHEMA, item.status, item.label
+        )
         if table is not None:
             found.append(table)
     return found

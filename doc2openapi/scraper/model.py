@@ -74,6 +74,10 @@ class Table:
     section_anchors: tuple[str, ...] = ()
     """Anchors of the document sections around the table: a link to such a section means
     the table in it."""
+    lead_anchors: tuple[str, ...] = ()
+    """Anchors of the elements between the previous table (or heading) and this one, such
+    as the labelling paragraph "Parameters in the volume field": a link to one of them
+    means the next table, as a reader following it sees."""
 
 
 @pickled_by_fields
@@ -149,6 +153,8 @@ class FieldRow:
     description: tuple[TextLine, ...]
     description_links: tuple[Link, ...]
     row: int
+    name_links: tuple[Link, ...] = ()
+    """Links in the other cells, the name cell above all (``auth`` linking its table)."""
 
 
 @pickled_by_fields
@@ -165,8 +171,12 @@ class FieldTable:
     """The status code stated before a response table (``""`` where none is)."""
     fields: tuple[FieldRow, ...]
     failed_rows: int = 0
-    section_anchors: tuple[str, ...] = ()
     """Rows that could not be read as a field (each one also has a diagnostic)."""
+    section_anchors: tuple[str, ...] = ()
+    lead_anchors: tuple[str, ...] = ()
+    label: str = ""
+    """The paragraph just before a table without a caption, which names it ("Parameters
+    in the volume field", "auth.identity")."""
 
 
 @pickled_by_fields

@@ -409,7 +409,9 @@ def _report_limits(limits: _SpanLimits, context: _PageContext, label: str) -> No
         )
 
 
-def _table(element: _Element, context: _PageContext) -> Table:
+def _table(
+    element: _Element, context: _PageContext, lead_anchors: tuple[str, ...] = ()
+) -> Table:
     context.table_count += 1
     number, caption = _caption(element)
     fallback = f"table-{context.table_count}"
@@ -443,7 +445,9 @@ def _table(element: _Element, context: _PageContext) -> Table:
             "its columns cannot be named",
             label,
         )
-    return Table(key, anchors, number, caption, header, rows, _section_anchors(element))
+    return Table(
+        key, anchors, number, caption, header, rows, _section_anchors(element), lead_anchors
+    )
 
 
 # ---------------------------------------------------------------------------- page walk
@@ -456,6 +460,13 @@ class _SectionBuilder:
         self.sections: list[Section] = []
         self._heading = ""
         self._blocks: list[Block] = []
+        self._anchors: list[str] = []
+        """Anchors met since the last table or heading: the next table's lead anchors."""
+
+    def anchor(self, element: _Element) -> None:
+        for name in (element.get("id"), element.get("name") if element.tag == "a" else None):
+            if name and name not in self._anchors:
+                self._anchors.append(name)
 
     def close(self) -> None:
         if self._heading or self._blocks:
@@ -469,8 +480,12 @@ class _SectionBuilder:
             return
         self.close()
         self._heading = text
+        self._anchors = []
 
     def paragraph(self, element: _Element) -> None:
+        for part in element.iter():
+            if isinstance(part.tag, str):
+                self.anchor(part)
         collector = _LineCollector(self.context)
         collector.walk(element)
         collector.flush()
@@ -493,7 +508,8 @@ class _SectionBuilder:
                     f"more than {MAX_TABLES} tables; only the first {MAX_TABLES} are read",
                 )
             return
-        self._blocks.append(_table(element, self.context))
+        self._blocks.append(_table(element, self.context, tuple(self._anchors)))
+        self._anchors = []
 
 
 def _walk(root: _Element, builder: _SectionBuilder) -> None:
@@ -506,6 +522,8 @@ def _walk(root: _Element, builder: _SectionBuilder) -> None:
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
+        if tag != "table":
+            builder.anchor(element)
         if tag in _HEADINGS:
             builder.heading(element)
         elif tag == "table":

@@ -11,7 +11,8 @@ from typing import Any
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.names import is_identifier, pascal_case
-from doc2openapi.scraper.interpret import caption_subject, same_page_table_numbers
+from doc2openapi.scraper.interpret import same_page_table_numbers
+from doc2openapi.scraper.links import caption_subject, label_subject
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.coherence import coherent
 from doc2openapi.spec.constraints import constraints_of
@@ -77,6 +78,9 @@ class TableIndex:
     by_caption: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     by_subject: dict[tuple[str, str], list[FieldTable]] = field(default_factory=dict)
     by_section: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_lead: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    by_key: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
+    """Tables by their key, which is no anchor for a table without one (``table-7``)."""
     pages: set[str] = field(default_factory=set)
 
     def add(self, table: FieldTable) -> None:
@@ -85,13 +89,16 @@ class TableIndex:
             self.by_anchor.setdefault((table.page, anchor), table)
         for anchor in table.section_anchors:
             self.by_section.setdefault((table.page, anchor), table)
+        for anchor in table.lead_anchors:
+            self.by_lead.setdefault((table.page, anchor), table)
+        self.by_key.setdefault((table.page, table.key), table)
         if table.number:
             self.by_number.setdefault((table.page, table.number), table)
         if table.caption:
             self.by_caption.setdefault((table.page, table.caption.lower()), table)
-            subject = caption_subject(table.caption)
-            if subject:
-                self.by_subject.setdefault((table.page, subject.lower()), []).append(table)
+        subject = caption_subject(table.caption) or label_subject(table.label)
+        if subject:
+            self.by_subject.setdefault((table.page, subject.lower()), []).append(table)
 
     def subject_table(self, referrer: FieldTable, name: str) -> FieldTable | None:
         """The table whose caption names field ``name`` ("nics field description"), for a
@@ -292,6 +299,9 @@ class SchemaRegistry:
             case NullType():
                 return {"nullable": True}
             case MapType(values=values):
+                if target is not None and not _needs_schema(values):
+                    # The page gives a table of the map's keys: they are its members.
+                    return self.table_ref(target, hint, owner)
                 return {
                     "type": "object",
                     "additionalProperties": self._type_schema(values, target, row, owner) or True,
@@ -324,7 +334,7 @@ class SchemaRegistry:
             unresolved = f"the Type cell links {_show(link)}, which is not a parameter table"
         if not _needs_schema(expr):
             return None, unresolved
-        for link in row.description_links:
+        for link in (*row.name_links, *row.description_links):
             if not link.fragment:
                 continue
             found = self._prefer_local(table, row, self._lookup(link, table.page))
@@ -340,7 +350,9 @@ class SchemaRegistry:
             unresolved = unresolved or f"the description refers to Table {number}, not found"
         name = _schema_name(expr)
         if name:
-            found = self.index.by_caption.get((table.page, name.lower()))
+            found = self.index.by_caption.get(
+                (table.page, name.lower())
+            ) or self.index.subject_table(table, name)
             if found is not None and found is not table:
                 return found, ""
         found = self.index.subject_table(table, row.name)
@@ -362,7 +374,13 @@ class SchemaRegistry:
         if not link.fragment:
             return None
         key = (link.page or page, link.fragment)
-        return self.index.by_anchor.get(key) or self.index.by_section.get(key)
+        index = self.index
+        return (
+            index.by_anchor.get(key)
+            or index.by_section.get(key)
+            or index.by_lead.get(key)
+            or index.by_key.get(key)
+        )
 
 
 def _trace(schema: Schema, where: str) -> None:
@@ -394,9 +412,9 @@ def _needs_schema(expr: TypeExpr) -> bool:
         case ObjectType() | UnknownType() | AnyType():
             return True
         case ArrayType(items=items):
-            return items is None or isinstance(items, ObjectType) or isinstance(items, ArrayType)
-        case MapType(values=values):
-            return isinstance(values, ObjectType)
+            return items is None or isinstance(items, ArrayType) or _needs_schema(items)
+        case MapType():
+            return True  # a table may give its values' members, or its keys
     return False
 
 

@@ -1,0 +1,88 @@
+"""How a page names a nested table: by its caption, or by the paragraph just before it.
+
+A nested table is reached through a link, a "Table N" mention or the name of the field it
+describes. Captions say "nics field description"; tables without a caption follow a
+labelling paragraph or list item instead: "Parameters in the **volume** field", "Data
+structure of the metadata field", or just the field's path (``auth.identity``). The
+subject found here is the field the table describes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAPTION_SUBJECT = re.compile(
+    r"^(?P<subject>[A-Za-z_][\w:.-]*)(?:\s+\([^)]*\))?\s+(?:field|fields|parameter|parameters|"
+    r"attribute|attributes|object|objects|information|structure)"
+    r"(?:\s+(?:description|descriptions|information))?(?:\s+.*)?$",
+    re.I,
+)
+_LABEL_SUBJECT = re.compile(
+    r"^(?:(?:the\s+)?(?:parameters?|fields?|attributes?|elements?|members?|data\s+structure|"
+    r"structure|description)s?\s+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
+    r"(?P<subject>[A-Za-z_][\w:.-]*)"
+    r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element)s?)?\s*[.:]?$",
+    re.I,
+)
+_FIELD_PATH = re.compile(r"^[A-Za-z_@][\w:@-]*(?:\.[A-Za-z_@][\w:@-]*)*$")
+"""A field name or a dotted path of them (``auth.identity.policy.Statement``)."""
+_GENERIC = frozenset(
+    {
+        "parameter",
+        "parameters",
+        "field",
+        "fields",
+        "request",
+        "response",
+        "body",
+        "header",
+        "headers",
+        "description",
+        "descriptions",
+        "normal",
+        "abnormal",
+        "example",
+        "examples",
+        "note",
+        "notes",
+        "uri",
+        "url",
+    }
+)
+"""Words that head a table without naming any field ("Parameters", "Response")."""
+_PLACES = frozenset({"request", "response", "uri", "url", "path", "query", "header", "headers"})
+"""Where parameters go: "Request parameters" names no field."""
+
+
+def caption_subject(caption: str) -> str:
+    """The field a caption such as "nics field description" or "ip_range objects" is about;
+    a caption that is just a field's name or path ("credential") names it too."""
+    text = caption.strip()
+    match = _CAPTION_SUBJECT.match(text)
+    if match:
+        subject = match.group("subject")
+        return "" if subject.lower() in _PLACES else subject
+    return _bare_subject(text)
+
+
+def label_subject(label: str) -> str:
+    """The field a labelling paragraph names: "Parameters in the volume field", "Data
+    structure of the metadata field", "server_tags field description", "auth.identity"."""
+    text = label.strip()
+    if not text or len(text) > 120:
+        return ""
+    match = _LABEL_SUBJECT.match(text)
+    if match:
+        return _last_segment(match.group("subject"))
+    return caption_subject(text)
+
+
+def _bare_subject(text: str) -> str:
+    if not _FIELD_PATH.match(text):
+        return ""
+    subject = _last_segment(text)
+    return "" if subject.lower() in _GENERIC else subject
+
+
+def _last_segment(path: str) -> str:
+    return path.rstrip(".").rsplit(".", 1)[-1]

@@ -1,0 +1,239 @@
+"""Nested tables without a caption, named by the paragraph before them and linked from any
+cell: small portal-style pages written for each rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from doc2openapi.pipeline import ScrapeOutcome, scrape
+from doc2openapi.scraper.links import caption_subject, label_subject
+
+HEAD = (
+    "<thead><tr><th>Parameter</th><th>Type</th><th>Mandatory</th><th>Description</th></tr></thead>"
+)
+
+
+def _table(*rows: str) -> str:
+    return (
+        f"<div class='table-responsive'><table>{HEAD}<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _row(name: str, type_: str, description: str = "", mandatory: str = "No") -> str:
+    cells = "".join(f"<td><p>{text}</p></td>" for text in (name, type_, mandatory, description))
+    return f"<tr>{cells}</tr>"
+
+
+def _page(request: str, response: str = "", method: str = "POST") -> str:
+    return f"""<html><body><main><section id="top"><h1>Doing a thing</h1>
+<section id="uri"><h2>URI</h2><p>{method} /v1/{{project_id}}/things</p></section>
+<section id="request"><h2>Request</h2><ul>{request}</ul></section>
+<section id="response"><h2>Response</h2><ul>{response}</ul></section>
+</section></main></body></html>"""
+
+
+def _scrape(tmp_path: Path, html: str) -> ScrapeOutcome:
+    (tmp_path / "page.html").write_text(html)
+    return scrape([tmp_path])
+
+
+def _resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _request(outcome: ScrapeOutcome) -> dict[str, Any]:
+    document = outcome.spec.document
+    operation = document["paths"]["/v1/{project_id}/things"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    return _resolve(document, body)
+
+
+def _response(outcome: ScrapeOutcome) -> dict[str, Any]:
+    document = outcome.spec.document
+    operation = document["paths"]["/v1/{project_id}/things"]["get"]
+    body = next(iter(operation["responses"].values()))["content"]["application/json"]["schema"]
+    return _resolve(document, body)
+
+
+def _linked(name: str, type_: str, subject: str, *members: str) -> str:
+    """A field whose description links the list item that labels its table."""
+    link = f'See <a class="reference internal" href="#li-{subject}">{subject}</a>.'
+    return (
+        f"<li>{_table(_row(name, type_, link))}</li>"
+        f'<li><p id="li-{subject}">Parameters in the <strong>{subject}</strong> field</p>'
+        f"{_table(*members)}</li>"
+    )
+
+
+def _codes(outcome: ScrapeOutcome) -> list[str]:
+    return [d.code.name for d in outcome.diagnostics]
+
+
+def test_description_link_to_the_labelling_list_item(tmp_path: Path) -> None:
+    request = (
+        "<li><p>Request parameters</p>"
+        + _table(
+            _row(
+                "volume",
+                "Object",
+                'See <a class="reference internal" href="#li-volume">'
+                "<span>Parameters in the volume field</span></a>.",
+                "Yes",
+            )
+        )
+        + '</li><li><p id="li-volume">Parameters in the <strong>volume</strong> field</p>'
+        + _table(_row("size", "Integer", "Size.", "Yes"), _row("name", "String"))
+        + "</li>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    volume = _resolve(outcome.spec.document, _request(outcome)["properties"]["volume"])
+    assert set(volume["properties"]) == {"size", "name"}
+    assert volume["required"] == ["size"]
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+def test_link_in_the_name_cell_to_a_paragraph_before_the_table(tmp_path: Path) -> None:
+    request = (
+        "<li><p>Parameters in the request body</p>"
+        + _table(_row('<a class="reference internal" href="#p-auth">auth</a>', "Auth object"))
+        + '<ul><li><p id="p-auth">auth</p>'
+        + _table(_row('<a class="reference internal" href="#p-id">identity</a>', "Id object"))
+        + '</li><li><p id="p-id">auth.identity</p><p>A note between label and table.</p>'
+        + _table(_row("methods", "Array of strings"))
+        + "</li></ul></li>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    document = outcome.spec.document
+    auth = _resolve(document, _request(outcome)["properties"]["auth"])
+    identity = _resolve(document, auth["properties"]["identity"])
+    assert identity["properties"]["methods"]["type"] == "array"
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+def test_a_span_anchor_in_the_table_wrapper(tmp_path: Path) -> None:
+    response = (
+        "<li>"
+        + _table(
+            _row('<a class="reference internal" href="#rs-credential">credential</a>', "Object")
+        )
+        + '</li><li><div class="table-responsive"><span id="rs-credential"></span>'
+        + f"<table><caption>Table 4 credential</caption>{HEAD}<tbody>"
+        + _row("access", "String")
+        + "</tbody></table></div></li>"
+    )
+    outcome = _scrape(tmp_path, _page("", response, method="GET"))
+    credential = _resolve(outcome.spec.document, _response(outcome)["properties"]["credential"])
+    assert set(credential["properties"]) == {"access"}
+
+
+def test_a_table_named_only_by_its_label(tmp_path: Path) -> None:
+    request = (
+        "<li><p>Parameter description</p>"
+        + _table(_row("os-detach", "Object", "The detachment marker.", "Yes"))
+        + "</li><li><p>Parameter in the <strong>os-detach</strong> field</p>"
+        + _table(_row("attachment_id", "String"))
+        + "</li>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    detach = _resolve(outcome.spec.document, _request(outcome)["properties"]["os-detach"])
+    assert set(detach["properties"]) == {"attachment_id"}
+
+
+def test_list_of_a_named_type_follows_the_description_link(tmp_path: Path) -> None:
+    request = _linked(
+        "tags",
+        "List&lt;resource_tag&gt;",
+        "resource_tag",
+        _row("key", "String"),
+        _row("value", "String"),
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    tags = _request(outcome)["properties"]["tags"]
+    assert tags["type"] == "array"
+    assert set(_resolve(outcome.spec.document, tags["items"])["properties"]) == {"key", "value"}
+
+
+def test_a_map_with_a_table_of_its_keys(tmp_path: Path) -> None:
+    request = _linked(
+        "metadata", "Map&lt;String,String&gt;", "metadata", _row("__system__encrypted", "String")
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    metadata = _resolve(outcome.spec.document, _request(outcome)["properties"]["metadata"])
+    assert set(metadata["properties"]) == {"__system__encrypted"}
+
+
+def test_a_header_table_named_by_its_label_is_not_the_body(tmp_path: Path) -> None:
+    request = (
+        "<li><p>Parameters in the request header</p>"
+        + _table(_row("X-Language", "String"))
+        + "</li><li><p>Parameters in the request body</p>"
+        + _table(_row("name", "String", "", "Yes"))
+        + "</li>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    operation = outcome.spec.document["paths"]["/v1/{project_id}/things"]["post"]
+    assert set(_request(outcome)["properties"]) == {"name"}
+    assert {"name": "X-Language", "in": "header"}.items() <= operation["parameters"][-1].items()
+
+
+def test_the_only_unlinked_table_without_anchor_describes_the_only_unlinked_object(
+    tmp_path: Path,
+) -> None:
+    response = (
+        "<li>"
+        + _table(_row("resource_detail", "object"), _row("name", "String"))
+        + "</li><li><p>Parameters in the <strong>VolumeDetail</strong> field</p>"
+        + _table(_row("id", "String"))
+        + "</li>"
+    )
+    outcome = _scrape(tmp_path, _page("", response, method="GET"))
+    detail = _resolve(outcome.spec.document, _response(outcome)["properties"]["resource_detail"])
+    assert set(detail["properties"]) == {"id"}
+    assert "UNRESOLVED_LINK" not in _codes(outcome)
+
+
+def test_a_link_to_a_prose_paragraph_is_no_table(tmp_path: Path) -> None:
+    """An anchor is only a table's lead anchor up to the next heading: a link to a
+    paragraph of a section without a table resolves to nothing."""
+    page = _page(
+        "<li>" + _table(_row("project", "Object", 'See <a href="#p-howto">how to</a>.')) + "</li>"
+    ).replace(
+        '<section id="uri">',
+        '<section id="howto"><h2>Notes</h2><p id="p-howto">Prose.</p></section><section id="uri">',
+    )
+    outcome = _scrape(tmp_path, page)
+    project = _request(outcome)["properties"]["project"]
+    assert project["type"] == "object"
+    assert "$ref" not in project
+    assert "UNRESOLVED_LINK" not in _codes(outcome)
+
+
+@pytest.mark.parametrize(
+    ("label", "subject"),
+    [
+        ("Parameters in the volume field", "volume"),
+        ("Parameter in the os-extend field", "os-extend"),
+        ("Data structure of the metadata field", "metadata"),
+        ("server_tags field description", "server_tags"),
+        ("auth.identity.policy.Statement", "Statement"),
+        ("auth", "auth"),
+        ("Parameter description", ""),
+        ("Response parameters", ""),
+        ("Parameters", ""),
+        ("Normal", ""),
+        ("Parameters in the request body", ""),
+    ],
+)
+def test_label_subject(label: str, subject: str) -> None:
+    assert label_subject(label) == subject
+
+
+def test_caption_that_is_a_field_name() -> None:
+    assert caption_subject("credential") == "credential"
+    assert caption_subject("nics field description") == "nics"
+    assert caption_subject("Request parameters") == ""
