@@ -4,14 +4,16 @@ This module deliberately knows nothing about doc2openapi: it reads the HTML page
 itself (lxml) and answers "which (page, method, path) triples does this folder
 document?", so that the scraper's output can be checked against it.
 
-A page is an API page when it has a heading whose text is exactly ``URI`` (the
-doc-exports ``<h4 class="sectiontitle">URI</h4>`` and the Sphinx portal
-``<h2>URI<a class="headerlink">¶</a></h2>``) and the part of the page under that
-heading (up to the next heading of the same or a higher level) holds a line of the
-form ``METHOD path``: the method is one of GET, POST, PUT, DELETE, PATCH, HEAD and
-the path starts with ``/`` or with ``http(s)://host``.  As a fallback, a ``Method:
-X`` line followed by a ``Path: /y`` (or ``URI: /y``) line in that section is also
-accepted; this form does not occur in the current corpus.
+A page is an API page in one of two forms.
+
+URI pages (every folder but ``portal/obs``): the page has a heading whose text is exactly
+``URI`` (the doc-exports ``<h4 class="sectiontitle">URI</h4>``, the Sphinx portal
+``<h2>URI<a class="headerlink">¶</a></h2>``; one bms page calls it ``URL``) and the part of the
+page under that heading (up to the next heading of the same or a higher level) holds a line of
+the form ``METHOD path``: the method is one of GET, POST, PUT, DELETE, PATCH, HEAD and the path
+starts with ``/`` or with ``http(s)://host`` (nat writes ``GET/{api_version}``, without the
+space).  As a fallback, a ``Method: X`` line followed by a ``Path: /y`` (or ``URI: /y``) line in
+that section is also accepted; this form does not occur in the current corpus.
 
 Lines are read from paragraphs (``<p>`` and the export's ``<div class="p">``) and list
 items of the section, never from tables
@@ -21,10 +23,26 @@ of a Tenant" shows ``GET https://{dcs_endpoint}/v1.0/bd6b78e2.../instances?...``
 ``<pre>`` inside its URI section).  Lines starting with anything else
 (``Usage: DELETE /v2/...``, ``URI format``, ``/v1.0``) are ignored.
 
-Normalisation of the path (the only one applied):
+HTTP-message pages (the S3-style ``portal/obs``): the page has a heading whose text starts
+with ``Request Syntax`` and, under it, a preformatted block that is an HTTP request: its first
+line is ``METHOD target HTTP/x.y`` (OPTIONS is a method here too) and one of its header lines
+is ``Host:`` (the bucket is named in the host: ``Host: bucketname.obs.region.example.com``).
+Sample requests elsewhere on the page, and requests on pages without such a heading (the
+signature and encryption guides), are examples, not operations.  The bucket being in the host,
+the path is the object key: ``/`` or one variable, written ``/{ObjectName}`` with the page's
+word (``/ObjectName``, ``/objectname``, ``/destinationObjectName``).  The query names written
+without a value are sub-resources that select the operation, S3's convention (``PUT /?acl``,
+``POST /ObjectName?uploads``); they are kept after a ``?`` in page order; names with a value
+(``uploadId=uploadID``) are parameters and dropped: ``PUT /ObjectName?partNumber=n&uploadId=u``
+and ``PUT /ObjectName`` are one operation, as they are in HTTP.
+
+Normalisation of a URI page's path (the only one applied):
 
 * a leading scheme and host are removed (``https://{Endpoint}/v3/x`` -> ``/v3/x``);
-* an RFC 6570 query expansion is removed (``/a/{port_id}{?reserve_port}`` -> ``/a/{port_id}``);
+* blanks inside braces are removed (iam: ``/v3/endpoints{?interface, service_id}``);
+* an RFC 6570 query expansion is removed, nested braces included
+  (``/a/{port_id}{?reserve_port}`` -> ``/a/{port_id}``;
+  bms: ``/flavors/detail{?minDisk={minDisk}&minRam={minRam}}`` -> ``/flavors/detail``);
 * the query string is removed (``/a?x={x}&y=1`` -> ``/a``).
 
 Parameter names inside the path are kept exactly as the page writes them.
@@ -42,8 +60,14 @@ from lxml.html import HtmlElement
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD")
 _METHOD_LINE = re.compile(
-    r"^(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?P<target>(?:https?://\S+|/\S*))$"
+    r"^(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD)\s*(?P<target>(?:(?<=\s)https?://\S+|/\S*))$"
 )
+_REQUEST_LINE = re.compile(
+    r"^(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(?P<target>/\S*)\s+HTTP/\d(?:\.\d)?$"
+)
+_HOST_LINE = re.compile(r"^Host\s*:", re.I)
+_URI_HEADINGS = ("URI", "URL")
+_SYNTAX_HEADING = "Request Syntax"
 _METHOD_ONLY = re.compile(r"^Method\s*:\s*(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD)$", re.I)
 _PATH_ONLY = re.compile(r"^(?:Path|URI|URL)\s*:\s*(?P<target>(?:https?://\S+|/\S*))$", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -66,9 +90,35 @@ def normalise_target(target: str) -> str:
     host = re.match(r"^https?://[^/]+", target)
     if host:
         target = target[host.end() :] or "/"
-    target = re.sub(r"\{\?[^}]*\}", "", target)
+    expansion = target.find("{?")
+    if expansion >= 0:
+        target = target[:expansion] + target[_closing_brace(target, expansion) + 1 :]
     target = target.split("?", 1)[0]
     return target or "/"
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The position of the brace that closes the one at ``start`` (nested braces count)."""
+    depth = 0
+    for position in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[position], 0)
+        if depth == 0:
+            return position
+    return len(text)
+
+
+def _without_blanks_in_braces(line: str) -> str:
+    return re.sub(r"\{[^{}]*\}", lambda match: re.sub(r"\s+", "", match.group(0)), line)
+
+
+def request_target(target: str) -> str:
+    """The operation an HTTP request line names: ``/`` or ``/{Word}`` for the object key,
+    then the sub-resources (query names without a value), in page order."""
+    path, _, query = target.partition("?")
+    word = re.sub(r"[^A-Za-z0-9_]", "", path)
+    result = "/{" + word + "}" if path.strip("/") else "/"
+    subresources = [name for name in query.split("&") if name and "=" not in name]
+    return result + ("?" + "&".join(subresources) if subresources else "")
 
 
 def _clean(text: str) -> str:
@@ -95,10 +145,9 @@ def _in_table(element: HtmlElement) -> bool:
     return False
 
 
-def _section_lines(root: HtmlElement, heading: HtmlElement) -> list[str]:
-    """Text lines of the blocks between ``heading`` and the next heading of level <= it."""
+def _section(root: HtmlElement, heading: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements between ``heading`` and the next heading of level <= it."""
     level = _heading_level(heading)
-    lines: list[str] = []
     started = False
     for element in root.iter():
         if element is heading:
@@ -107,12 +156,32 @@ def _section_lines(root: HtmlElement, heading: HtmlElement) -> list[str]:
         if not started or not isinstance(element.tag, str):
             continue
         if element.tag in _HEADINGS and _heading_level(element) <= level:
-            break
+            return
+        yield element
+
+
+def _section_lines(root: HtmlElement, heading: HtmlElement) -> list[str]:
+    """Text lines of the blocks (outside tables) under ``heading``."""
+    lines: list[str] = []
+    for element in _section(root, heading):
         if not _is_block(element) or _in_table(element):
             continue
         if not any(_is_block(child) for child in element.iterdescendants()):
             lines.append(_clean(element.text_content()))
     return [line for line in lines if line]
+
+
+def _syntax_requests(root: HtmlElement, heading: HtmlElement) -> list[tuple[str, str]]:
+    """The HTTP requests written out under a "Request Syntax" heading (with a Host line)."""
+    found: list[tuple[str, str]] = []
+    for element in _section(root, heading):
+        lines = [line.strip() for line in element.text_content().strip().splitlines()]
+        if element.tag != "pre" or not lines:
+            continue
+        match = _REQUEST_LINE.match(lines[0])
+        if match and any(_HOST_LINE.match(line) for line in lines[1:]):
+            found.append((match["method"], request_target(match["target"])))
+    return found
 
 
 def _content_root(document: HtmlElement) -> HtmlElement:
@@ -128,10 +197,13 @@ def page_operations(html_file: Path) -> list[tuple[str, str]]:
     root = _content_root(document)
     found: list[tuple[str, str]] = []
     for heading in root.iter(*_HEADINGS):
-        if _clean(heading.text_content()) != "URI":
+        title = _clean(heading.text_content())
+        if title.startswith(_SYNTAX_HEADING):
+            found.extend(_syntax_requests(root, heading))
+        if title not in _URI_HEADINGS:
             continue
         pending_method: str | None = None
-        for line in _section_lines(root, heading):
+        for line in map(_without_blanks_in_braces, _section_lines(root, heading)):
             match = _METHOD_LINE.match(line)
             if match:
                 found.append((match["method"], normalise_target(match["target"])))
