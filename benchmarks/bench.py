@@ -1,7 +1,7 @@
 """Benchmarks: prints figures measured side by side in one run (medians and ratios).
 
     python benchmarks/bench.py [--corpus DIR] [--repeat 5] [--scale 20000]
-                               [--only scrape build generate memory scale]
+                               [--only scrape command build generate memory scale]
 
 - scrape throughput on the whole corpus against a bare ``lxml.html`` parse of the same bytes
   (the floor for any HTML scraper), serial and with one worker per core;
@@ -23,6 +23,7 @@ has it. The builds are also timed through a build server (``doc2openapi server s
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -128,6 +129,45 @@ def bench_scrape(corpus: Path, repeat: int) -> dict[str, float]:
         f"ratio {ratios['whole']:.2f}x  (4 documents, one per folder)"
     )
     return {"serial": ratios["serial"], "parallel": ratios["parallel"]}
+
+
+COMMAND_FOLDERS = ("doc-exports/ecs/api-ref", "doc-exports/elb/api-ref", "portal/dcs/api-ref")
+"""The three services of issue 12's target for the ``scrape`` command."""
+
+
+def bench_scrape_command(corpus: Path, repeat: int) -> float:
+    """``doc2openapi scrape --no-cache`` in its own process (validation and writing
+    included) against a bare ``lxml.html`` parse of the same files in this one; and the
+    validation of that document in-process, by the fast check and by openapi-spec-validator."""
+    import lxml.html  # noqa: PLC0415
+
+    from doc2openapi.spec.fast_validation import surely_valid  # noqa: PLC0415
+
+    folders = [corpus / f for f in COMMAND_FOLDERS]
+    raws = [p.read_bytes() for f in folders for p in sorted(f.rglob("*.html"))]
+    with tempfile.TemporaryDirectory() as scratch:
+        spec = Path(scratch) / "openapi.json"
+        command = [sys.executable, "-m", "doc2openapi.cli", "scrape", *folders]
+        command += ["--no-cache", "-o", spec]
+        ratios, commands, parses = [], [], []
+        for _ in range(repeat):
+            parse = median_time(lambda: [lxml.html.fromstring(raw) for raw in raws], 1)
+            elapsed, _ = run_command(command)
+            ratios.append(elapsed / parse)
+            commands.append(elapsed)
+            parses.append(parse)
+        document = json.loads(spec.read_text(encoding="utf-8"))
+    from openapi_spec_validator import OpenAPIV30SpecValidator  # noqa: PLC0415
+
+    fast = median_time(lambda: surely_valid(document), repeat)
+    slow = median_time(lambda: list(OpenAPIV30SpecValidator(document).iter_errors()), repeat)
+    ratio = statistics.median(ratios)
+    print(f"\n## scrape --no-cache as a command ({len(raws)} pages: ECS + ELB + portal/dcs)")
+    print(f"lxml.html.fromstring        {statistics.median(parses):7.3f} s")
+    print(f"scrape command              {statistics.median(commands):7.3f} s  ratio {ratio:.2f}x")
+    print(f"validation, fast check      {fast:7.3f} s  (in-process, warm)")
+    print(f"validation, spec-validator  {slow:7.3f} s  ({slow / fast:.0f}x the fast check)")
+    return ratio
 
 
 _H1 = re.compile(rb"<h1[^>]*>")
@@ -349,6 +389,9 @@ def _summary(results: dict[str, object]) -> None:
             f"scrape <= 3x lxml:                  {scrape['parallel']:.2f}x with one worker per "
             f"core (the default), {scrape['serial']:.2f}x in one process"
         )
+    command = results.get("command")
+    if isinstance(command, float):
+        print(f"scrape command <= 3x lxml (issue 12): {command:.2f}x")
     generate = results.get("generate")
     if isinstance(generate, float):
         print(f"generate <= 1/3 openapi-python-client: {generate:.2f} of its time")
@@ -371,12 +414,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scale", type=int, default=20_000)
     parser.add_argument(
-        "--only", choices=["scrape", "build", "generate", "memory", "scale"], nargs="*"
+        "--only", choices=["scrape", "command", "build", "generate", "memory", "scale"], nargs="*"
     )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    chosen = set(args.only or ["scrape", "build", "generate", "memory", "scale"])
+    chosen = set(args.only or ["scrape", "command", "build", "generate", "memory", "scale"])
     # Commands run as an installed tool does: with its bytecode compiled (pip compiles it
     # at install). Some machines set PYTHONDONTWRITEBYTECODE, which makes every command
     # compile the whole package from source first.
@@ -391,6 +434,8 @@ def main() -> None:
     results: dict[str, object] = {}
     if "scrape" in chosen:
         results["scrape"] = bench_scrape(args.corpus, args.repeat)
+    if "command" in chosen:
+        results["command"] = bench_scrape_command(args.corpus, args.repeat)
     if "build" in chosen:
         for folder in BUILD_FOLDERS:
             results[f"build {folder}"] = bench_build(args.corpus, args.repeat, folder)

@@ -1,14 +1,19 @@
-"""Validation: openapi-spec-validator, then checks of our own that it does not make."""
+"""Validation: openapi-spec-validator (after a fast check that can only say "valid", see
+:mod:`.fast_validation`), and checks of our own that it does not make."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
+
+from referencing.exceptions import PointerToNowhere, Unresolvable
 
 from doc2openapi.names import path_parameter_names
 from doc2openapi.spec.chunks import ValidParts, digest, split
+from doc2openapi.spec.fast_validation import surely_valid
 from doc2openapi.spec.paths import OPERATION_METHODS
 from doc2openapi.spec.versions import SCHEMA_REF
 
@@ -29,9 +34,11 @@ def _pointer(parts: Any) -> str:
 
 
 def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
-    # imported here: the validator takes half a second to import, and a build whose inputs
-    # did not change never validates
-    from jsonschema.exceptions import ValidationError  # noqa: PLC0415
+    """openapi-spec-validator's problems, each placed at least at its path item or schema;
+    nothing, without running it, where the fast check finds the document valid."""
+    if surely_valid(document):
+        return
+    # imported here: the validator takes a fifth of a second to import
     from openapi_spec_validator import (  # noqa: PLC0415
         OpenAPIV30SpecValidator,
         OpenAPIV31SpecValidator,
@@ -41,31 +48,73 @@ def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
     validator_class = (
         OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     )
-    errors = validator_class(document).iter_errors()
-    found = 0
-    while True:
-        try:
-            error = next(errors)
-        except StopIteration:
-            return
-        except (RecursionError, ValueError, TypeError, KeyError, AttributeError) as crash:
-            if not found:
-                yield ValidationProblem(
-                    "",
-                    f"the validator could not read the document: {type(crash).__name__}: {crash}",
-                )
-            return
-        found += 1
-        if isinstance(error, ValidationError):
-            yield ValidationProblem(_pointer(error.absolute_path), error.message)
-        else:
-            yield ValidationProblem("", str(error))
+    validator = validator_class(document)
+    yield from _placed(validator.schema_validator.iter_errors(document), ())
+    # OSV's RootValidator, one part at a time: a problem is placed in its part, and a part
+    # the validator cannot read (a reference to nothing) does not hide the others.
+    registry: Any = validator.keyword_validators_registry
+    root = validator.schema_path
+    if "tags" in registry.keyword_validators and _has(root, "tags"):
+        yield from _placed(partial(registry["tags"], root / "tags"), ("tags",))
+    if _has(root, "paths"):
+        for url, item in _items(root / "paths"):
+            yield from _placed(partial(registry["path"], url, item), ("paths", url))
+    if _has(root, "components") and _has(root / "components", "schemas"):
+        for name, schema in _items(root / "components" / "schemas"):
+            at = ("components", "schemas", name)
+            yield from _placed(partial(registry["schema"], schema), at)
+
+
+def _has(node: Any, key: str) -> bool:
+    try:
+        return key in node
+    except _UNREADABLE:
+        return False
+
+
+def _items(node: Any) -> list[tuple[str, Any]]:
+    try:
+        return [(str(key), value) for key, value in node.items()]
+    except _UNREADABLE:
+        return []
+
+
+def _placed(errors: Any, at: tuple[str, ...]) -> Iterator[ValidationProblem]:
+    """The problems of one part (``errors``: an iterator or a function that returns one),
+    with their pointers under ``at``; a failure to read the part is one problem there."""
+    from jsonschema.exceptions import ValidationError  # noqa: PLC0415
+
+    try:
+        for error in errors() if callable(errors) else errors:
+            if isinstance(error, ValidationError):
+                yield ValidationProblem(_pointer([*at, *error.absolute_path]), error.message)
+            else:
+                yield ValidationProblem(_pointer(at), _line(str(error)))
+    except _UNREADABLE as crash:
+        yield ValidationProblem(_pointer(at), f"the validator could not read this: {_why(crash)}")
+
+
+_UNREADABLE = (RecursionError, ValueError, TypeError, LookupError, AttributeError, Unresolvable)
+
+
+def _why(crash: BaseException) -> str:
+    """A line on why the validator failed (the exception may quote the whole document)."""
+    if isinstance(crash, PointerToNowhere):
+        return f"reference to nothing: #{crash.ref}"
+    if isinstance(crash, Unresolvable):
+        return f"reference that cannot be resolved: {crash.ref}"
+    return _line(f"{type(crash).__name__}: {crash}")
+
+
+def _line(text: str, limit: int = 200) -> str:
+    first = text.splitlines()[0] if text else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[ValidationProblem]:
     seen: dict[str, str] = {}
-    schemas = document.get("components", {}).get("schemas", {})
-    for path, item in (document.get("paths") or {}).items():
+    schemas = _mapping(_mapping(document.get("components")).get("schemas"))
+    for path, item in _mapping(document.get("paths")).items():
         if not isinstance(item, dict):
             continue
         for method in OPERATION_METHODS:
@@ -89,15 +138,25 @@ def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[
     yield from _dangling_refs(document, schemas, targets)
 
 
+def _mapping(value: Any) -> dict[Any, Any]:
+    """``value`` where it is a mapping, else an empty one: our checks run beside the
+    validator's on documents of any shape."""
+    return value if isinstance(value, dict) else {}
+
+
+def _sequence(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _path_parameter_problems(
     path: str, item: dict[str, Any], operation: dict[str, Any], where: str
 ) -> Iterator[ValidationProblem]:
     declared = {
         p.get("name")
-        for p in [*item.get("parameters", []), *operation.get("parameters", [])]
+        for p in [*_sequence(item.get("parameters")), *_sequence(operation.get("parameters"))]
         if isinstance(p, dict) and p.get("in") == "path"
     }
-    for name in path_parameter_names(path):
+    for name in path_parameter_names(str(path)):
         if name not in declared:
             yield ValidationProblem(
                 where + "/parameters", f"path parameter {name!r} is not declared"
@@ -179,8 +238,7 @@ def validate_document(document: Any, known: ValidParts | None = None) -> list[Va
     if odd_key:
         return _non_string_keys(document)
     problems = _validated_by_parts(document, known)
-    if not problems:
-        problems.extend(_semantic_problems(document, targets))
+    problems.extend(_semantic_problems(document, targets))
     return sorted(set(problems), key=lambda p: (p.pointer, p.message))
 
 
