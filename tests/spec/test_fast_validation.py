@@ -73,8 +73,8 @@ def corpus_document(relative: str) -> Json:
 def test_every_corpus_document_gets_the_validators_verdict_from_the_fast_check(
     relative: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Real documents never need the slow path to be found valid (and one that is invalid,
-    as portal/cbr's default below its minimum, is found invalid by both)."""
+    """Real documents never need the slow path to be found valid (and one that is invalid
+    is found invalid both ways)."""
     document = corpus_document(relative)
     fast = same_verdict_both_ways(document, monkeypatch)
     assert fast == osv_clean(document), list(doubts(document))
