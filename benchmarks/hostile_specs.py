@@ -4,11 +4,11 @@
                                        [--seed S] [--failures DIR] [--keep DIR]
 
 Hypothesis generates up to ``--examples`` documents with the strategies of
-``tests/hostile_support.py`` (in runs of 100, stopping after ``--seconds``). Each one is
+``tests/helpers/hostile_specs.py`` (in runs of 100, stopping after ``--seconds``). Each one is
 generated and checked without running it (paths, package name, compilation, one binding per
 name and scope, pyproject.toml, README); per batch of ``--batch`` packages, the clients are
 imported, created and called in one request to a fresh interpreter
-(``tests/hostile_client_check.py``), and checked by one ``mypy --strict`` run and one
+(``tests/helpers/hostile_client_check.py``), and checked by one ``mypy --strict`` run and one
 ``ruff check`` run. Failures do not stop the run: each is counted, printed with its document,
 and saved to ``--failures`` as ``<n>.json`` (the document) and ``<n>.txt`` (the errors).
 Prints the counts (examples, files, packages, batches, failures) and the time
@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "tests")]
+sys.path.insert(0, str(REPO))
 
-from hostile_support import (  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+
+from tests.helpers.hostile_specs import (  # noqa: E402
     ClientRunner,
     Collected,
     HostileCheckError,
@@ -43,7 +45,6 @@ from hostile_support import (  # noqa: E402
     run_mypy,
     run_ruff,
 )
-from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
 T = TypeVar("T")
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, tree
 
 from doc2openapi import ahead
 from doc2openapi.ahead import Ahead
@@ -21,6 +20,8 @@ from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services
 from doc2openapi.spec.validate import ValidationProblem
+from tests.helpers.command import tree
+from tests.helpers.inputs import EXAMPLES
 
 needs_fork = pytest.mark.skipif(
     sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,

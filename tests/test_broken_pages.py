@@ -29,10 +29,10 @@ from typing import Any, ClassVar
 
 import pytest
 import yaml
-from conftest import EXAMPLES
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.scraper.page import read_page
+from tests.helpers.inputs import EXAMPLES
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 FUZZER = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz_pages.py"

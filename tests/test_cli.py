@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import COMMAND, EXAMPLES, corpus_dir
-from conftest import run_cli as run
+
+from tests.helpers.command import COMMAND
+from tests.helpers.command import run_cli as run
+from tests.helpers.inputs import EXAMPLES, corpus_dir
 
 
 def test_scrape_example_to_yaml_and_report(tmp_path: Path) -> None:

@@ -35,12 +35,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, corpus_dir
 
 from doc2openapi.output import load_document, serialise
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.versions import VERSIONS
+from tests.helpers.inputs import REPO, corpus_dir
 
 CONSUMERS = REPO / "tools" / "consumers"
 NODE_BIN = CONSUMERS / "node_modules" / ".bin"

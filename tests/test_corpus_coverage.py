@@ -4,7 +4,7 @@ The reference list comes from ``corpus_truth`` (an independent lxml reader, no
 doc2openapi import).  Paths are compared after the only normalisation that
 ``corpus_truth`` applies (scheme/host, RFC 6570 ``{?...}`` and query string removed; S3-style
 requests keep their sub-resources, ``/{ObjectName}?acl``), as
-OpenAPI identifies them: by template, parameter names aside (``golden_support.path_template``;
+OpenAPI identifies them: by template, parameter names aside (``golden_contracts.path_template``;
 the spec must rename a parameter that a path repeats, or that differs from another page's
 name for the same path, and the golden contracts check the names it keeps).
 """
@@ -12,10 +12,11 @@ name for the same path, and the golden contracts check the names it keeps).
 from __future__ import annotations
 
 import pytest
-from conftest import corpus_dir
-from corpus_truth import Operation, folder_operations, page_operations
-from golden_support import list_operations, path_template
-from test_goldens import scraped_spec
+
+from tests.helpers.corpus_truth import Operation, folder_operations, page_operations
+from tests.helpers.golden_contracts import list_operations, path_template
+from tests.helpers.inputs import corpus_dir
+from tests.test_goldens import scraped_spec
 
 # Counted by hand (corpus as described in ../shared/corpus/README.md): for each
 # HTML page, a throw-away lxml dump printed the headings, paragraphs and table cells;

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
 from doc2openapi.manifest import write_outputs
 from doc2openapi.output import OutputError
@@ -16,6 +15,7 @@ from doc2openapi.scraper.model import TextLine
 from doc2openapi.scraper.page import read_page
 from doc2openapi.spec.constraints import constraints_of
 from doc2openapi.spec.examples import example_json
+from tests.helpers.inputs import EXAMPLES
 
 PAGE = """<a name="ShowThing"></a><h1 class="topictitle1">Showing a Thing</h1>
 <div class="section"><h4 class="sectiontitle">URI</h4>{uri}</div>

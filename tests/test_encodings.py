@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import corpus_root
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.scraper.decode import decode_page
 from doc2openapi.scraper.page import read_page
+from tests.helpers.inputs import corpus_root
 
 GERMAN = "Größe des Datenträgers"
 PUNCTUATION = " \u2013 \u201cx\u201d"  # en dash and curly quotes: bytes 0x96, 0x93, 0x94

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES
-from test_goldens import compare_operation, load_golden
 
 from doc2openapi.pipeline import scrape_to_spec
+from tests.helpers.inputs import EXAMPLES
+from tests.test_goldens import compare_operation, load_golden
 
 GOLDENS = Path(__file__).resolve().parent / "goldens" / "examples"
 FILES = sorted(GOLDENS.glob("*/*.yaml"))

@@ -3,7 +3,7 @@
 Every ``tests/goldens/<folder>/<page-stem>.yaml`` (format: tests/goldens/FORMAT.md) is
 the contract of one real corpus page.  The spec of each corpus folder is scraped once
 per test session with ``doc2openapi.pipeline.scrape_to_spec`` and flattened with the
-generic helpers of ``golden_support``.
+generic helpers of ``golden_contracts``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import corpus_dir, corpus_root
-from corpus_truth import page_operations
-from golden_support import (
+
+from tests.helpers.corpus_truth import page_operations
+from tests.helpers.golden_contracts import (
     FlatFields,
     FlatOperation,
     OpenAPIError,
@@ -27,6 +27,7 @@ from golden_support import (
     golden_fields,
     path_template,
 )
+from tests.helpers.inputs import corpus_dir, corpus_root
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = Path(__file__).resolve().parent / "goldens"

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, corpus_dir, run_cli, tree
 
 from doc2openapi import inputs
 from doc2openapi.cache import CACHE_FORMAT, PageCache
@@ -23,6 +22,8 @@ from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services, scrape
 from doc2openapi.spec.chunks import CHUNKS_FORMAT
 from doc2openapi.spec.memo import MEMO_FORMAT
+from tests.helpers.command import run_cli, tree
+from tests.helpers.inputs import EXAMPLES, corpus_dir
 
 
 def build(

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +25,7 @@ from doc2openapi.spec.examples import SchemaCheck
 from doc2openapi.spec.memo import Memo, structure
 from doc2openapi.spec.schemas import fold_duplicates
 from doc2openapi.spec.validate import validate_document
+from tests.helpers.inputs import EXAMPLES
 
 REF = "#/components/schemas/"
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, corpus_dir
 
 from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.versions import finalise
+from tests.helpers.inputs import EXAMPLES, corpus_dir
 
 
 def walk(value: Any) -> list[dict[str, Any]]:

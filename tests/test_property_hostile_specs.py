@@ -3,7 +3,7 @@ ever running document text, and pass ``mypy --strict`` and ``ruff check`` (prope
 with Hypothesis).
 
 ``test_hostile_documents_give_safe_clients`` generates the documents (strategies in
-``hostile_support``) and runs the checks that need no type checker on each one (the runtime
+``hostile_specs``) and runs the checks that need no type checker on each one (the runtime
 ones in a fresh interpreter, ``hostile_client_check.py``), so that Hypothesis shrinks a
 failure to a small document; it collects every package that passed.
 ``test_collected_clients_pass_mypy_strict_and_ruff`` then runs mypy once (and ruff once) over
@@ -24,7 +24,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
-from hostile_support import (
+from hypothesis import HealthCheck, Phase, example, given, note, settings
+from hypothesis.errors import InvalidArgument
+
+from doc2openapi.generator import Code, Diagnostic, GeneratorOptions, generate
+from doc2openapi.generator.build_view import MAX_PACKAGE_NAME
+from doc2openapi.generator.formatting import format_python
+from tests.helpers.hostile_specs import (
     PAYLOAD,
     ClientRunner,
     Collected,
@@ -39,12 +45,6 @@ from hostile_support import (
     run_mypy,
     run_ruff,
 )
-from hypothesis import HealthCheck, Phase, example, given, note, settings
-from hypothesis.errors import InvalidArgument
-
-from doc2openapi.generator import Code, Diagnostic, GeneratorOptions, generate
-from doc2openapi.generator.build_view import MAX_PACKAGE_NAME
-from doc2openapi.generator.formatting import format_python
 
 settings.register_profile("ci", max_examples=25, derandomize=True, database=None)
 settings.register_profile("dev", max_examples=100)

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
 from doc2openapi.output import OutputError, load_document, write_text
+from tests.helpers.inputs import EXAMPLES
 
 COMMAND = [sys.executable, "-m", "doc2openapi.cli"]
 

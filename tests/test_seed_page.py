@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import corpus_dir
 
 from doc2openapi.pipeline import scrape_to_spec
+from tests.helpers.inputs import corpus_dir
 
 SCHEMAS = "#/components/schemas/"
 

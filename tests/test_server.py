@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, tree
 
 from doc2openapi import launcher
+from tests.helpers.command import tree
+from tests.helpers.inputs import EXAMPLES
 
 pytestmark = pytest.mark.skipif(
     not hasattr(socket, "AF_UNIX"), reason="this platform has no Unix sockets"

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import EXAMPLES
 
 from doc2openapi.diagnostics import Code
 from doc2openapi.output import serialise
@@ -18,6 +17,7 @@ from doc2openapi.spec.build import SpecOptions, _distinct_alternatives
 from doc2openapi.spec.examples import SchemaCheck
 from doc2openapi.spec.paths import number_repeats, unify_names
 from doc2openapi.spec.versions import finalise
+from tests.helpers.inputs import EXAMPLES
 
 
 @dataclass

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, corpus_dir
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec import validate as validation
 from doc2openapi.spec.chunks import ValidParts, digest, split
 from doc2openapi.spec.validate import validate_document
+from tests.helpers.inputs import EXAMPLES, corpus_dir
 
 
 @pytest.fixture(scope="module")

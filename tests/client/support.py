@@ -13,13 +13,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from conftest import corpus_dir
-from golden_support import HTTP_METHODS
-from hostile_support import package_of
-
 from doc2openapi.generator import GeneratedProject, GeneratorOptions, generate
 from doc2openapi.generator.output import write_project
 from doc2openapi.pipeline import ScrapeOutcome, scrape
+from tests.helpers.golden_contracts import HTTP_METHODS
+from tests.helpers.hostile_specs import package_of
+from tests.helpers.inputs import corpus_dir
 
 SERVICES = {
     "dcs": "portal/dcs/api-ref",

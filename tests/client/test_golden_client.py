@@ -15,9 +15,9 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
-from hostile_support import package_of
 
 from doc2openapi.generator import GeneratedProject
+from tests.helpers.hostile_specs import package_of
 
 from .regen_golden import EXAMPLES, GOLDEN, example_client
 

@@ -14,6 +14,7 @@ import yaml
 
 from doc2openapi.generator import GeneratedProject, GeneratorOptions, generate
 from doc2openapi.generator.output import write_project
+from tests.helpers.hostile_specs import package_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -23,10 +24,6 @@ def load_fixture(name: str) -> dict[str, Any]:
     with (FIXTURES / f"{name}.yaml").open(encoding="utf-8") as handle:
         document: dict[str, Any] = yaml.safe_load(handle)
     return document
-
-
-def package_of(project: GeneratedProject) -> str:
-    return next(path.parts[0] for path in project.files if path.name == "__init__.py")
 
 
 def import_project(project: GeneratedProject, directory: Path) -> ModuleType:

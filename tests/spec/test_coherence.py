@@ -46,10 +46,9 @@ def test_item_schemas_are_checked_and_good_schemas_are_left_alone() -> None:
 
 def test_a_service_whose_page_contradicts_itself_still_gets_a_valid_document() -> None:
     # portal/cbr: max_backups says "Minimum: 1" and "Default: -1" (the text: "-1 or 1-99999")
-    from conftest import corpus_dir  # noqa: PLC0415
-
     from doc2openapi.diagnostics import Code  # noqa: PLC0415
     from doc2openapi.pipeline import scrape  # noqa: PLC0415
+    from tests.helpers.inputs import corpus_dir  # noqa: PLC0415
 
     outcome = scrape([corpus_dir("portal/cbr/api-ref")])
     assert outcome.problems == []

@@ -1,6 +1,6 @@
-"""Run generated clients in a fresh interpreter: the runtime half of ``hostile_support``.
+"""Run generated clients in a fresh interpreter: the runtime half of ``hostile_specs``.
 
-    python -I -S -W error tests/hostile_client_check.py SITE MARKER
+    python -I -S -W error tests/helpers/hostile_client_check.py SITE MARKER
 
 reads requests from stdin, one JSON line each (``[[folder, package], ...]``), and answers each
 with one JSON line: the value the environment variable ``MARKER`` got (no document text may

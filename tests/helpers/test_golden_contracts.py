@@ -1,11 +1,12 @@
-"""Unit tests of golden_support on hand-written mini OpenAPI documents."""
+"""Unit tests of ``tests.helpers.golden_contracts`` on hand-written mini OpenAPI documents."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from golden_support import (
+
+from tests.helpers.golden_contracts import (
     FieldInfo,
     OpenAPIError,
     ParamInfo,
