@@ -6,7 +6,7 @@ Every folder under the corpus that holds HTML pages (``doc-exports/*``, ``portal
 ``history/*``; their ``api-ref`` sub-folder where there is one) is scraped as a user
 would: the library's ``scrape`` and ``build_report``, and the row shows the report's own
 counters. The "API pages" column does not come from the scraper: it is what the
-independent reader ``tests/corpus_truth.py`` (lxml only, no doc2openapi import) finds.
+independent reader ``tests/helpers/corpus_truth.py`` (lxml only, no doc2openapi import) finds.
 
 Columns:
   pages       HTML pages read (report)
@@ -33,12 +33,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 GROUPS = ("doc-exports", "portal", "history")
-sys.path.insert(0, str(REPO / "tests"))
-
-from corpus_truth import folder_operations  # noqa: E402
+sys.path.insert(0, str(REPO))
 
 from doc2openapi.pipeline import ReadOptions, scrape  # noqa: E402
 from doc2openapi.report import build_report  # noqa: E402
+from tests.helpers.corpus_truth import folder_operations  # noqa: E402
 
 
 @dataclass
@@ -72,7 +71,7 @@ def corpus_folders(corpus: Path) -> list[str]:
 
 
 def path_template(path: str) -> str:
-    """Paths as OpenAPI identifies them: parameter names erased (tests/golden_support.py)."""
+    """Paths as OpenAPI identifies them: parameter names erased (see golden_contracts)."""
     return re.sub(r"\{[^}]*\}", "{}", path)
 
 

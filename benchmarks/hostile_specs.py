@@ -14,7 +14,7 @@ and saved to ``--failures`` as ``<n>.json`` (the document) and ``<n>.txt`` (the 
 Prints the counts (examples, files, packages, batches, failures) and the time
 spent in each stage; exits 1 when anything failed.
 
-A failing document from here belongs in ``tests/test_property_hostile_specs.py``, where
+A failing document from here belongs in ``tests/generator/test_property_hostile_specs.py``, where
 Hypothesis shrinks what the cheap checks catch.
 """
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the tools that tests/test_consumers.py runs on the generated OpenAPI documents:
+# Installs the tools that tests/spec/test_consumers.py runs on the generated OpenAPI documents:
 #   - npm (pinned by tools/consumers/package-lock.json): Spectral, Redocly CLI, Prism,
 #     into tools/consumers/node_modules;
 #   - PyPI: openapi-python-client, datamodel-code-generator, openapi-generator-cli (it

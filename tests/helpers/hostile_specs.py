@@ -1,6 +1,6 @@
 """Hostile OpenAPI 3.0 documents (Hypothesis strategies) and the checks of their clients.
 
-Shared by ``tests/test_property_hostile_specs.py`` (bounded, in CI) and
+Shared by ``tests/generator/test_property_hostile_specs.py`` (bounded, in CI) and
 ``benchmarks/hostile_specs.py`` (long runs). A document is hostile in its names (keywords,
 builtins, pydantic attributes, names of the generated code, names equal after sanitising or
 differing by case, empty, symbols only, digits first, quotes, backslashes, template syntax,

@@ -1,0 +1,1 @@
+"""Tests of the OpenAPI document: building, validating, writing (doc2openapi.spec)."""

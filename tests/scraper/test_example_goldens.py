@@ -11,9 +11,9 @@ import pytest
 
 from doc2openapi.pipeline import scrape_to_spec
 from tests.helpers.inputs import EXAMPLES
-from tests.test_goldens import compare_operation, load_golden
+from tests.scraper.test_goldens import compare_operation, load_golden
 
-GOLDENS = Path(__file__).resolve().parent / "goldens" / "examples"
+GOLDENS = Path(__file__).resolve().parents[1] / "goldens" / "examples"
 FILES = sorted(GOLDENS.glob("*/*.yaml"))
 _SPECS: dict[str, dict[str, Any]] = {}
 

@@ -16,7 +16,7 @@ import pytest
 from tests.helpers.corpus_truth import Operation, folder_operations, page_operations
 from tests.helpers.golden_contracts import list_operations, path_template
 from tests.helpers.inputs import corpus_dir
-from tests.test_goldens import scraped_spec
+from tests.scraper.test_goldens import scraped_spec
 
 # Counted by hand (corpus as described in ../shared/corpus/README.md): for each
 # HTML page, a throw-away lxml dump printed the headings, paragraphs and table cells;

@@ -1,8 +1,8 @@
-"""Regenerate the golden client tree under tests/client/golden/ deliberately.
+"""Regenerate the golden client tree under tests/generator/clients/golden/ deliberately.
 
-Run ``python tests/client/regen_golden.py`` after a change to the generator's output (or to
-what the scraper makes of ``examples/export``), then read the diff
-(``git diff tests/client/golden``) before committing it.
+Run ``python tests/generator/clients/regen_golden.py`` after a change to the generator's
+output (or to what the scraper makes of ``examples/export``), then read the diff
+(``git diff tests/generator/clients/golden``) before committing it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from doc2openapi.generator.output import write_project
 from doc2openapi.pipeline import scrape
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
+REPO = HERE.parents[2]
 GOLDEN = HERE / "golden"
 EXAMPLES = {"wss": REPO / "examples" / "export"}
 """Golden tree name and the folder of pages whose client it holds."""

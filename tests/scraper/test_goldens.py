@@ -29,8 +29,8 @@ from tests.helpers.golden_contracts import (
 )
 from tests.helpers.inputs import corpus_dir, corpus_root
 
-REPO = Path(__file__).resolve().parents[1]
-GOLDEN_DIR = Path(__file__).resolve().parent / "goldens"
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "goldens"
 
 #: golden sub-folder -> corpus folder (relative to the corpus root)
 CORPUS_FOLDERS: dict[str, str] = {

@@ -37,7 +37,7 @@ import pytest
 from .support import GeneratedClient, GeneratedClients, SpecOperation, figure, snake_case
 from .support import spec_operations as all_operations
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CONSUMERS_PRISM = REPO / "tools" / "consumers" / "node_modules" / ".bin" / "prism"
 STARTUP_SECONDS = 90.0
 PROJECT_ID = "0123456789abcdef0123456789abcdef"

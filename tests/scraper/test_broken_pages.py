@@ -5,7 +5,7 @@ here rather than committed) is scraped alone, through the whole pipeline, and th
 diagnostics it gives (code, table, row) and whether an operation came out are compared
 with ``tests/broken/snapshots.yaml``. The expectations there were written by reading each
 page; the ``note`` of each entry says why. After a deliberate change, regenerate with
-``python tests/test_broken_pages.py --update`` and review the diff (notes are kept).
+``python -m tests.scraper.test_broken_pages --update`` and review the diff (notes are kept).
 
 Each run must also stay within a generous memory bound (tracemalloc peak).
 """
@@ -34,8 +34,9 @@ from doc2openapi.pipeline import scrape
 from doc2openapi.scraper.page import read_page
 from tests.helpers.inputs import EXAMPLES
 
-BROKEN = Path(__file__).resolve().parent / "broken"
-FUZZER = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz_pages.py"
+BROKEN = Path(__file__).resolve().parents[1] / "broken"
+UPDATE = "python -m tests.scraper.test_broken_pages --update"
+FUZZER = Path(__file__).resolve().parents[2] / "benchmarks" / "fuzz_pages.py"
 SNAPSHOTS = BROKEN / "snapshots.yaml"
 MEMORY_BOUND = 200 * 1024 * 1024
 COMMAND = [sys.executable, "-m", "doc2openapi.cli"]
@@ -163,7 +164,7 @@ def load_snapshots() -> dict[str, Any]:
 @pytest.mark.parametrize("name", case_names())
 def test_broken_page_snapshot(name: str, tmp_path: Path) -> None:
     expected = load_snapshots().get(name)
-    assert expected is not None, f"{name} has no snapshot: run tests/test_broken_pages.py --update"
+    assert expected is not None, f"{name} has no snapshot: run {UPDATE}"
     actual, peak = outcome_of(name, case_bytes(name), tmp_path / "docs")
     assert actual["operation"] == expected["operation"]
     assert actual["diagnostics"] == expected["diagnostics"]
@@ -413,10 +414,10 @@ def update_snapshots() -> None:
             note = old.get(name, {}).get("note", "TODO: say what this page should yield")
             new[name] = {"note": note, **actual}
     header = (
-        "# Expected outcome of each broken page (tests/test_broken_pages.py): whether an\n"
+        "# Expected outcome of each broken page (tests/scraper/test_broken_pages.py): whether an\n"
         "# operation comes out, and the diagnostics as [code, table, row] in report order.\n"
         "# Written by reading the pages; regenerate deliberately with\n"
-        "# `python tests/test_broken_pages.py --update` and review the diff.\n"
+        "# `python -m tests.scraper.test_broken_pages --update` and review the diff.\n"
     )
     body = "".join(_dump_entry(name, entry) for name, entry in new.items())
     SNAPSHOTS.write_text(header + body, encoding="utf-8")
@@ -425,7 +426,7 @@ def update_snapshots() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python tests/test_broken_pages.py --update")
+        sys.exit(f"usage: {UPDATE}")
     update_snapshots()
 
 

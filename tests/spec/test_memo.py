@@ -281,7 +281,7 @@ def test_yaml_written_by_parts_is_the_whole(
 
 def test_yaml_by_parts_on_real_documents(tmp_path: Path) -> None:
     store = Memo(tmp_path, "yaml")
-    hostile = load_document(Path(__file__).parent / "generator" / "fixtures" / "hostile.yaml")
+    hostile = load_document(Path(__file__).parents[1] / "generator" / "fixtures" / "hostile.yaml")
     for document in (scrape([EXAMPLES / "export"]).spec.document, hostile):
         whole = serialise(document, Path("x.yaml"))
         assert serialise(document, Path("x.yaml"), store) == whole

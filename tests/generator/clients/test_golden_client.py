@@ -1,8 +1,8 @@
 """The client of the built-in example against its committed golden tree, and the client
 that ``doc2openapi build`` writes: byte-identical under different hash seeds.
 
-After a deliberate change of the output: ``python tests/client/regen_golden.py``, then read
-``git diff tests/client/golden`` before committing it.
+After a deliberate change of the output: ``python tests/generator/clients/regen_golden.py``,
+then read ``git diff tests/generator/clients/golden`` before committing it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tests.helpers.hostile_specs import package_of
 
 from .regen_golden import EXAMPLES, GOLDEN, example_client
 
-REGENERATE = "python tests/client/regen_golden.py"
+REGENERATE = "python tests/generator/clients/regen_golden.py"
 HASH_SEEDS = ("0", "271828")
 
 

@@ -1,5 +1,5 @@
 """What the spec builder does so that the ecosystem's tools read its documents
-(tests/test_consumers.py runs the tools themselves on the real corpus)."""
+(tests/spec/test_consumers.py runs the tools themselves on the real corpus)."""
 
 from __future__ import annotations
 

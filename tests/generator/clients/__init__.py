@@ -1,0 +1,1 @@
+"""Clients generated from the real corpus and the built-in example."""
