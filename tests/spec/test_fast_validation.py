@@ -10,8 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, corpus_root
-from hostile_support import documents
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_spec_validator import OpenAPIV30SpecValidator
@@ -20,6 +18,8 @@ from doc2openapi.pipeline import scrape_to_spec
 from doc2openapi.spec import validate
 from doc2openapi.spec.fast_validation import doubts, surely_valid
 from doc2openapi.spec.validate import ValidationProblem, validate_document
+from tests.helpers.hostile_specs import documents
+from tests.helpers.inputs import EXAMPLES, corpus_root
 
 Json = dict[str, Any]
 
