@@ -89,6 +89,7 @@ class ServiceResult:
             tuple(r.api for r in self.pages if r.api is not None),
             tuple(t for r in self.pages for t in r.tables),
             self.toc,
+            tuple(r.page.key for r in self.pages),
         )
 
 

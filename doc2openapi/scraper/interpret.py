@@ -457,6 +457,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     tables: list[FieldTable] = []
     status_codes: list[StatusCode] = []
     roots: dict[tuple[TableRole, str], str] = {}
+    earlier: Counter[str] = Counter()
     for item in placed:
         table = item.table
         label = table.caption or table.key
@@ -465,6 +466,9 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             continue
         references = _OtherReferences(reference_counts, references_of[id(table)])
         role = _role(item, page.key, references)
+        if role is TableRole.SCHEMA and _cycle_root(item, page.key, earlier, roots):
+            role = _BODY_OF[item.kind]
+        earlier.update(references_of[id(table)])
         field_table = reader.field_table(table, item.section, role, item.status, item.label)
         if field_table is None:
             reader.report(
@@ -630,6 +634,23 @@ def _link_by_elimination(tables: list[FieldTable], reader: _Reader) -> list[Fiel
 
 def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
     return replace(table, role=role)
+
+
+_BODY_OF = {
+    SectionKind.REQUEST: TableRole.REQUEST_BODY,
+    SectionKind.RESPONSE: TableRole.RESPONSE_BODY,
+}
+
+
+def _cycle_root(
+    item: _Placed, page_key: str, earlier: Counter[str], roots: dict[tuple[TableRole, str], str]
+) -> bool:
+    """A request or response table that only tables after it refer to, in a section with
+    no body yet, is the body of a recursive structure (a job whose ``subJobs`` are jobs)."""
+    body = _BODY_OF.get(item.kind)
+    if body is None or (body, item.status) in roots:
+        return False
+    return not _is_referenced(item.table, item.label, page_key, _OtherReferences(earlier, set()))
 
 
 def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRole:

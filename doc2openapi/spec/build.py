@@ -68,6 +68,8 @@ class ServiceDocs:
     api_pages: tuple[ApiPage, ...]
     schema_tables: tuple[FieldTable, ...]
     toc: Toc
+    page_keys: tuple[str, ...] = ()
+    """Every page read: a link to one of them that names no table is prose, not a type."""
 
 
 @dataclass
@@ -492,6 +494,7 @@ def build_spec(
     operation_counts: dict[str, int] = {}
     for service in services:
         index = TableIndex()
+        index.pages.update(service.page_keys)
         for api_page in service.api_pages:
             for table in api_page.tables:
                 index.add(table)

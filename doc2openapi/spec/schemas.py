@@ -82,6 +82,7 @@ class TableIndex:
     by_key: dict[tuple[str, str], FieldTable] = field(default_factory=dict)
     """Tables by their key, which is no anchor for a table without one (``table-7``)."""
     pages: set[str] = field(default_factory=set)
+    """Every page read (a link elsewhere leads out of the folder)."""
 
     def add(self, table: FieldTable) -> None:
         self.pages.add(table.page)
@@ -364,11 +365,16 @@ class SchemaRegistry:
         self, table: FieldTable, row: FieldRow, found: FieldTable | None
     ) -> FieldTable | None:
         """A link to another page's copy of a table that this page also gives ("rules
-        parameter description" on both): the page's own table describes its field."""
-        if found is None or found.page == table.page:
+        parameter description" on both): the page's own table describes its field. So
+        does a request field's table when the link leads to the response's copy."""
+        if found is None or (found.page, found.section) == (table.page, table.section):
             return found
         local = self.index.subject_table(table, row.name)
-        return local if local is not None and local is not table else found
+        if local is None or local is table or local is found:
+            return found
+        if found.page == table.page and local.section != table.section:
+            return found
+        return local
 
     def _lookup(self, link: Link, page: str) -> FieldTable | None:
         if not link.fragment:

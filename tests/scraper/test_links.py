@@ -237,3 +237,60 @@ def test_caption_that_is_a_field_name() -> None:
     assert caption_subject("credential") == "credential"
     assert caption_subject("nics field description") == "nics"
     assert caption_subject("Request parameters") == ""
+
+
+def test_a_recursive_response_table_is_the_body(tmp_path: Path) -> None:
+    """The first response table is linked back from a table after it (a job's ``subJobs``
+    are jobs): it is still the body, and the link a recursive reference."""
+    response = (
+        '<li><p id="li-job">Response parameters</p>'
+        + _table(_row("kind", "String"), _row("spec", "Object", 'See <a href="#li-spec">spec</a>.'))
+        + '</li><li><p id="li-spec">Data structure of the <strong>spec</strong> field</p>'
+        + _table(_row("subJobs", "Array of objects", 'See <a href="#li-job">job</a>.'))
+        + "</li>"
+    )
+    outcome = _scrape(tmp_path, _page("", response, method="GET"))
+    document = outcome.spec.document
+    spec = _resolve(document, _response(outcome)["properties"]["spec"])
+    job = _resolve(document, spec["properties"]["subJobs"]["items"])
+    assert set(job["properties"]) == {"kind", "spec"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+def test_a_link_to_a_prose_page_is_not_unresolved(tmp_path: Path) -> None:
+    request = (
+        "<li>" + _table(_row("project", "", 'See <a href="howto.html#obtain">how</a>.')) + "</li>"
+    )
+    (tmp_path / "howto.html").write_text(
+        '<html><body><main><h1>Obtaining a Project ID</h1><p id="obtain">Steps.</p>'
+        "</main></body></html>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    assert "UNRESOLVED_LINK" not in _codes(outcome)
+
+
+def test_a_link_to_a_page_not_in_the_folder_is_unresolved(tmp_path: Path) -> None:
+    request = (
+        "<li>" + _table(_row("project", "Object", 'See <a href="gone.html#x">it</a>.')) + "</li>"
+    )
+    assert "UNRESOLVED_LINK" in _codes(_scrape(tmp_path, _page(request)))
+
+
+def test_a_request_field_linking_the_response_copy_takes_its_own_table(tmp_path: Path) -> None:
+    """Documents sometimes link a request field to the response's table of the same name:
+    the request section's own table describes it."""
+
+    def section(anchor: str, member: str) -> str:
+        link = 'See <a href="#rs-range">range</a>.'
+        return (
+            f"<li>{_table(_row('range', 'Object', link))}</li>"
+            f'<li><p id="{anchor}">Parameters in the <strong>range</strong> field</p>'
+            f"{_table(_row(member, 'Integer'))}</li>"
+        )
+
+    request, response = section("rq-range", "low"), section("rs-range", "high")
+    outcome = _scrape(tmp_path, _page(request, response))
+    assert set(
+        _resolve(outcome.spec.document, _request(outcome)["properties"]["range"])["properties"]
+    ) == {"low"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
