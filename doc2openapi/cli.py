@@ -23,6 +23,7 @@ from doc2openapi.ahead import Ahead
 from doc2openapi.cache import default_cache_dir
 from doc2openapi.config import Config, ConfigError, load_config
 from doc2openapi.diagnostics import Level
+from doc2openapi.files import OutputError, load_document, serialise, write_text
 from doc2openapi.inputs import (
     InputError,
     InputFolder,
@@ -38,7 +39,6 @@ from doc2openapi.manifest import (
     read_manifest,
     write_outputs,
 )
-from doc2openapi.output import OutputError, load_document, serialise, write_text
 from doc2openapi.spec.versions import VERSIONS
 
 if TYPE_CHECKING:

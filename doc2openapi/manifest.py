@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from doc2openapi.output import OutputError, write_text
+from doc2openapi.files import OutputError, write_text
 
 MANIFEST_NAME = ".doc2openapi-manifest.json"
 CLIENT_MANIFEST_NAME = ".doc2openapi-client-manifest.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from doc2openapi.output import write_text
+from doc2openapi.files import write_text
 
 from . import GeneratedProject
 

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.names import path_parameter_names
 from doc2openapi.scraper.links import caption_subject, label_subject
 from doc2openapi.scraper.model import (
     ApiPage,
@@ -35,6 +34,7 @@ from doc2openapi.scraper.model import (
     Table,
     TableRole,
 )
+from doc2openapi.text_names import path_parameter_names
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$")

@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import quote
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.names import pascal_case, path_parameter_names
 from doc2openapi.scraper.model import (
     ApiPage,
     Endpoint,
@@ -37,6 +36,7 @@ from doc2openapi.spec.schemas import (
     rename_refs,
 )
 from doc2openapi.spec.versions import OPENAPI_30, finalise
+from doc2openapi.text_names import pascal_case, path_parameter_names
 
 SECURITY_SCHEME = "token"
 AUTH_HEADER = "x-auth-token"

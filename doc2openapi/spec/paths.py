@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from doc2openapi.names import PATH_PARAMETER, path_parameter_names
+from doc2openapi.text_names import PATH_PARAMETER, path_parameter_names
 
 
 class RoutedOperation(Protocol):

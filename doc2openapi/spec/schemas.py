@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.names import is_identifier, pascal_case
 from doc2openapi.scraper.interpret import same_page_table_numbers
 from doc2openapi.scraper.links import caption_subject, label_subject
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
@@ -28,6 +27,7 @@ from doc2openapi.spec.types import (
     parse_type,
 )
 from doc2openapi.spec.versions import SCHEMA_REF
+from doc2openapi.text_names import is_identifier, pascal_case
 
 Schema = dict[str, Any]
 MAX_NESTING = 64

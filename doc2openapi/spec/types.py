@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doc2openapi.names import is_identifier
+from doc2openapi.text_names import is_identifier
 
 _PRIMITIVES: dict[str, tuple[str, str]] = {
     "string": ("string", ""),

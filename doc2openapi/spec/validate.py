@@ -11,11 +11,11 @@ from typing import Any
 
 from referencing.exceptions import PointerToNowhere, Unresolvable
 
-from doc2openapi.names import path_parameter_names
 from doc2openapi.spec.chunks import ValidParts, digest, split
 from doc2openapi.spec.fast_validation import surely_valid
 from doc2openapi.spec.paths import OPERATION_METHODS
 from doc2openapi.spec.versions import SCHEMA_REF
+from doc2openapi.text_names import path_parameter_names
 
 _OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

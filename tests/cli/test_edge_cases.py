@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from doc2openapi.files import OutputError
 from doc2openapi.manifest import write_outputs
-from doc2openapi.output import OutputError
 from doc2openapi.pipeline import scrape
 from doc2openapi.scraper.model import TextLine
 from doc2openapi.scraper.page import read_page

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from doc2openapi.output import OutputError, load_document, write_text
+from doc2openapi.files import OutputError, load_document, write_text
 from tests.helpers.inputs import EXAMPLES
 
 COMMAND = [sys.executable, "-m", "doc2openapi.cli"]

@@ -1,7 +1,7 @@
 """The specs of the real corpus as input for the ecosystem's own tools.
 
 Each corpus folder is scraped once per OpenAPI version (session cache) and written as YAML
-(through ``doc2openapi.output.serialise``, as the CLI writes it); then each tool reads it:
+(through ``doc2openapi.files.serialise``, as the CLI writes it); then each tool reads it:
 
 - Spectral (``spectral:oas`` + ``tools/consumers/.spectral.yaml``): no error, no warning;
 - Redocly CLI ``lint`` (recommended + ``tools/consumers/redocly.yaml``): no error;
@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 
-from doc2openapi.output import load_document, serialise
+from doc2openapi.files import load_document, serialise
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.versions import VERSIONS

@@ -16,8 +16,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doc2openapi import output
-from doc2openapi.output import load_document, serialise
+from doc2openapi import files
+from doc2openapi.files import load_document, serialise
 from doc2openapi.pipeline import ReadOptions, scrape
 from doc2openapi.spec import validate as validation
 from doc2openapi.spec.chunks import ValidParts, digest, split
@@ -223,7 +223,7 @@ def test_fast_yaml_nodes_match_pyyaml() -> None:
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
-    Plain.add_representer(str, output._str_presenter)
+    Plain.add_representer(str, files._str_presenter)
     shared = {"k": "v"}
     document = {
         "text": ["plain", "08", "true", "multi\nline\n", " lead", "", "é ✓", "a: b", "- x"],
@@ -382,6 +382,6 @@ def test_text_ending_in_blank_lines_is_quoted_so_documents_stay_written_by_parts
     store = Memo(tmp_path, "yaml")
     assert serialise(document, Path("x.yaml"), store) == whole
     wholes: list[Any] = []
-    monkeypatch.setattr(output, "_yaml", lambda value: wholes.append(value) or "")
+    monkeypatch.setattr(files, "_yaml", lambda value: wholes.append(value) or "")
     serialise(document, Path("x.yaml"), store)
     assert document not in wholes  # every part came from the store, none from a whole dump

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from doc2openapi.diagnostics import Code
-from doc2openapi.output import serialise
+from doc2openapi.files import serialise
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.build import SpecOptions, _distinct_alternatives
 from doc2openapi.spec.examples import SchemaCheck
