@@ -22,7 +22,7 @@ from doc2openapi import __version__
 from doc2openapi.ahead import Ahead
 from doc2openapi.cache import default_cache_dir
 from doc2openapi.config import Config, ConfigError, load_config
-from doc2openapi.diagnostics import Level
+from doc2openapi.diagnostics import Diagnostic, Level
 from doc2openapi.files import OutputError, load_document, serialise, write_text
 from doc2openapi.inputs import (
     InputError,
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from doc2openapi.spec.build import SpecOptions
     from doc2openapi.spec.chunks import ValidParts
     from doc2openapi.spec.memo import Memo
-    from doc2openapi.spec.validate import ValidationProblem
 
 # The scraper, the spec builder, the validator and the generator are imported where they
 # are used: a rebuild with nothing changed needs none of them, and starts in a fraction of
@@ -448,7 +447,7 @@ def _build_outputs(
 
 def _validated_and_generated(
     document: dict[str, Any], config: Config, generate: bool
-) -> tuple[list[ValidationProblem], GeneratedProject | None]:
+) -> tuple[list[Diagnostic], GeneratedProject | None]:
     """The document's problems and, when ``generate``, its client. They need nothing from
     each other but the document: a forked child validates while this process generates
     (see doc2openapi.ahead). The client is made here, where a build server keeps what the

@@ -1,10 +1,14 @@
-"""Diagnostics: problems found in the input, carried as values and collected by each stage."""
+"""Diagnostics: problems found in the input, carried as values and collected by each stage.
+
+One type for every stage: the scraper and the spec builder locate a problem by page, table
+and row; the validator and the generator by a JSON pointer into the OpenAPI document.
+"""
 
 from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from doc2openapi.pickling import pickled_by_fields
@@ -58,12 +62,43 @@ class Code(enum.StrEnum):
     UNTERMINATED_MARKUP = "D007"
     ENTITIES_IGNORED = "D008"
     DUPLICATE_ANCHOR = "D009"
+    # validation of the OpenAPI document (``V`` numbers)
+    NOT_OPENAPI = "V001"
+    SCHEMA_VIOLATION = "V002"
+    VALIDATOR_FAILED = "V003"
+    KEY_NOT_STRING = "V004"
+    OPERATION_ID_INVALID = "V101"
+    OPERATION_ID_REPEATED = "V102"
+    PATH_PARAM_UNDECLARED = "V103"
+    DANGLING_REF = "V104"
+    # the generator (``G`` numbers): schemas
+    INVALID_DOCUMENT = "G001"
+    UNRESOLVED_REF = "G002"
+    UNSUPPORTED_SCHEMA = "G003"
+    RECURSIVE_ALIAS = "G004"
+    ENUM_FALLBACK = "G005"
+    # the generator: names
+    NAME_CLASH = "G101"
+    NAME_SANITISED = "G102"
+    # the generator: operations
+    MISSING_OPERATION_ID = "G201"
+    PARAMETER_SKIPPED = "G202"
+    UNSUPPORTED_CONTENT = "G203"
+    NO_SUCCESS_RESPONSE = "G204"
+    UNSUPPORTED_STATUS = "G205"
+    PAGINATION_SKIPPED = "G206"
+    SERVER_FALLBACK = "G207"
+    # the generator: output
+    TEMPLATE_ERROR = "G301"
+    FORMATTER_UNAVAILABLE = "G302"
+    FORMATTER_FAILED = "G303"
 
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem, traced to its page, table and row."""
+    """One problem, traced to its page, table and row, or to a JSON pointer into the
+    OpenAPI document (``pointer``; "" with no page means the whole document)."""
 
     level: Level
     code: Code
@@ -71,28 +106,44 @@ class Diagnostic:
     detail: str
     table: str = ""
     row: str = ""
+    pointer: str = ""
 
-    def sort_key(self) -> tuple[str, str, str, str, str]:
-        return (self.page, self.code.value, self.table, self.row, self.detail)
+    def sort_key(self) -> tuple[str, str, str, str, str, str]:
+        return (self.page, self.code.value, self.table, self.row, self.pointer, self.detail)
 
     def as_dict(self) -> dict[str, str]:
+        """A report entry: page, table and row for a problem on a page; ``location`` (the
+        JSON pointer) for a problem of the document."""
+        where = (
+            {"page": self.page, "table": self.table, "row": self.row}
+            if self.page
+            else {"location": self.pointer}
+        )
         return {
             "level": self.level.value,
             "code": self.code.value,
             "name": self.code.name,
-            "page": self.page,
-            "table": self.table,
-            "row": self.row,
+            **where,
             "detail": self.detail,
         }
 
     def format(self) -> str:
-        where = self.page
-        if self.table:
-            where += f" [{self.table}]"
-        if self.row:
-            where += f" row {self.row!r}"
+        table = f"[{self.table}]" if self.table else ""
+        row = f"row {self.row!r}" if self.row else ""
+        where = " ".join(part for part in (self.page, table, row, self.pointer) if part) or "/"
         return f"{self.level.value}: {self.code.value} {self.code.name}: {where}: {self.detail}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def in_document(level: Level, code: Code, pointer: str, detail: str) -> Diagnostic:
+    """A problem of the OpenAPI document, located by a JSON pointer ("" for the whole)."""
+    return Diagnostic(level, code, "", detail, pointer=pointer)
+
+
+Report = Callable[[Diagnostic], None]
+"""Where builders send their diagnostics (usually ``list.append``)."""
 
 
 def count_by_code(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:

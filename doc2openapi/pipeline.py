@@ -29,7 +29,6 @@ from doc2openapi.scraper.toc import Toc, read_toc
 
 if TYPE_CHECKING:
     from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions
-    from doc2openapi.spec.validate import ValidationProblem
 
 # The spec builder and the validator are imported where they are used: reading pages (and
 # deciding that nothing an API needs changed) must not pay for loading them.
@@ -220,7 +219,7 @@ def _read_services(inputs: Sequence[InputFolder], options: ReadOptions) -> list[
 class ScrapeOutcome:
     services: list[ServiceResult]
     spec: BuiltSpec
-    problems: list[ValidationProblem]
+    problems: list[Diagnostic]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

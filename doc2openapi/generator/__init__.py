@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from doc2openapi.diagnostics import Code, Diagnostic, Level, in_document
+
 from .build_view import build_project
-from .diagnostics import Code, Diagnostic, Level
 from .environment import make_environment
 from .formatting import format_python
 from .operations import ApiCollector
@@ -45,13 +46,13 @@ def _document_problems(spec: Mapping[str, Any]) -> list[Diagnostic]:
     problems = []
     if not isinstance(spec, Mapping):
         detail = f"the document is a {type(spec).__name__}, not an object"
-        return [Diagnostic(Level.ERROR, Code.INVALID_DOCUMENT, "", detail)]
+        return [in_document(Level.ERROR, Code.INVALID_DOCUMENT, "", detail)]
     if not str(spec.get("openapi", "")).startswith("3."):
         detail = "not an OpenAPI 3 document (no 'openapi: 3.x' field)"
-        problems.append(Diagnostic(Level.ERROR, Code.INVALID_DOCUMENT, "/openapi", detail))
+        problems.append(in_document(Level.ERROR, Code.INVALID_DOCUMENT, "/openapi", detail))
     if not isinstance(spec.get("paths"), Mapping):
         detail = "the document has no 'paths' object"
-        problems.append(Diagnostic(Level.ERROR, Code.INVALID_DOCUMENT, "/paths", detail))
+        problems.append(in_document(Level.ERROR, Code.INVALID_DOCUMENT, "/paths", detail))
     return problems
 
 

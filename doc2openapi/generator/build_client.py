@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
+from doc2openapi.diagnostics import Code, Level, Report, in_document
+
 from .annotations import Annotator, class_keys, uses_any, without_none
 from .build_errors import error_class_name
 from .build_models import Naming
-from .diagnostics import Code, Diagnostic, Level, Report
 from .model import (
     ApiDecl,
     BodyDecl,
@@ -137,7 +138,7 @@ class ClientBuilder:
         )
 
     def _report_at(self, level: Level, code: Code, location: str, detail: str) -> None:
-        self._report(Diagnostic(level, code, location, detail))
+        self._report(in_document(level, code, location, detail))
 
     def _method_names(self) -> dict[str, str]:
         candidates = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from doc2openapi.diagnostics import Code, Level, Report, in_document
+
 from .annotations import Annotator, class_keys, uses_any
-from .diagnostics import Code, Diagnostic, Level, Report
 from .document import unescape_token
 from .model import ClassDecl, Documentation, EnumDecl, FieldDecl, ModelDecl, nullable
 from .names import (
@@ -24,7 +25,7 @@ from .view import ClassView, EnumMemberView, EnumView, FieldView, ModelsModule, 
 
 def _clash(report: Report, location: str, wanted: str, given: str, what: str) -> None:
     detail = f"{what}: name {wanted!r} is taken; renamed to {given!r}"
-    report(Diagnostic(Level.WARNING, Code.NAME_CLASH, location, detail))
+    report(in_document(Level.WARNING, Code.NAME_CLASH, location, detail))
 
 
 def class_names(classes: Sequence[ClassDecl], report: Report) -> dict[str, str]:
@@ -41,7 +42,7 @@ def class_names(classes: Sequence[ClassDecl], report: Report) -> dict[str, str]:
             _clash(report, decl.key, candidates[decl.key], names[decl.key], "class")
         elif decl.is_component and candidates[decl.key] != decl.name_hint:
             detail = f"schema name {decl.name_hint!r} is class {candidates[decl.key]!r}"
-            report(Diagnostic(Level.INFO, Code.NAME_SANITISED, decl.key, detail))
+            report(in_document(Level.INFO, Code.NAME_SANITISED, decl.key, detail))
     return names
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from doc2openapi.diagnostics import Code, Level, Report, in_document
+
 from .build_client import ClientBuilder
 from .build_errors import error_classes
 from .build_models import ModelsBuilder, name_everything
-from .diagnostics import Code, Diagnostic, Level, Report
 from .model import ApiDecl
 from .names import RESERVED_IDENTIFIERS, PythonIdentifier, identifier_suffix, unique_names
 from .text import docstring, markdown_code, markdown_inline, one_line, python_string, toml_string
@@ -56,7 +57,7 @@ def package_name(requested: str | None, title: str, report: Report) -> str:
             f"package name {requested!r} is not a safe module name (an identifier of at most "
             f"{MAX_PACKAGE_NAME} characters); using {name!r}"
         )
-        report(Diagnostic(Level.WARNING, Code.NAME_SANITISED, "", detail))
+        report(in_document(Level.WARNING, Code.NAME_SANITISED, "", detail))
     return name
 
 

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Code, Diagnostic, Level, Report
+from doc2openapi.diagnostics import Code, Level, Report, in_document
 
 # The same settings as the [tool.ruff] table of the generated pyproject.toml.
 RUFF_SETTINGS = ("--line-length", "100", "--target-version", "py311")
@@ -47,7 +47,7 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
     command = ruff_command()
     if command is None:
         detail = "ruff is not installed: the Python files are left unformatted"
-        report(Diagnostic(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
+        report(in_document(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
         return dict(files)
     known = _ruff_identity(command)
     done = {
@@ -103,7 +103,7 @@ def _run_ruff(
             for path, target in scratch.items():
                 output = output.replace(str(target), str(path))
             report(
-                Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", f"ruff format failed: {output}")
+                in_document(Level.ERROR, Code.FORMATTER_FAILED, "", f"ruff format failed: {output}")
             )
             return None
         return {path: target.read_text(encoding="utf-8") for path, target in scratch.items()}

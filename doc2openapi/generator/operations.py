@@ -6,7 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from .diagnostics import Code, Diagnostic, Level, Report
+from doc2openapi.diagnostics import Code, Level, Report, in_document
+
 from .document import (
     EMPTY,
     JsonObject,
@@ -92,7 +93,7 @@ class ApiCollector:
         )
 
     def _report_at(self, level: Level, code: Code, location: str, detail: str) -> None:
-        self._report(Diagnostic(level, code, location, detail))
+        self._report(in_document(level, code, location, detail))
 
     def _deref(self, node: object, location: str) -> tuple[JsonObject, str]:
         """A parameter, request body or response object, following one local ``$ref``."""

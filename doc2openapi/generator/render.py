@@ -6,7 +6,8 @@ from pathlib import PurePosixPath
 
 import jinja2
 
-from .diagnostics import Code, Diagnostic, Level, Report
+from doc2openapi.diagnostics import Code, Level, Report, in_document
+
 from .view import ProjectView
 
 # Output path (``{package}`` is the package directory) and the template that writes it.
@@ -35,5 +36,5 @@ def render_project(
             files[path] = environment.get_template(template_name).render(project=project)
         except jinja2.TemplateError as error:
             detail = f"template {template_name!r} failed: {type(error).__name__}: {error}"
-            report(Diagnostic(Level.ERROR, Code.TEMPLATE_ERROR, "", detail))
+            report(in_document(Level.ERROR, Code.TEMPLATE_ERROR, "", detail))
     return files

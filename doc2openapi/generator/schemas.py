@@ -13,7 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from .diagnostics import Code, Diagnostic, Level, Report
+from doc2openapi.diagnostics import Code, Level, Report, in_document
+
 from .document import (
     EMPTY,
     JsonObject,
@@ -283,7 +284,7 @@ class SchemaCollector:
         return nullable(expr) if None in raw else expr
 
     def _warn(self, code: Code, location: str, detail: str) -> None:
-        self._report(Diagnostic(Level.WARNING, code, location, detail))
+        self._report(in_document(Level.WARNING, code, location, detail))
 
 
 def _enum_values(raw: Sequence[object], types: list[str]) -> tuple[EnumValue, ...] | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from referencing.exceptions import PointerToNowhere, Unresolvable
 
+from doc2openapi.diagnostics import Code, Diagnostic, Level, in_document
 from doc2openapi.spec.chunks import ValidParts, digest, split
 from doc2openapi.spec.fast_validation import surely_valid
 from doc2openapi.spec.paths import OPERATION_METHODS
@@ -20,20 +20,15 @@ from doc2openapi.text_names import path_parameter_names
 _OPERATION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class ValidationProblem:
-    pointer: str
-    message: str
-
-    def format(self) -> str:
-        return f"{self.pointer or '/'}: {self.message}"
+def _problem(code: Code, pointer: str, detail: str) -> Diagnostic:
+    return in_document(Level.ERROR, code, pointer, detail)
 
 
 def _pointer(parts: Any) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def _schema_problems(document: dict[str, Any]) -> Iterator[ValidationProblem]:
+def _schema_problems(document: dict[str, Any]) -> Iterator[Diagnostic]:
     """openapi-spec-validator's problems, each placed at least at its path item or schema;
     nothing, without running it, where the fast check finds the document valid."""
     if surely_valid(document):
@@ -79,7 +74,7 @@ def _items(node: Any) -> list[tuple[str, Any]]:
         return []
 
 
-def _placed(errors: Any, at: tuple[str, ...]) -> Iterator[ValidationProblem]:
+def _placed(errors: Any, at: tuple[str, ...]) -> Iterator[Diagnostic]:
     """The problems of one part (``errors``: an iterator or a function that returns one),
     with their pointers under ``at``; a failure to read the part is one problem there."""
     from jsonschema.exceptions import ValidationError  # noqa: PLC0415
@@ -87,11 +82,14 @@ def _placed(errors: Any, at: tuple[str, ...]) -> Iterator[ValidationProblem]:
     try:
         for error in errors() if callable(errors) else errors:
             if isinstance(error, ValidationError):
-                yield ValidationProblem(_pointer([*at, *error.absolute_path]), error.message)
+                yield _problem(
+                    Code.SCHEMA_VIOLATION, _pointer([*at, *error.absolute_path]), error.message
+                )
             else:
-                yield ValidationProblem(_pointer(at), _line(str(error)))
+                yield _problem(Code.SCHEMA_VIOLATION, _pointer(at), _line(str(error)))
     except _UNREADABLE as crash:
-        yield ValidationProblem(_pointer(at), f"the validator could not read this: {_why(crash)}")
+        detail = f"the validator could not read this: {_why(crash)}"
+        yield _problem(Code.VALIDATOR_FAILED, _pointer(at), detail)
 
 
 _UNREADABLE = (RecursionError, ValueError, TypeError, LookupError, AttributeError, Unresolvable)
@@ -111,7 +109,7 @@ def _line(text: str, limit: int = 200) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
-def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[ValidationProblem]:
+def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[Diagnostic]:
     seen: dict[str, str] = {}
     schemas = _mapping(_mapping(document.get("components")).get("schemas"))
     for path, item in _mapping(document.get("paths")).items():
@@ -124,11 +122,14 @@ def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[
             where = _pointer(["paths", path, method])
             operation_id = operation.get("operationId")
             if not isinstance(operation_id, str) or not _OPERATION_ID.match(operation_id):
-                yield ValidationProblem(
-                    where + "/operationId", f"operationId {operation_id!r} is not an identifier"
+                yield _problem(
+                    Code.OPERATION_ID_INVALID,
+                    where + "/operationId",
+                    f"operationId {operation_id!r} is not an identifier",
                 )
             elif operation_id in seen:
-                yield ValidationProblem(
+                yield _problem(
+                    Code.OPERATION_ID_REPEATED,
                     where + "/operationId",
                     f"operationId {operation_id!r} is also used at {seen[operation_id]}",
                 )
@@ -150,7 +151,7 @@ def _sequence(value: Any) -> list[Any]:
 
 def _path_parameter_problems(
     path: str, item: dict[str, Any], operation: dict[str, Any], where: str
-) -> Iterator[ValidationProblem]:
+) -> Iterator[Diagnostic]:
     declared = {
         p.get("name")
         for p in [*_sequence(item.get("parameters")), *_sequence(operation.get("parameters"))]
@@ -158,8 +159,10 @@ def _path_parameter_problems(
     }
     for name in path_parameter_names(str(path)):
         if name not in declared:
-            yield ValidationProblem(
-                where + "/parameters", f"path parameter {name!r} is not declared"
+            yield _problem(
+                Code.PATH_PARAM_UNDECLARED,
+                where + "/parameters",
+                f"path parameter {name!r} is not declared",
             )
 
 
@@ -199,27 +202,31 @@ def _flaws(document: Any) -> tuple[bool, set[str]]:
 
 def _dangling_refs(
     document: Any, schemas: dict[str, Any], targets: set[str]
-) -> Iterator[ValidationProblem]:
+) -> Iterator[Diagnostic]:
     if all(not t.startswith(SCHEMA_REF) or t.rsplit("/", 1)[-1] in schemas for t in targets):
         return
     for node, at in _nodes(document):
         target = node.get("$ref") if isinstance(node, dict) else None
         if isinstance(target, str) and target.startswith(SCHEMA_REF):
             if target.rsplit("/", 1)[-1] not in schemas:
-                yield ValidationProblem(_pointer(at) + "/$ref", f"{target} does not exist")
+                yield _problem(
+                    Code.DANGLING_REF, _pointer(at) + "/$ref", f"{target} does not exist"
+                )
 
 
-def _non_string_keys(document: dict[str, Any]) -> list[ValidationProblem]:
+def _non_string_keys(document: dict[str, Any]) -> list[Diagnostic]:
     """Keys that are not text (YAML reads ``200:`` as a number): OpenAPI keys are strings,
     and the validator cannot read a document with others."""
-    found: list[ValidationProblem] = []
+    found: list[Diagnostic] = []
     for node, at in _nodes(document):
         if len(found) >= 50:
             break
         if isinstance(node, dict):
             found.extend(
-                ValidationProblem(
-                    _pointer((*at, key)), f"key {key!r} is not a string (quote it in YAML)"
+                _problem(
+                    Code.KEY_NOT_STRING,
+                    _pointer((*at, key)),
+                    f"key {key!r} is not a string (quote it in YAML)",
                 )
                 for key in node
                 if not isinstance(key, str)
@@ -227,24 +234,22 @@ def _non_string_keys(document: dict[str, Any]) -> list[ValidationProblem]:
     return sorted(found, key=lambda p: p.pointer)
 
 
-def validate_document(document: Any, known: ValidParts | None = None) -> list[ValidationProblem]:
+def validate_document(document: Any, known: ValidParts | None = None) -> list[Diagnostic]:
     """Every problem of a document, each with its JSON pointer. Empty means valid.
 
     With ``known`` (the parts of earlier documents found valid), only the parts of this
     one that are new go through openapi-spec-validator (see :mod:`.chunks`)."""
     if not isinstance(document, dict) or "openapi" not in document:
-        return [ValidationProblem("", "not an OpenAPI document (no 'openapi' field)")]
+        return [_problem(Code.NOT_OPENAPI, "", "not an OpenAPI document (no 'openapi' field)")]
     odd_key, targets = _flaws(document)
     if odd_key:
         return _non_string_keys(document)
     problems = _validated_by_parts(document, known)
     problems.extend(_semantic_problems(document, targets))
-    return sorted(set(problems), key=lambda p: (p.pointer, p.message))
+    return sorted(set(problems), key=lambda p: (p.pointer, p.detail))
 
 
-def _validated_by_parts(
-    document: dict[str, Any], known: ValidParts | None
-) -> list[ValidationProblem]:
+def _validated_by_parts(document: dict[str, Any], known: ValidParts | None) -> list[Diagnostic]:
     if known is None:
         return list(_schema_problems(document))
     parts = split(document)

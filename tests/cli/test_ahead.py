@@ -15,11 +15,10 @@ from click.testing import CliRunner
 from doc2openapi import ahead
 from doc2openapi.ahead import Ahead
 from doc2openapi.cli import cli
-from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.diagnostics import Code, Diagnostic, Level, in_document
 from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services
-from doc2openapi.spec.validate import ValidationProblem
 from tests.helpers.command import tree
 from tests.helpers.inputs import EXAMPLES
 
@@ -137,8 +136,10 @@ def test_an_invalid_document_fails_with_its_problems_even_if_the_generator_break
     """The client is made while the document is validated: a generator that breaks on an
     invalid document must not hide the validator's verdict."""
 
-    def invalid(*_: object) -> list[ValidationProblem]:
-        return [ValidationProblem("/paths", "made invalid by the test")]
+    def invalid(*_: object) -> list[Diagnostic]:
+        return [
+            in_document(Level.ERROR, Code.SCHEMA_VIOLATION, "/paths", "made invalid by the test")
+        ]
 
     def breaks(*_: object) -> None:
         raise RuntimeError("the generator broke")
@@ -149,7 +150,9 @@ def test_an_invalid_document_fails_with_its_problems_even_if_the_generator_break
     arguments = ["build", str(EXAMPLES / "export"), "-o", str(out)]
     result = CliRunner().invoke(cli, [*arguments, "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code == 1, result.output
-    assert "invalid: /paths: made invalid by the test" in result.output
+    assert (
+        "invalid: error: V002 SCHEMA_VIOLATION: /paths: made invalid by the test" in result.output
+    )
     assert "internal error" not in result.output
     assert (out / "report.json").is_file()
     assert not (out / "client").exists()

@@ -106,8 +106,8 @@ def test_unquoted_status_codes_in_a_hand_written_spec(tmp_path: Path) -> None:
 def test_integer_enum_values_that_only_look_numeric(value: str, integer: bool) -> None:
     """``"²"`` passes ``str.isdigit`` and ``"--5"`` starts like a number, yet neither is an
     integer: the enum falls back to a plain int field (reported), never a crash."""
+    from doc2openapi.diagnostics import Code  # noqa: PLC0415
     from doc2openapi.generator import GeneratorOptions, generate  # noqa: PLC0415
-    from doc2openapi.generator.diagnostics import Code  # noqa: PLC0415
 
     spec = {
         "openapi": "3.0.3",

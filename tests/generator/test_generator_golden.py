@@ -138,7 +138,7 @@ def test_package_name_option_is_made_safe(petstore_spec: dict[str, Any]) -> None
 
 def test_documents_that_are_not_openapi_give_errors_not_exceptions() -> None:
     project = generate({"paths": []}, GeneratorOptions(package_name="empty"))
-    codes = [(d.level, d.code, d.location) for d in project.diagnostics]
+    codes = [(d.level, d.code, d.pointer) for d in project.diagnostics]
     assert (Level.ERROR, Code.INVALID_DOCUMENT, "/openapi") in codes
     assert (Level.ERROR, Code.INVALID_DOCUMENT, "/paths") in codes
     assert PurePosixPath("empty/client.py") in project.files

@@ -292,7 +292,7 @@ EXPECTED_DIAGNOSTICS = {
 
 
 def test_hostile_diagnostics(hostile_project: GeneratedProject) -> None:
-    found = [(d.level, d.code, d.location) for d in hostile_project.diagnostics]
+    found = [(d.level, d.code, d.pointer) for d in hostile_project.diagnostics]
     assert len(found) == len(set(found))
     assert set(found) == EXPECTED_DIAGNOSTICS
 

@@ -217,7 +217,7 @@ def _generated(document: Json, tmp_path: Path) -> dict[str, str]:
 def test_reference_cycles_are_any_and_reported() -> None:
     """A $ref chain back to itself made the generator recurse until RecursionError."""
     project = generate(REGRESSIONS, GeneratorOptions())
-    recursive = {d.location for d in project.diagnostics if d.code is Code.RECURSIVE_ALIAS}
+    recursive = {d.pointer for d in project.diagnostics if d.code is Code.RECURSIVE_ALIAS}
     assert {"/components/schemas/Loop", "/components/schemas/Self"} <= recursive
 
 
@@ -283,7 +283,7 @@ def test_header_names_http_cannot_carry_are_skipped(tmp_path: Path) -> None:
     """httpx cannot encode a header named "名前" (UnicodeEncodeError on every call)."""
     project = generate(REGRESSIONS, GeneratorOptions())
     odd = "/paths/" + ODD_PATH.replace("/", "~1") + "/get/parameters"
-    skipped = {d.location for d in project.diagnostics if d.code is Code.PARAMETER_SKIPPED}
+    skipped = {d.pointer for d in project.diagnostics if d.code is Code.PARAMETER_SKIPPED}
     assert {f"{odd}/1", f"{odd}/2", "/components/securitySchemes/key"} <= skipped
     files = _generated(REGRESSIONS, tmp_path)
     assert '_runtime.header_params({"X-Good": x_good})' in files["client.py"]

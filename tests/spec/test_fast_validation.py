@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
+from doc2openapi.diagnostics import Diagnostic
 from doc2openapi.pipeline import scrape_to_spec
 from doc2openapi.spec import validate
 from doc2openapi.spec.fast_validation import doubts, surely_valid
-from doc2openapi.spec.validate import ValidationProblem, validate_document
+from doc2openapi.spec.validate import validate_document
 from tests.helpers.hostile_specs import documents
 from tests.helpers.inputs import EXAMPLES, corpus_root
 
@@ -32,7 +33,7 @@ def osv_clean(document: Json) -> bool:
         return False
 
 
-def slow_problems(document: Json, monkeypatch: pytest.MonkeyPatch) -> list[ValidationProblem]:
+def slow_problems(document: Json, monkeypatch: pytest.MonkeyPatch) -> list[Diagnostic]:
     with monkeypatch.context() as patched:
         patched.setattr(validate, "surely_valid", lambda document: False)
         return validate_document(document)
@@ -217,9 +218,9 @@ def test_a_dangling_ref_is_a_located_problem_not_an_internal_error() -> None:
     _dangling_ref(document)
     problems = validate_document(document)
     target = f"#/components/schemas/{name}"
-    assert any(p.message == f"{target} does not exist" for p in problems)
+    assert any(p.detail == f"{target} does not exist" for p in problems)
     assert all(p.pointer.startswith("/") for p in problems), problems
-    assert all(len(p.message) <= 200 for p in problems)
+    assert all(len(p.detail) <= 200 for p in problems)
 
 
 def test_our_checks_run_beside_the_validators_problems() -> None:

@@ -152,7 +152,7 @@ def test_duplicate_operation_ids_are_found_whatever_the_memo_says(
     operations = [op for item in clash["paths"].values() for op in item.values()]
     operations[1]["operationId"] = operations[0]["operationId"]
     problems = validate_document(clash, known)
-    assert any("is also used at" in p.message for p in problems)
+    assert any("is also used at" in p.detail for p in problems)
 
 
 def test_example_checks_are_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
