@@ -139,19 +139,13 @@ def _write(path: Path, text: str) -> None:
 
 def _verdict(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> tuple[int, list[str]]:
     """The exit code of a scrape and the lines that tell the user why."""
-    from doc2openapi.report import summary_lines  # noqa: PLC0415
+    from doc2openapi.report import failures, summary_lines  # noqa: PLC0415
 
-    lines = summary_lines(report)
+    reasons = failures(report, strict)
+    lines = summary_lines(report, passed=not reasons)
     lines.extend(f"invalid: {problem.format()}" for problem in outcome.problems[:50])
-    if not outcome.spec.document.get("paths"):
-        lines.append("doc2openapi: no API operation was found in the input")
-        return EXIT_FAILED, lines
-    if outcome.problems:
-        return EXIT_FAILED, lines
-    if strict and any(d.level is not Level.INFO for d in outcome.diagnostics):
-        lines.append("doc2openapi: warnings found and --strict is set")
-        return EXIT_FAILED, lines
-    return EXIT_OK, lines
+    lines.extend(reasons)
+    return (EXIT_FAILED if reasons else EXIT_OK), lines
 
 
 def _finish(outcome: ScrapeOutcome, report: dict[str, Any], strict: bool) -> int:

@@ -147,5 +147,7 @@ Report = Callable[[Diagnostic], None]
 
 
 def count_by_code(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
-    counts = Counter(f"{d.code.value} {d.code.name}" for d in diagnostics)
+    """Counts by code and level (``"D101 TABLE_UNPLACED warning"``): a code can be reported
+    at several levels, and the level says whether ``--strict`` fails on it."""
+    counts = Counter(f"{d.code.value} {d.code.name} {d.level.value}" for d in diagnostics)
     return dict(sorted(counts.items()))

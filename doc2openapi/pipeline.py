@@ -227,7 +227,8 @@ class ScrapeOutcome:
         found += [d for s in self.services for r in s.pages for d in r.page.diagnostics]
         found += [d for s in self.services for r in s.pages if r.api for d in r.api.diagnostics]
         found += self.spec.diagnostics
-        return sorted(found, key=Diagnostic.sort_key)
+        # one problem seen twice (a table two operations share) is reported once
+        return sorted(dict.fromkeys(found), key=Diagnostic.sort_key)
 
 
 def scrape(

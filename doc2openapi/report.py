@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from doc2openapi.diagnostics import count_by_code
+from doc2openapi.diagnostics import Level, count_by_code
 from doc2openapi.pipeline import ScrapeOutcome
 from doc2openapi.spec.schemas import FieldCounts
 
@@ -48,6 +48,8 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
             "api_pages": sum(s["api_pages"] for s in services.values()),
             "operations": sum(len(v) for v in outcome.spec.document.get("paths", {}).values()),
             "valid": not outcome.problems,
+            "errors": sum(1 for d in diagnostics if d.level is Level.ERROR),
+            "warnings": sum(1 for d in diagnostics if d.level is Level.WARNING),
             "diagnostics_by_code": count_by_code(diagnostics),
         },
         "services": services,
@@ -56,11 +58,28 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
     }
 
 
-def summary_lines(report: dict[str, Any]) -> list[str]:
+def failures(report: dict[str, Any], strict: bool) -> list[str]:
+    """Why a scrape fails, one line each; none when it succeeds. An error-level diagnostic
+    (a page or an operation left out) fails it under ``--strict``, as warnings do."""
     summary = report["summary"]
+    if not summary["operations"]:
+        return ["doc2openapi: no API operation was found in the input"]
+    if not summary["valid"]:
+        return ["doc2openapi: the document is not valid"]
+    if strict and (summary["errors"] or summary["warnings"]):
+        return ["doc2openapi: warnings found and --strict is set"]
+    return []
+
+
+def summary_lines(report: dict[str, Any], passed: bool = True) -> list[str]:
+    """The summary a user reads; ``passed`` is False when the scrape fails (see
+    :func:`failures`): "valid: yes" is then not printed, whatever validation said."""
+    summary = report["summary"]
+    verdict = "valid: NO" if not summary["valid"] else "valid: yes" if passed else "FAILED"
     lines = [
         f"pages read: {summary['pages']}, API pages: {summary['api_pages']}, "
-        f"operations: {summary['operations']}, valid: {'yes' if summary['valid'] else 'NO'}"
+        f"operations: {summary['operations']}, left out for errors: {summary['errors']}, "
+        f"{verdict}"
     ]
     for name, service in report["services"].items():
         lines.append(
@@ -71,5 +90,5 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
         )
     if summary["diagnostics_by_code"]:
         lines.append("diagnostics:")
-        lines.extend(f"  {code}: {count}" for code, count in summary["diagnostics_by_code"].items())
+        lines.extend(f"  {key}: {count}" for key, count in summary["diagnostics_by_code"].items())
     return lines

@@ -33,6 +33,7 @@ from doc2openapi.spec.schemas import (
     TableIndex,
     canonical,
     fold_duplicates,
+    identity,
     rename_refs,
 )
 from doc2openapi.spec.versions import OPENAPI_30, finalise
@@ -254,10 +255,10 @@ class _PageBuilder:
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for table in tables:
             for row in table.fields:
+                schema = dict(self._parameter_schema(table, row))  # counted once
                 location = self._location(table, row, path_names, endpoint)
                 if location is None:
                     continue
-                schema = dict(self._parameter_schema(table, row))
                 if location == "path" and row.name not in path_names:
                     continue
                 parameter: dict[str, Any] = {"name": row.name, "in": location}
@@ -369,7 +370,7 @@ class _PageBuilder:
     def _report_unplaced(self) -> None:
         for table in self.page.tables:
             if table.role is TableRole.UNPLACED:
-                self.counts.failed += len(table.fields)
+                self.counts.failed += len(table.fields) + table.failed_rows
                 self.report(
                     Code.TABLE_UNPLACED,
                     f"a parameter table in section {table.section!r} that is neither "
@@ -378,6 +379,19 @@ class _PageBuilder:
                 )
             elif table.role is TableRole.SCHEMA:
                 self.builder.named_tables.append((self.registry, table))
+            elif table.role in _BODY_ROLES and identity(table) not in self.registry.component_of:
+                rows = len(table.fields) + table.failed_rows
+                self.counts.failed += rows
+                self.report(
+                    Code.TABLE_UNPLACED,
+                    f"a second {table.role.value.replace('_', ' ')} table in section "
+                    f"{table.section!r}; the operation has one, so its {rows} fields are "
+                    "not in the spec",
+                    table=table.caption or table.key,
+                )
+
+
+_BODY_ROLES = (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY)
 
 
 def _external_docs(options: SpecOptions, page: str, title: str) -> dict[str, str] | None:
@@ -397,12 +411,13 @@ def _report_unreached(builder: _Builder) -> None:
     for registry, table in builder.named_tables:
         if (table.page, table.key) in registry.component_of:
             continue
-        registry.counts.setdefault(table.page, FieldCounts()).failed += len(table.fields)
+        rows = len(table.fields) + table.failed_rows
+        registry.counts.setdefault(table.page, FieldCounts()).failed += rows
         builder.report(
             Code.TABLE_UNPLACED,
             table.page,
-            "the page names this nested table, but no field's link reaches it; "
-            f"its {len(table.fields)} fields are not in the spec",
+            "no field's link reaches this table, so it reaches no operation; "
+            f"its {rows} fields are not in the spec",
             Level.INFO,
             table=table.caption or table.key,
         )
@@ -502,6 +517,7 @@ def build_spec(
             index.add(table)
         registry = SchemaRegistry(index, service.name, builder.components)
         registries.append(registry)
+        builder.named_tables.extend((registry, table) for table in service.schema_tables)
         count = 0
         for api_page in sorted(service.api_pages, key=lambda p: p.page):
             for operation in _PageBuilder(builder, registry, api_page, service.toc).operations():

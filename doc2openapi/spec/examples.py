@@ -165,12 +165,25 @@ def attach_examples(
             if not operations:
                 continue
             numbers: dict[str, int] = {}
+            seen: dict[str, int] = {}
             for example in page.examples:
-                _attach(example, page.page, operations[0], schemas, check, diagnostics, numbers)
+                seen[example.kind] = seen.get(example.kind, 0) + 1
+                name = _example_name(example, seen[example.kind])
+                _attach(
+                    example, name, page.page, operations[0], schemas, check, diagnostics, numbers
+                )
+
+
+def _example_name(example: Example, position: int) -> str:
+    """``response example 2 ("Example response for 403")``: its kind, its place among the
+    page's examples of that kind, and its title where the page gives one."""
+    title = f" ({example.title[:80]!r})" if example.title else ""
+    return f"{example.kind} example {position}{title}"
 
 
 def _attach(
     example: Example,
+    name: str,
     page: str,
     operation: dict[str, Any],
     schemas: dict[str, Any],
@@ -181,9 +194,7 @@ def _attach(
     value, problem = example_json(example.text)
     if problem:
         diagnostics.append(
-            Diagnostic(
-                Level.INFO, Code.EXAMPLE_INVALID_JSON, page, f"{example.kind} example: {problem}"
-            )
+            Diagnostic(Level.INFO, Code.EXAMPLE_INVALID_JSON, page, f"{name}: {problem}")
         )
         return
     if value is None:
@@ -195,14 +206,14 @@ def _attach(
                 Level.INFO,
                 Code.EXAMPLE_UNPLACED,
                 page,
-                f"a {example.kind} example{' for ' + example.status if example.status else ''} "
+                f"{name}{' for ' + example.status if example.status else ''} "
                 "has no documented body to belong to",
             )
         )
         return
     label, media = target
     for code, detail in lint_value(value, media.get("schema", {}), schemas, "$", 0):
-        diagnostics.append(Diagnostic(Level.INFO, code, page, f"{label} example: {detail}"))
+        diagnostics.append(Diagnostic(Level.INFO, code, page, f"{name}, {label}: {detail}"))
     rejected = check.first_error(value, media.get("schema"))
     if rejected:
         diagnostics.append(
@@ -210,17 +221,16 @@ def _attach(
                 Level.INFO,
                 Code.EXAMPLE_LEFT_OUT,
                 page,
-                f"{label} example is left out of the spec: its schema rejects it ({rejected})",
+                f"{name}, {label}, is left out of the spec: its schema rejects it ({rejected})",
             )
         )
         return
     number = numbers.get(label, 0) + 1
     numbers[label] = number
-    name = f"{example.kind}{number}"
     entry: dict[str, Any] = {"value": value}
     if example.title:
         entry["summary"] = example.title[:200]
-    media.setdefault("examples", {})[name] = entry
+    media.setdefault("examples", {})[f"{example.kind}{number}"] = entry
 
 
 def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

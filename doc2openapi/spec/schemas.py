@@ -326,7 +326,10 @@ class SchemaRegistry:
     def _linked_table(
         self, table: FieldTable, row: FieldRow, expr: TypeExpr
     ) -> tuple[FieldTable | None, str]:
-        """The table a field's type points at, and why a link that should resolve did not."""
+        """The table a field's type points at, and why a link that should resolve did not.
+        Only a link where the field's structure should be is unresolved: beside a type that
+        needs one (Object, a list of objects, an unknown word), never beside a String or a
+        missing Type column ("see Obtaining a Project ID" links prose, not a type)."""
         unresolved = ""
         for link in row.type_links:
             found = self._prefer_local(table, row, self._lookup(link, table.page))
@@ -334,15 +337,18 @@ class SchemaRegistry:
                 return found, ""
             unresolved = f"the Type cell links {_show(link)}, which is not a parameter table"
         if not _needs_schema(expr):
-            return None, unresolved
+            return None, ""
+        stated = not isinstance(expr, AnyType)
         for link in (*row.name_links, *row.description_links):
             if not link.fragment:
                 continue
             found = self._prefer_local(table, row, self._lookup(link, table.page))
             if found is not None and found is not table:
                 return found, ""
-            if link.page not in self.index.pages:
-                unresolved = unresolved or f"the description links {_show(link)}, a page not read"
+            if stated and link.page not in self.index.pages:
+                unresolved = unresolved or (
+                    f"the description links {_show(link)}, where no parameter table was read"
+                )
         text = " ".join(line.text for line in row.description)
         for number in same_page_table_numbers(text, row.description_links, table.page):
             found = self.index.by_number.get((table.page, number))

@@ -2,13 +2,12 @@
 
 Every ``tests/goldens/<folder>/<page-stem>.yaml`` (format: tests/goldens/FORMAT.md) is
 the contract of one real corpus page.  The spec of each corpus folder is scraped once
-per test session with ``doc2openapi.pipeline.scrape_to_spec`` and flattened with the
+per test session (``tests.helpers.corpus_scrape``) and flattened with the
 generic helpers of ``golden_contracts``.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.helpers.corpus_scrape import scraped_folder
 from tests.helpers.corpus_truth import page_operations
 from tests.helpers.golden_contracts import (
     FlatFields,
@@ -60,22 +60,9 @@ FIELD_PATH = re.compile(r"^(\[\]|[^.\[\]]+(\[\])*)((\.[^.\[\]]+)(\[\])*)*$")
 SUCCESS_WILDCARD = "2xx"
 
 
-_SPECS: dict[str, dict[str, Any] | BaseException] = {}
-
-
 def scraped_spec(folder: str) -> dict[str, Any]:
     """The scraper's spec of one corpus folder, computed once per test session."""
-    path = corpus_dir(folder)
-    if folder not in _SPECS:
-        try:
-            pipeline = importlib.import_module("doc2openapi.pipeline")
-            _SPECS[folder] = pipeline.scrape_to_spec([path])
-        except Exception as error:  # reported by every test that needs this spec
-            _SPECS[folder] = error
-    result = _SPECS[folder]
-    if isinstance(result, BaseException):
-        pytest.fail(f"scrape_to_spec([{path}]) failed: {result!r}", pytrace=False)
-    return result
+    return scraped_folder(folder).document
 
 
 def golden_files() -> list[Path]:
