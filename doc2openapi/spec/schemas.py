@@ -346,9 +346,7 @@ class SchemaRegistry:
             if found is not None and found is not table:
                 return found, ""
             if stated and link.page not in self.index.pages:
-                unresolved = unresolved or (
-                    f"the description links {_show(link)}, where no parameter table was read"
-                )
+                unresolved = unresolved or f"the description links {_show(link)}, a page not read"
         text = " ".join(line.text for line in row.description)
         for number in same_page_table_numbers(text, row.description_links, table.page):
             found = self.index.by_number.get((table.page, number))

@@ -28,6 +28,7 @@ def _section(title: str, content: str) -> str:
 
 
 PROSE = '<a href="appendix.html#pid">Obtaining a Project ID</a>'
+ELSEWHERE = '<a href="unread.html#pid">Obtaining a Project ID</a>'  # a page not read
 THINGS = "".join(
     (
         '<h1 class="topictitle1">Creating a thing</h1>',
@@ -37,7 +38,7 @@ THINGS = "".join(
             # no Type column, as in bms and mrs: the link is no type either
             '<table id="t1"><caption><b>Table 1 </b>Path Parameters</caption><thead><tr>'
             "<th>Parameter</th><th>Mandatory</th><th>Description</th></tr></thead><tbody><tr>"
-            f"<td>project_id</td><td>Yes</td><td>Project ID. See {PROSE}.</td></tr></tbody>"
+            f"<td>project_id</td><td>Yes</td><td>Project ID. See {ELSEWHERE}.</td></tr></tbody>"
             "</table>",
         ),
         _section(
@@ -47,7 +48,8 @@ THINGS = "".join(
                 "Request body parameters",
                 [
                     ("name", "Yes", "String", "Name."),
-                    ("config", "No", "Object", f"Configuration. See {PROSE}."),
+                    ("config", "No", "Object", f"Configuration. See {ELSEWHERE}."),
+                    ("labels", "No", "Object", f"Labels. See {PROSE}."),
                 ],
                 "t2",
             ),
@@ -91,12 +93,13 @@ def test_a_link_to_a_prose_page_is_no_unresolved_type(tmp_path: Path) -> None:
     pages = {"things.html": THINGS, "appendix.html": APPENDIX, "types.html": DATA_TYPES}
     report = _report(_folder(tmp_path, pages))
     (service,) = report["services"].values()
-    # project_id (no Type column) links prose: recognised; config (an Object) links where its
-    # structure should be, and finds prose: unresolved; the table of types.html reaches no
-    # operation: failed, and named.
+    # project_id (no Type column) links a page not read: no type is asked for, so
+    # recognised; config (an Object) links there where its structure should be: unresolved;
+    # labels (an Object) links the folder's prose page: no type, recognised; the table of
+    # types.html reaches no operation: failed, and named.
     assert service["unresolved_link"] == 1
     assert service["failed"] == 1
-    assert service["fields_total"] == 4
+    assert service["fields_total"] == 5
     unresolved = [d for d in report["diagnostics"] if d["code"] == "D202"]
     assert [d["row"] for d in unresolved] == ["config"]
     unplaced = [d for d in report["diagnostics"] if d["code"] == "D101"]

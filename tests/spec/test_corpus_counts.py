@@ -26,21 +26,21 @@ class Ceiling(NamedTuple):
 CEILINGS = {
     "doc-exports/dcs/api-ref": Ceiling(0, 0, 0),
     "doc-exports/ecs/api-ref": Ceiling(90, 0, 0),
-    "doc-exports/elb/api-ref": Ceiling(79, 2, 0),
+    "doc-exports/elb/api-ref": Ceiling(74, 2, 0),
     "portal/as/api-ref": Ceiling(13, 0, 0),
     "portal/bms/api-ref": Ceiling(158, 1, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
-    "portal/cce/api-ref": Ceiling(362, 5, 4),
+    "portal/cce/api-ref": Ceiling(351, 5, 0),
     "portal/dcs/api-ref": Ceiling(42, 0, 0),
     "portal/evs/api-ref": Ceiling(1, 2, 0),
     "portal/functiongraph/api-ref": Ceiling(124, 0, 0),
-    "portal/iam/api-ref": Ceiling(90, 0, 0),
+    "portal/iam/api-ref": Ceiling(88, 0, 0),
     "portal/kms/api-ref": Ceiling(42, 0, 0),
-    "portal/mrs/api-ref": Ceiling(64, 7, 1),
+    "portal/mrs/api-ref": Ceiling(64, 7, 0),
     "portal/nat/api-ref": Ceiling(23, 27, 0),
     "portal/obs/api-ref": Ceiling(543, 0, 0),
     "portal/smn/api-ref": Ceiling(12, 1, 0),
-    "history/cce-798aa69/api-ref": Ceiling(344, 3, 2),
+    "history/cce-798aa69/api-ref": Ceiling(328, 3, 0),
 }
 FOLDERS = sorted(CEILINGS)
 
