@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.scraper.links import caption_subject, label_subject
+from doc2openapi.scraper.links import label_subject
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
@@ -400,7 +400,7 @@ def _is_referenced(
 ) -> bool:
     if table.number and f"table {table.number}" in references:
         return True
-    subject = caption_subject(table.caption) or label_subject(label)
+    subject = label_subject(table.caption) or label_subject(label)
     if subject and f"field {subject}" in references:
         return True
     anchors = (*table.anchors, *table.lead_anchors)

@@ -20,7 +20,7 @@ _CAPTION_SUBJECT = re.compile(
 _LABEL_SUBJECT = re.compile(
     r"^(?:(?:the\s+)?(?:parameters?|fields?|attributes?|elements?|members?|data\s+structure|"
     r"structure|description)s?\s+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
-    r"(?P<subject>[A-Za-z_][\w:.-]*)"
+    r"(?P<subject>[A-Za-z_][\w:./-]*)"
     r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element)s?)?\s*[.:]?$",
     re.I,
 )
@@ -66,14 +66,16 @@ def caption_subject(caption: str) -> str:
 
 
 def label_subject(label: str) -> str:
-    """The field a labelling paragraph names: "Parameters in the volume field", "Data
-    structure of the metadata field", "server_tags field description", "auth.identity"."""
+    """The field a labelling paragraph or a caption names: "Parameters in the volume
+    field", "Data structure of the metadata field", "server_tags field description",
+    "auth.identity"."""
     text = label.strip()
     if not text or len(text) > 120:
         return ""
     match = _LABEL_SUBJECT.match(text)
     if match:
-        return _last_segment(match.group("subject"))
+        subject = _last_segment(match.group("subject"))
+        return "" if subject.lower() in _PLACES else subject
     return caption_subject(text)
 
 
@@ -85,4 +87,5 @@ def _bare_subject(text: str) -> str:
 
 
 def _last_segment(path: str) -> str:
-    return path.rstrip(".").rsplit(".", 1)[-1]
+    """``auth.identity`` and ``spec/extendParam`` name their last member."""
+    return re.split(r"[./]", path.rstrip("./"))[-1]

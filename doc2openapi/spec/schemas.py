@@ -11,7 +11,7 @@ from typing import Any
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.interpret import same_page_table_numbers
-from doc2openapi.scraper.links import caption_subject, label_subject
+from doc2openapi.scraper.links import label_subject
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.coherence import coherent
 from doc2openapi.spec.constraints import constraints_of
@@ -97,7 +97,7 @@ class TableIndex:
             self.by_number.setdefault((table.page, table.number), table)
         if table.caption:
             self.by_caption.setdefault((table.page, table.caption.lower()), table)
-        subject = caption_subject(table.caption) or label_subject(table.label)
+        subject = label_subject(table.caption) or label_subject(table.label)
         if subject:
             self.by_subject.setdefault((table.page, subject.lower()), []).append(table)
 

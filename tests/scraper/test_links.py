@@ -219,6 +219,7 @@ def test_a_link_to_a_prose_paragraph_is_no_table(tmp_path: Path) -> None:
         ("Parameters in the volume field", "volume"),
         ("Parameter in the os-extend field", "os-extend"),
         ("Data structure of the metadata field", "metadata"),
+        ("Data structure of the spec/extendParam field", "extendParam"),
         ("server_tags field description", "server_tags"),
         ("auth.identity.policy.Statement", "Statement"),
         ("auth", "auth"),
@@ -294,3 +295,16 @@ def test_a_request_field_linking_the_response_copy_takes_its_own_table(tmp_path:
         _resolve(outcome.spec.document, _request(outcome)["properties"]["range"])["properties"]
     ) == {"low"}
     assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+def test_a_caption_in_words_names_the_field(tmp_path: Path) -> None:
+    request = (
+        "<li>"
+        + _table(_row("autoscaling", "autoscaling object"))
+        + "</li><li><div class='table-responsive'><table>"
+        + "<caption>Table 3 Data structure of the autoscaling field</caption>"
+        + f"{HEAD}<tbody>{_row('enable', 'Boolean')}</tbody></table></div></li>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    scaling = _resolve(outcome.spec.document, _request(outcome)["properties"]["autoscaling"])
+    assert set(scaling["properties"]) == {"enable"}
