@@ -102,7 +102,15 @@ class Columns:
 
 
 _NAME_HEADERS = ("parameter", "name", "attribute", "field", "key", "element")
-_REQUIRED_HEADERS = ("mandatory", "required", "mandatory/optional", "optional/mandatory", "m/o")
+_REQUIRED_HEADERS = (
+    "mandatory",
+    "required",
+    "mandatory/optional",
+    "optional/mandatory",
+    "m/o",
+    "mandatory or not",
+    "mandatory (yes/no)",
+)
 _DESCRIPTION_HEADERS = ("description", "remarks", "meaning")
 
 
