@@ -40,6 +40,7 @@ class Code(enum.StrEnum):
     DUPLICATE_FIELD = "D105"
     TABLE_TOO_LARGE = "D106"
     REQUIRED_UNCLEAR = "D107"
+    TABLE_INFERRED = "D108"
     # types and links
     UNKNOWN_TYPE = "D201"
     UNRESOLVED_LINK = "D202"

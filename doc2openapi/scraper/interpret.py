@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.scraper.links import label_subject
+from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
@@ -34,6 +34,7 @@ from doc2openapi.scraper.model import (
     Table,
     TableRole,
 )
+from doc2openapi.scraper.placement import link_by_elimination, place_by_example
 from doc2openapi.text_names import path_parameter_names
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
@@ -47,7 +48,6 @@ _CODE_LIST = re.compile(
 )
 _STATUS_PARAGRAPH = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
 _PARENTHESES = re.compile(r"\(.*?\)")
-_TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")
 _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
 _PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
 """A path of literal segments and ``{name}`` placeholders: nothing unbalanced, no blanks."""
@@ -362,19 +362,6 @@ def _caption_role(caption: str, kind: SectionKind) -> TableRole | None:
     return None
 
 
-def same_page_table_numbers(text: str, links: Sequence[Link], page_key: str) -> list[str]:
-    """Numbers of "Table N" mentions, except those that are links to another page."""
-    if "Table" not in text:
-        return []
-    elsewhere = {
-        match
-        for link in links
-        if link.page and link.page != page_key
-        for match in _TABLE_REFERENCE.findall(link.text)
-    }
-    return [n for n in _TABLE_REFERENCE.findall(text) if n not in elsewhere]
-
-
 def _references(table: Table, page_key: str) -> set[str]:
     """Anchors, ``Table N`` numbers and field names by which a table points at others."""
     targets: set[str] = set()
@@ -494,8 +481,10 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             else:
                 roots[slot] = label
         tables.append(field_table)
-    tables = _link_by_elimination(tables, reader)
+    tables, notes = link_by_elimination(tables, reader.unlinked_bodies)
     examples = _examples(page)
+    tables, placed_notes = place_by_example(tables, examples, reader.unlinked_bodies)
+    reader.diagnostics.extend((*notes, *placed_notes))
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     for placed_table in tables:
         if placed_table.key in reader.unlinked_bodies:
@@ -520,9 +509,6 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         diagnostics=tuple(reader.diagnostics),
     )
     return api, ()  # its diagnostics are the API page's own
-
-
-_NESTED_TYPE = re.compile(r"^(?:object|array|list|array of objects?|list<object>)$", re.I)
 
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -587,57 +573,6 @@ def _request_example_keys(examples: Sequence[Example]) -> set[str] | None:
             continue
         return set(re.findall(r'"([^"\\]+)"\s*:', example.text[start:]))
     return None
-
-
-def _links_nowhere(row: FieldRow, page_key: str) -> bool:
-    """An object field whose row points at no table at all."""
-    if not _NESTED_TYPE.match(row.type_text.strip()) or row.type_links:
-        return False
-    if any(link.fragment for link in row.description_links):
-        return False
-    text = " ".join(line.text for line in row.description)
-    return not same_page_table_numbers(text, row.description_links, page_key)
-
-
-def _link_by_elimination(tables: list[FieldTable], reader: _Reader) -> list[FieldTable]:
-    """A section with exactly one nested table that nothing links to and exactly one
-    object field that links nowhere: the table describes that field."""
-    result = list(tables)
-    for section in dict.fromkeys(t.section for t in tables):
-        orphans = [
-            t
-            for t in result
-            if t.section == section
-            and t.role is TableRole.SCHEMA
-            and t.key in reader.unlinked_bodies
-        ]
-        fields = [
-            (position, row)
-            for position, table in enumerate(result)
-            if table.section == section and table.key not in reader.unlinked_bodies
-            for row in table.fields
-            if _links_nowhere(row, table.page)
-        ]
-        if len(orphans) != 1 or len(fields) != 1:
-            continue
-        orphan = orphans[0]
-        position, row = fields[0]
-        owner = result[position]
-        anchor = orphan.anchors[0] if orphan.anchors else orphan.key
-        linked = replace(row, type_links=(Link(orphan.page, anchor, orphan.caption),))
-        result[position] = replace(
-            owner, fields=tuple(linked if r is row else r for r in owner.fields)
-        )
-        del reader.unlinked_bodies[orphan.key]
-        reader.report(
-            Code.TABLE_UNPLACED,
-            f"no link names this table; it is the only candidate for field "
-            f"{row.name!r} of {owner.caption or owner.key!r}, so it describes it",
-            orphan.caption or orphan.key,
-            row.name,
-            Level.INFO,
-        )
-    return result
 
 
 def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
@@ -758,18 +693,23 @@ def _examples(page: Page) -> list[Example]:
                 else:
                     title = block.text
             elif isinstance(block, CodeBlock):
-                example_kind = _example_kind(kind, block.text)
+                example_kind = _example_kind(kind, block.text, title)
                 if example_kind:
                     examples.append(Example(example_kind, status, block.text, title))
     return examples
 
 
-def _example_kind(kind: SectionKind, text: str) -> str:
+def _example_kind(kind: SectionKind, text: str, title: str = "") -> str:
+    """Request or response: by the section, else by the title just before the example
+    ("Example request"), else by its first word (a method starts a request)."""
     stripped = text.lstrip()
     if kind in (SectionKind.EXAMPLE_REQUEST, SectionKind.REQUEST):
         return "request"
     if kind in (SectionKind.EXAMPLE_RESPONSE, SectionKind.RESPONSE):
         return "response"
+    by_title = section_kind(title)
+    if by_title in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE):
+        return "request" if by_title is SectionKind.EXAMPLE_REQUEST else "response"
     return "request" if stripped.split(" ", 1)[0] in METHODS else "response"
 
 

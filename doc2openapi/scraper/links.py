@@ -10,6 +10,9 @@ subject found here is the field the table describes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from doc2openapi.scraper.model import Link
 
 _CAPTION_SUBJECT = re.compile(
     r"^(?P<subject>[A-Za-z_][\w:.-]*)(?:\s+\([^)]*\))?\s+(?:field|fields|parameter|parameters|"
@@ -24,6 +27,7 @@ _LABEL_SUBJECT = re.compile(
     r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element)s?)?\s*[.:]?$",
     re.I,
 )
+_TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")
 _FIELD_PATH = re.compile(r"^[A-Za-z_@][\w:@-]*(?:\.[A-Za-z_@][\w:@-]*)*$")
 """A field name or a dotted path of them (``auth.identity.policy.Statement``)."""
 _GENERIC = frozenset(
@@ -89,3 +93,16 @@ def _bare_subject(text: str) -> str:
 def _last_segment(path: str) -> str:
     """``auth.identity`` and ``spec/extendParam`` name their last member."""
     return re.split(r"[./]", path.rstrip("./"))[-1]
+
+
+def same_page_table_numbers(text: str, links: Sequence[Link], page_key: str) -> list[str]:
+    """Numbers of "Table N" mentions, except those that are links to another page."""
+    if "Table" not in text:
+        return []
+    elsewhere = {
+        match
+        for link in links
+        if link.page and link.page != page_key
+        for match in _TABLE_REFERENCE.findall(link.text)
+    }
+    return [n for n in _TABLE_REFERENCE.findall(text) if n not in elsewhere]

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.scraper.interpret import same_page_table_numbers
-from doc2openapi.scraper.links import label_subject
+from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.coherence import coherent
 from doc2openapi.spec.constraints import constraints_of

@@ -308,3 +308,38 @@ def test_a_caption_in_words_names_the_field(tmp_path: Path) -> None:
     outcome = _scrape(tmp_path, _page(request))
     scaling = _resolve(outcome.spec.document, _request(outcome)["properties"]["autoscaling"])
     assert set(scaling["properties"]) == {"enable"}
+
+
+_TWO_BODY_TABLES = (
+    "<li><p>Parameters in the request body</p>"
+    + _table(_row("node_group", "String", "", "Yes"))
+    + "</li><li><p>auto_scaling_policy parameter description</p>"
+    + _table(_row("min_capacity", "Integer", "", "Yes"))
+    + "</li>"
+)
+
+
+def test_a_table_named_for_a_field_no_table_lists_goes_where_the_example_has_it(
+    tmp_path: Path,
+) -> None:
+    """ "Table 3 describe the request": a node_group table and an auto_scaling_policy
+    table, and only the example shows that auto_scaling_policy is a member of the body."""
+    page = _page(_TWO_BODY_TABLES).replace(
+        '<section id="response">',
+        '<section id="example"><h2>Example</h2><p>Example request</p>'
+        '<pre>{"node_group": "task", "auto_scaling_policy": {"min_capacity": 1}}</pre>'
+        '</section><section id="response">',
+    )
+    outcome = _scrape(tmp_path, page)
+    body = _request(outcome)
+    assert set(body["properties"]) == {"node_group", "auto_scaling_policy"}
+    policy = _resolve(outcome.spec.document, body["properties"]["auto_scaling_policy"])
+    assert set(policy["properties"]) == {"min_capacity"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+    assert "TABLE_INFERRED" in _codes(outcome)
+
+
+def test_without_the_field_in_the_example_the_table_stays_unplaced(tmp_path: Path) -> None:
+    outcome = _scrape(tmp_path, _page(_TWO_BODY_TABLES))
+    assert set(_request(outcome)["properties"]) == {"node_group"}
+    assert "TABLE_UNPLACED" in _codes(outcome)

@@ -1,0 +1,211 @@
+"""Nested tables that no field links to, placed by what the page says otherwise.
+
+Two inferences, each reported (D108) so that a reader can check it:
+
+- by elimination: a section with one such table and one object field that links nowhere;
+- by the example: the table names a field ("meta_data field description", "token.catalog")
+  that no table lists, and the page's example shows where that field sits; it becomes a
+  field of the table whose fields the example's enclosing object has.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.links import label_subject, same_page_table_numbers
+from doc2openapi.scraper.model import Example, FieldRow, FieldTable, Link, Requirement, TableRole
+
+_NESTED_TYPE = re.compile(r"^(?:object|array|list|array of objects?|list<object>)$", re.I)
+_BODY_KIND = {TableRole.REQUEST_BODY: "request", TableRole.RESPONSE_BODY: "response"}
+
+
+def _note(table: FieldTable, row: str, detail: str) -> Diagnostic:
+    return Diagnostic(
+        Level.INFO, Code.TABLE_INFERRED, table.page, detail, table.caption or table.key, row
+    )
+
+
+def _link_to(table: FieldTable) -> Link:
+    anchor = table.anchors[0] if table.anchors else table.key
+    return Link(table.page, anchor, table.caption or table.label)
+
+
+def _links_nowhere(row: FieldRow, page_key: str) -> bool:
+    """An object field whose row points at no table at all."""
+    if not _NESTED_TYPE.match(row.type_text.strip()) or row.type_links:
+        return False
+    if any(link.fragment for link in (*row.description_links, *row.name_links)):
+        return False
+    text = " ".join(line.text for line in row.description)
+    return not same_page_table_numbers(text, row.description_links, page_key)
+
+
+def link_by_elimination(
+    tables: list[FieldTable], unlinked: dict[str, str]
+) -> tuple[list[FieldTable], list[Diagnostic]]:
+    """A section with exactly one nested table that nothing links to (a key of
+    ``unlinked``, removed once placed) and exactly one object field that links nowhere:
+    the table describes that field."""
+    result = list(tables)
+    notes: list[Diagnostic] = []
+    for section in dict.fromkeys(t.section for t in tables):
+        orphans = [
+            t
+            for t in result
+            if t.section == section and t.role is TableRole.SCHEMA and t.key in unlinked
+        ]
+        fields = [
+            (position, row)
+            for position, table in enumerate(result)
+            if table.section == section and table.key not in unlinked
+            for row in table.fields
+            if _links_nowhere(row, table.page)
+        ]
+        if len(orphans) != 1 or len(fields) != 1:
+            continue
+        orphan = orphans[0]
+        position, row = fields[0]
+        owner = result[position]
+        linked = replace(row, type_links=(_link_to(orphan),))
+        result[position] = replace(
+            owner, fields=tuple(linked if r is row else r for r in owner.fields)
+        )
+        del unlinked[orphan.key]
+        notes.append(
+            _note(
+                orphan,
+                row.name,
+                f"no link names this table; it is the only candidate for field "
+                f"{row.name!r} of {owner.caption or owner.key!r}, so it describes it",
+            )
+        )
+    return result, notes
+
+
+def place_by_example(
+    tables: list[FieldTable], examples: Sequence[Example], unlinked: dict[str, str]
+) -> tuple[list[FieldTable], list[Diagnostic]]:
+    """Nested tables named for a field that no table lists and no link reaches: where the
+    page's example holds that field, it is added to the table the example's enclosing
+    object matches."""
+    result = list(tables)
+    notes: list[Diagnostic] = []
+    named = {row.name for table in tables for row in table.fields}
+    reached = _reached(tables)
+    for orphan in [t for t in tables if t.role is TableRole.SCHEMA]:
+        subject = label_subject(orphan.caption) or label_subject(orphan.label)
+        if not subject or subject in named or _names(orphan) & reached:
+            continue
+        found = _place(result, orphan, subject, examples)
+        if found is None:
+            continue
+        position, value = found
+        owner = result[position]
+        row = FieldRow(
+            name=subject,
+            requirement=Requirement.UNSTATED,
+            type_text="Array of objects" if isinstance(value, list) else "Object",
+            type_links=(_link_to(orphan),),
+            description=(),
+            description_links=(),
+            row=0,
+        )
+        result[position] = replace(owner, fields=(*owner.fields, row))
+        named.add(subject)
+        unlinked.pop(orphan.key, None)
+        notes.append(
+            _note(
+                orphan,
+                subject,
+                f"no table lists field {subject!r}, which this table describes; the example "
+                f"has it beside the fields of {owner.caption or owner.label or owner.key!r}, "
+                "so it is added there",
+            )
+        )
+    return result, notes
+
+
+def _names(table: FieldTable) -> set[str]:
+    names = {f"#{a}" for a in (*table.anchors, *table.lead_anchors, table.key)}
+    if table.number:
+        names.add(f"table {table.number}")
+    return names
+
+
+def _reached(tables: Sequence[FieldTable]) -> set[str]:
+    """The anchors and "Table N" numbers the page's fields point at."""
+    reached: set[str] = set()
+    for table in tables:
+        for row in table.fields:
+            links = (*row.type_links, *row.name_links, *row.description_links)
+            reached.update(f"#{link.fragment}" for link in links if link.page == table.page)
+            text = " ".join(line.text for line in row.description) + " " + row.type_text
+            numbers = same_page_table_numbers(text, row.description_links, table.page)
+            reached.update(f"table {number}" for number in numbers)
+    return reached
+
+
+def _place(
+    tables: Sequence[FieldTable], orphan: FieldTable, subject: str, examples: Sequence[Example]
+) -> tuple[int, Any] | None:
+    """The position of the table that holds ``subject`` by the example, and its value
+    there; None when the example does not show it or no table matches."""
+    kinds = {
+        _BODY_KIND[t.role] for t in tables if t.section == orphan.section and t.role in _BODY_KIND
+    }
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    for example in examples:
+        if example.kind != kind:
+            continue
+        for parent in _parents(_example_value(example.text), subject):
+            position = _best_match(tables, orphan, set(parent) - {subject})
+            if position is not None:
+                return position, parent[subject]
+    return None
+
+
+def _best_match(tables: Sequence[FieldTable], orphan: FieldTable, keys: set[str]) -> int | None:
+    best, best_overlap = None, 0
+    for position, table in enumerate(tables):
+        if table is orphan or table.section != orphan.section:
+            continue
+        overlap = len(keys & {row.name for row in table.fields})
+        if overlap > best_overlap:
+            best, best_overlap = position, overlap
+    return best
+
+
+def _example_value(text: str) -> Any:
+    """The first JSON value of an example (after a request line, before any trailing
+    text); None when there is none."""
+    start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=-1)
+    if start < 0:
+        return None
+    try:
+        value, _ = json.JSONDecoder(strict=False).raw_decode(text, start)
+    except ValueError:
+        return None
+    return value
+
+
+def _parents(value: Any, key: str) -> Iterator[dict[str, Any]]:
+    """The objects of ``value`` (at any depth) that hold ``key`` with an object or a list
+    of objects."""
+    if isinstance(value, dict):
+        held = value.get(key)
+        if isinstance(held, dict) or (
+            isinstance(held, list) and any(isinstance(i, dict) for i in held)
+        ):
+            yield value
+        for item in value.values():
+            yield from _parents(item, key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _parents(item, key)
