@@ -17,7 +17,7 @@ Columns:
   failed      fields not in the spec (report), and their share of the fields
   unresolved  fields whose link to their structure leads nowhere (report)
   unknown     fields whose type word is not understood (report)
-  unplaced    tables the scraper reported as not placed (diagnostic D101)
+  unplaced    tables of fields that reach no operation (report; each is a D101)
   valid       the document passed validation (report); "empty" when it has no operation
 """
 
@@ -94,7 +94,6 @@ def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
     in_spec = spec_operations(outcome.spec.document)
     pages = {op.page for op in truth}
     missing = {op.page for op in truth if (op.method, path_template(op.path)) not in in_spec}
-    unplaced = sum(1 for d in outcome.diagnostics if d.code.value == "D101")
     row = Row(
         pages=service["pages"],
         api_pages=len(pages),
@@ -104,7 +103,7 @@ def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
         failed=service["failed"],
         unresolved=service["unresolved_link"],
         unknown=service["unknown_type"],
-        unplaced=unplaced,
+        unplaced=service["failed_tables"],
     )
     return row, bool(report["summary"]["valid"])
 

@@ -86,7 +86,8 @@ def summary_lines(report: dict[str, Any], passed: bool = True) -> list[str]:
             f"  {name}: {service['pages']} pages, {service['api_pages']} API pages, "
             f"{service['operations']} operations; fields {service['fields_total']} = "
             f"{service['recognised']} recognised + {service['unknown_type']} unknown type + "
-            f"{service['unresolved_link']} unresolved link + {service['failed']} failed"
+            f"{service['unresolved_link']} unresolved link + {service['failed']} failed "
+            f"({service['failed_tables']} tables reach no operation)"
         )
     if summary["diagnostics_by_code"]:
         lines.append("diagnostics:")

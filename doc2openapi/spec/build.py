@@ -370,7 +370,7 @@ class _PageBuilder:
     def _report_unplaced(self) -> None:
         for table in self.page.tables:
             if table.role is TableRole.UNPLACED:
-                self.counts.failed += len(table.fields) + table.failed_rows
+                self.counts.table_failed(len(table.fields) + table.failed_rows)
                 self.report(
                     Code.TABLE_UNPLACED,
                     f"a parameter table in section {table.section!r} that is neither "
@@ -381,7 +381,7 @@ class _PageBuilder:
                 self.builder.named_tables.append((self.registry, table))
             elif table.role in _BODY_ROLES and identity(table) not in self.registry.component_of:
                 rows = len(table.fields) + table.failed_rows
-                self.counts.failed += rows
+                self.counts.table_failed(rows)
                 self.report(
                     Code.TABLE_UNPLACED,
                     f"a second {table.role.value.replace('_', ' ')} table in section "
@@ -412,7 +412,7 @@ def _report_unreached(builder: _Builder) -> None:
         if (table.page, table.key) in registry.component_of:
             continue
         rows = len(table.fields) + table.failed_rows
-        registry.counts.setdefault(table.page, FieldCounts()).failed += rows
+        registry.counts.setdefault(table.page, FieldCounts()).table_failed(rows)
         builder.report(
             Code.TABLE_UNPLACED,
             table.page,

@@ -47,6 +47,12 @@ class FieldCounts:
     unknown_type: int = 0
     unresolved_link: int = 0
     failed: int = 0
+    failed_tables: int = 0
+    """Tables of fields that reach no operation (their rows are counted in ``failed``)."""
+
+    def table_failed(self, rows: int) -> None:
+        self.failed += rows
+        self.failed_tables += 1
 
     @property
     def total(self) -> int:
@@ -59,6 +65,7 @@ class FieldCounts:
             "unknown_type": self.unknown_type,
             "unresolved_link": self.unresolved_link,
             "failed": self.failed,
+            "failed_tables": self.failed_tables,
         }
 
     def add(self, other: FieldCounts) -> None:
@@ -66,6 +73,7 @@ class FieldCounts:
         self.unknown_type += other.unknown_type
         self.unresolved_link += other.unresolved_link
         self.failed += other.failed
+        self.failed_tables += other.failed_tables
 
 
 @dataclass

@@ -99,6 +99,7 @@ def test_a_link_to_a_prose_page_is_no_unresolved_type(tmp_path: Path) -> None:
     # types.html reaches no operation: failed, and named.
     assert service["unresolved_link"] == 1
     assert service["failed"] == 1
+    assert service["failed_tables"] == 1
     assert service["fields_total"] == 5
     unresolved = [d for d in report["diagnostics"] if d["code"] == "D202"]
     assert [d["row"] for d in unresolved] == ["config"]
