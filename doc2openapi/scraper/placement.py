@@ -48,21 +48,21 @@ def _links_nowhere(row: FieldRow, page_key: str) -> bool:
 def link_by_elimination(
     tables: list[FieldTable], unlinked: dict[str, str]
 ) -> tuple[list[FieldTable], list[Diagnostic]]:
-    """A section with exactly one nested table that nothing links to (a key of
-    ``unlinked``, removed once placed) and exactly one object field that links nowhere:
-    the table describes that field."""
+    """A section (or the part of it under one status code) with exactly one nested table
+    that nothing links to (a key of ``unlinked``, removed once placed) and exactly one
+    object field that links nowhere: the table describes that field."""
     result = list(tables)
     notes: list[Diagnostic] = []
-    for section in dict.fromkeys(t.section for t in tables):
+    for part in dict.fromkeys((t.section, t.status) for t in tables):
         orphans = [
             t
             for t in result
-            if t.section == section and t.role is TableRole.SCHEMA and t.key in unlinked
+            if (t.section, t.status) == part and t.role is TableRole.SCHEMA and t.key in unlinked
         ]
         fields = [
             (position, row)
             for position, table in enumerate(result)
-            if table.section == section and table.key not in unlinked
+            if (table.section, table.status) == part and table.key not in unlinked
             for row in table.fields
             if _links_nowhere(row, table.page)
         ]
