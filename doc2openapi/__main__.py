@@ -1,5 +1,5 @@
 """``python -m doc2openapi``: the ``doc2openapi`` command."""
 
-from doc2openapi.launcher import main
+from doc2openapi.cli import main
 
 main()

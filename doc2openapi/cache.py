@@ -1,153 +1,235 @@
-"""Content-addressed cache of scraped pages.
+"""The one content cache: scraped pages, validated parts of documents and example checks.
 
-A page's entry is keyed on its bytes, its path inside the folder (links are resolved
-relative to it), the tool version and the cache format, so an entry is never stale: a
-changed page, a new tool version or another option simply misses. The folder is safe to
-delete at any time. Entries are pickles of the scraper's own frozen dataclasses; the cache
-folder must be writable by its user only (the default is inside the user's cache home).
+Every entry is keyed by :func:`content_key` on the exact content it was computed from, the
+tool (its version and source) and the entry format, so an entry is never stale: changed
+input simply misses. Entries are inert JSON with a digest of their own text on the first
+line; an entry that is truncated, emptied or corrupt is a miss (and is written again),
+never used. Entries are written atomically (temporary file, fsync, rename). Nothing is
+ever unpickled or executed.
+
+A cache folder that is not a folder owned by the user, or that others can write to, is
+refused; a folder that cannot be created, read or written turns the cache off. Either is
+said once (:attr:`Cache.problem`) and the build goes on without a cache. The folder is
+safe to delete at any time.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+import functools
 import hashlib
+import json
 import os
-import pickle
+import stat
 import tempfile
+import types
+import typing
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any
 
-from doc2openapi import __version__, launcher
+from doc2openapi import __version__
 
-CACHE_FORMAT = "4"
+ENTRY_FORMAT = "4"
+ENV_CACHE_DIR = "DOC2OPENAPI_CACHE_DIR"
+DEPENDENCIES = ("jsonschema", "openapi-schema-validator", "openapi-spec-validator", "lxml")
+"""Distributions whose version can change what an entry holds (a page read, a verdict)."""
 
 
 def default_cache_dir() -> Path:
     """``$DOC2OPENAPI_CACHE_DIR``, else ``$XDG_CACHE_HOME/doc2openapi``, else
     ``~/.cache/doc2openapi``."""
-    return Path(launcher.default_cache_dir())
+    explicit = os.environ.get(ENV_CACHE_DIR)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "doc2openapi"
 
 
-def page_key(relative_path: str, raw: bytes) -> str:
-    digest = hashlib.sha256()
-    for part in (CACHE_FORMAT, __version__, relative_path):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    digest.update(raw)
+@functools.cache
+def tool_identity() -> str:
+    """This tool's version, a digest of its source files (an edited checkout is another
+    tool) and the versions of :data:`DEPENDENCIES`."""
+    digest = hashlib.sha256(f"{ENTRY_FORMAT}\0{__version__}\0".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".jinja") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    for name in DEPENDENCIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?\0".encode())
     return digest.hexdigest()
 
 
-V = TypeVar("V")
+def content_key(kind: str, *parts: str | bytes) -> str:
+    """The one key function: a digest of the tool (:func:`tool_identity`), the kind of
+    entry and each part, exactly (each part's length is hashed too, so no two lists of
+    parts give one key)."""
+    digest = hashlib.sha256(f"{tool_identity()}\0{kind}\0".encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(f"{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
-class Kept(Generic[V]):
-    """Cache entries this process has read or written, by folder and key: a key is a
-    digest of everything its entry is made of, so an entry never changes, and a process that
-    builds again (the build server) needs no file for what it has seen. Bounded: emptied
-    when full."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.entries: dict[tuple[Path, str], V] = {}
-
-    def get(self, folder: Path, key: str) -> V | None:
-        return self.entries.get((folder, key))
-
-    def put(self, folder: Path, key: str, value: V) -> None:
-        if len(self.entries) >= self.limit:
-            self.entries.clear()
-        self.entries[folder, key] = value
+def json_text(value: Any) -> str:
+    """``value`` as exact JSON text (key order kept); a value JSON has no type for (a YAML
+    date) is written with its type, so that it differs from the text of that value."""
+    return json.dumps(value, ensure_ascii=False, default=_typed, check_circular=False)
 
 
-_loaded: Kept[tuple[object, str]] | None = None
-"""Pages this process has loaded or stored, once :func:`keep_loaded` asked for it."""
+def _typed(value: Any) -> Any:
+    return ["\0" + type(value).__name__, str(value)]
 
 
-def keep_loaded() -> None:
-    """From now on, this process keeps the pages it loads from or stores in a cache, for
-    the next build it makes (the build server). A page is frozen all through (tuples and
-    frozen dataclasses), so a kept page is the very page the file holds."""
-    global _loaded  # noqa: PLW0603 - one store per process, asked for by the build server
-    if _loaded is None:
-        _loaded = Kept(100_000)
+def _refusal(folder: Path) -> str:
+    """Why ``folder`` may not hold a cache (``""``: it may)."""
+    info = os.stat(folder)
+    if not stat.S_ISDIR(info.st_mode):
+        return "not a folder"
+    if info.st_uid != os.getuid():
+        return "owned by another user"
+    if info.st_mode & 0o022:
+        return "writable by others"
+    return ""
 
 
-class PageCache:
-    """Scraped pages on disk. Every failure to read or write an entry is a miss, never an
-    error: the cache can only make a run faster."""
+class Cache:
+    """JSON entries by kind and key under one folder. Made by :func:`open_cache`."""
 
     def __init__(self, folder: Path) -> None:
-        # absolute: the pages this process keeps are told apart by folder
-        self.folder = folder.absolute() / f"pages-v{CACHE_FORMAT}"
+        self.folder = folder / f"v{ENTRY_FORMAT}"
+        self.problem = ""
+        """Why the cache was turned off (said once; ``""``: it is on)."""
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _off(self, why: str) -> None:
+        if not self.problem:
+            self.problem = f"cache folder {self.folder.parent}: {why}; building without a cache"
 
-    def get(self, key: str) -> tuple[object, str] | None:
-        """The entry and the digest of its bytes (see :func:`result_digest`), or None."""
-        kept = _loaded.get(self.folder, key) if _loaded is not None else None
-        if kept is not None:
-            return kept
-        try:
-            data = self._path(key).read_bytes()
-            value: object = pickle.loads(data)
-        except (
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            ValueError,
-            TypeError,
-        ):
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str) -> Any:
+        """The entry's value, or None (missing, corrupt, or the cache is off)."""
+        if self.problem:
             return None
-        entry = (value, _digest(data))
-        if _loaded is not None:
-            _loaded.put(self.folder, key, entry)
-        return entry
-
-    def put(self, key: str, value: object) -> str:
-        """Store ``value``; the digest of its bytes (as :func:`result_digest` gives it)."""
         try:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, RecursionError, TypeError):
-            return _repr_digest(value)
-        digest = _digest(data)
-        if store_bytes(self._path(key), data) and _loaded is not None:
-            _loaded.put(self.folder, key, (value, digest))
-        return digest
+            data = self._path(kind, key).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self._off(f"cannot be read ({error.strerror})")
+            return None
+        digest, _, text = data.partition(b"\n")
+        if digest != hashlib.sha256(text).hexdigest().encode():
+            return None  # truncated, emptied or altered: a miss, written again
+        try:
+            return json.loads(text)
+        except ValueError:
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store ``value`` (JSON) atomically; failing to turns the cache off."""
+        if self.problem:
+            return
+        text = json_text(value).encode("utf-8", "surrogatepass")
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        except OSError as error:
+            self._off(f"cannot be written ({error.strerror})")
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            self._off(f"cannot be written ({error.strerror})")
 
 
-def result_digest(value: object) -> str:
-    """A digest of a scraped result's content: of its pickle, the very bytes the cache keeps,
-    so a result read from the cache has its digest without being pickled again."""
+def open_cache(folder: Path | None) -> Cache | None:
+    """The cache in ``folder`` (created, private, if missing); None for no folder. A folder
+    that cannot be used gives a cache that is off, with its :attr:`~Cache.problem`."""
+    if folder is None:
+        return None
+    cache = Cache(folder)
     try:
-        return _digest(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    except (pickle.PicklingError, RecursionError, TypeError):
-        return _repr_digest(value)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        why = _refusal(folder)
+    except OSError as error:
+        cache._off(f"cannot be used ({error.strerror})")
+        return cache
+    if why:
+        cache._off(f"refused ({why})")
+    return cache
 
 
-def _repr_digest(value: object) -> str:
-    return _digest(repr(value).encode("utf-8", "surrogatepass"))
+# -- dataclasses as JSON ------------------------------------------------------------------
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def to_json(value: Any) -> Any:
+    """A frozen model (dataclasses, tuples, enums, text, numbers) as JSON: each dataclass
+    as the list of its fields. :func:`decoder` reads it back, by the declared types."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [to_json(getattr(value, name)) for name in _field_names(type(value))]
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
-def store_bytes(path: Path, data: bytes) -> bool:
-    """Write a cache entry atomically (a reader sees the old entry or the new one, never
-    half of one); failing to is not an error: the entry is simply missing next time.
-    Whether it was written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return False
-    return True
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"expected {kind.__name__}, found {type(value).__name__}")
+        return value
+
+    return check
+
+
+def decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function that rebuilds a value of type ``hint`` from :func:`to_json`'s JSON (a
+    ValueError or TypeError for JSON of another shape)."""
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _dataclass_decoder(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint
+    if hint in (str, int, bool, float):
+        return _exactly(hint)
+    arguments = typing.get_args(hint)
+    if typing.get_origin(hint) is tuple and len(arguments) == 2 and arguments[1] is ...:
+        item = decoder(arguments[0])
+        return lambda value: tuple(item(v) for v in _exactly(list)(value))
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(arguments) == 2:
+        inner = decoder(next(a for a in arguments if a is not type(None)))
+        if type(None) in arguments:
+            return lambda value: None if value is None else inner(value)
+    raise TypeError(f"no JSON form for {hint!r}")
+
+
+def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(cls)
+    fields = [decoder(hints[name]) for name in _field_names(cls)]
+
+    def rebuild(value: Any) -> Any:
+        if type(value) is not list or len(value) != len(fields):
+            raise ValueError(f"not the fields of {cls.__name__}")
+        return cls(*[read(item) for read, item in zip(fields, value, strict=True)])
+
+    return rebuild

@@ -11,8 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from doc2openapi.pickling import pickled_by_fields
-
 
 class Level(enum.StrEnum):
     """How serious a diagnostic is. ``--strict`` turns warnings into failures."""
@@ -95,7 +93,6 @@ class Code(enum.StrEnum):
     FORMATTER_FAILED = "G303"
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem, traced to its page, table and row, or to a JSON pointer into the

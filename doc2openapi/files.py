@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import math
 import os
 import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
-from doc2openapi import __version__
-
 
 def _file_mode() -> int:
-    """Permissions of a new file under the umask of now (mkstemp would give 0600); read at
-    each write, as a build server runs each command under its client's umask."""
+    """Permissions of a new file under the umask (mkstemp would give 0600)."""
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
@@ -84,9 +79,7 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     would take for another type quoted; everything else as usual.
 
     Text ending in two line breaks (or only one) is double-quoted instead: as a block
-    scalar it would need "keep" chomping (``|+``), which leaves the YAML document open, so
-    that what ends the document would depend on everything written after it, and the
-    document could no longer be written by parts (see :func:`serialise`)."""
+    scalar it would need "keep" chomping (``|+``), which some readers get wrong."""
     style = None
     if "\n" in value and not any(c in value for c in "\r\x85\u2028\u2029"):
         style = '"' if value == "\n" or value.endswith("\n\n") else "|"
@@ -98,53 +91,12 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_presenter)
 
 
-class TextStore(Protocol):
-    """Where texts made before are kept by key (:class:`doc2openapi.spec.memo.Memo`)."""
-
-    def get(self, key: str) -> str | None: ...
-
-    def put(self, key: str, text: str) -> None: ...
-
-
-def serialise(document: Any, path: Path, store: TextStore | None = None) -> str:
-    """YAML for ``.yaml``/``.yml``, JSON otherwise; the same input gives the same text.
-
-    With a ``store``, the YAML of each path item and each component schema is kept, and a
-    document that changed in one operation writes only that one's text again. The text is
-    the same, byte for byte: entries of a block mapping are written independently of each
-    other, at the same indentation whether alone or in the whole."""
+def serialise(document: Any, path: Path) -> str:
+    """YAML for ``.yaml``/``.yml``, JSON otherwise; the same input gives the same text."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if store is None or not isinstance(document, dict):
-        return _yaml(document)
-    texts: list[str] = []
-    for key, value in document.items():
-        if key in ("paths", "components") and _chunkable(value):
-            texts.append(_heading(key))
-            for inner, item in value.items():
-                if key == "paths":
-                    texts.append(_entry((key,), inner, item, store))
-                elif inner == "schemas" and _chunkable(item):
-                    texts.append(_dropped(_heading(key, inner), 1))
-                    texts.extend(_entry((key, inner), n, s, store) for n, s in item.items())
-                else:
-                    texts.append(_dropped(_yaml({key: {inner: item}}), 1))
-        else:
-            texts.append(_yaml({key: value}))
-    # No part ends the document early: no text is written as a "keep" block (``|+``, see
-    # _str_presenter), the one scalar whose end depends on what is written after it.
-    return "".join(texts)
-
-
-_CHUNKS_FORMAT = "2"
-"""Part of every kept text's key, with the versions of this tool and of PyYAML and which
-writer (libyaml or Python) writes: change it whenever the YAML written here changes."""
-_LIBYAML = str(_BaseDumper is not yaml.SafeDumper)
-
-
-def _yaml(value: Any) -> str:
     text: str = yaml.dump(
-        value,
+        document,
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
@@ -152,70 +104,6 @@ def _yaml(value: Any) -> str:
         default_flow_style=False,
     )
     return text
-
-
-def _chunkable(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and all(type(k) is str for k in value)
-
-
-def _heading(*keys: str) -> str:
-    """The lines that open the mapping at ``keys`` (``paths:``)."""
-    nested: Any = {"x": None}
-    for key in reversed(keys):
-        nested = {key: nested}
-    return "".join(line + "\n" for line in _yaml(nested).split("\n")[: len(keys)])
-
-
-def _dropped(text: str, lines: int) -> str:
-    """``text`` without its first ``lines`` lines (only ``\\n`` ends a line in YAML
-    written here: other line separators inside scalars are escaped or quoted)."""
-    return text.split("\n", lines)[lines]
-
-
-def _entry(keys: tuple[str, ...], name: str, value: Any, store: TextStore) -> str:
-    """The YAML of the entry ``name`` of the mapping at ``keys``, as in the whole document."""
-    exact = _json_exact(value)
-    key = ""
-    if exact:
-        # key order counts in the text, so the digest keeps it
-        shape = json.dumps([keys, name, value], ensure_ascii=False, check_circular=False)
-        tag = f"{_CHUNKS_FORMAT}\0{__version__}\0{yaml.__version__}\0{_LIBYAML}\0{shape}"
-        digest = hashlib.sha256(tag.encode("utf-8", "surrogatepass"))
-        key = digest.hexdigest()
-        known = store.get(key)
-        if known is not None:
-            return known
-    nested: Any = {name: value}
-    for outer in reversed(keys):
-        nested = {outer: nested}
-    text = _dropped(_yaml(nested), len(keys))
-    if key:
-        store.put(key, text)
-    return text
-
-
-def _json_exact(value: Any) -> bool:
-    """Whether JSON tells ``value`` apart from every other value with another YAML text:
-    only text keys, JSON's own types (a tuple reads as a list, a key 1 as "1"), no NaN or
-    infinity (JSON has none), and not nested beyond reach."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        kind = type(item)
-        if depth > 200:
-            return False
-        if kind is dict:
-            if not all(type(k) is str for k in item):
-                return False
-            stack.extend((v, depth + 1) for v in item.values())
-        elif kind is list:
-            stack.extend((v, depth + 1) for v in item)
-        elif kind is float:
-            if not math.isfinite(item):
-                return False
-        elif kind not in (str, int, bool) and item is not None:
-            return False
-    return True
 
 
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024

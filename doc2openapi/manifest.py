@@ -151,10 +151,6 @@ def write_outputs(
     return manifest
 
 
-def document_key(settings: str, spec_text: str) -> str:
-    return _digest(f"{settings}\0{spec_text}".encode())
-
-
 def previous_files(previous: Manifest, out_dir: Path, prefix: str = "") -> dict[str, str]:
     """The files of the previous build under ``prefix``, as they are on disk (the caller
     has checked them intact)."""

@@ -26,7 +26,7 @@ __all__ = ["Code", "Diagnostic", "GeneratedProject", "GeneratorOptions", "Level"
 class GeneratorOptions:
     """``package_name``: import name of the generated package (default: from the API title).
     ``templates_dir``: templates that replace built-in ones with the same file name.
-    ``cache_dir``: where compiled templates are kept between runs (None: not kept).
+    ``cache_dir``: the cache folder (None: no cache).
     """
 
     package_name: str | None = None
@@ -66,8 +66,6 @@ def generate(spec: Mapping[str, Any], options: GeneratorOptions) -> GeneratedPro
     report = diagnostics.append
     api = ApiCollector(spec if isinstance(spec, Mapping) else {}, report).collect()
     project = build_project(api, options.package_name, report)
-    rendered = render_project(
-        project, make_environment(options.templates_dir, options.cache_dir), report
-    )
+    rendered = render_project(project, make_environment(options.templates_dir), report)
     files = format_python(rendered, report)
     return GeneratedProject(files=dict(sorted(files.items())), diagnostics=tuple(diagnostics))

@@ -20,23 +20,8 @@ FILTERS: dict[str, Callable[..., str]] = {
 }
 
 
-def _bytecode_cache(cache_dir: Path | None) -> jinja2.BytecodeCache | None:
-    """Compiled templates under ``cache_dir`` (Jinja checks each against its source)."""
-    if cache_dir is None:
-        return None
-    folder = cache_dir / "templates-v1"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def make_environment(
-    templates_dir: Path | None, cache_dir: Path | None = None
-) -> jinja2.Environment:
-    """Templates from ``templates_dir`` (by file name) first, then the built-in ones;
-    compiled once and kept under ``cache_dir`` when there is one."""
+def make_environment(templates_dir: Path | None) -> jinja2.Environment:
+    """Templates from ``templates_dir`` (by file name) first, then the built-in ones."""
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir is not None:
         loaders.append(jinja2.FileSystemLoader(templates_dir))
@@ -48,7 +33,6 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
-        bytecode_cache=_bytecode_cache(cache_dir),
     )
     environment.filters.update(FILTERS)
     return environment

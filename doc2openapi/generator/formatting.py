@@ -32,12 +32,6 @@ def ruff_command() -> list[str] | None:
     return [found] if found else None
 
 
-_FORMATTED_LIMIT = 256
-_formatted: dict[tuple[tuple[str, ...], str], str] = {}
-"""Texts this process has formatted, by ruff command and text: a process that generates
-again (the build server) formats only the files that changed. Bounded: emptied when full."""
-
-
 def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[PurePosixPath, str]:
     """The files with every ``.py`` file formatted; unchanged (and reported) without ruff.
 
@@ -49,33 +43,11 @@ def format_python(files: Mapping[PurePosixPath, str], report: Report) -> dict[Pu
         detail = "ruff is not installed: the Python files are left unformatted"
         report(in_document(Level.WARNING, Code.FORMATTER_UNAVAILABLE, "", detail))
         return dict(files)
-    known = _ruff_identity(command)
-    done = {
-        path: _formatted[known, text]
-        for path, text in files.items()
-        if path.suffix == ".py" and (known, text) in _formatted
-    }
-    python_files = sorted(p for p in files if p.suffix == ".py" and p not in done)
-    if python_files:
-        formatted = _run_ruff(command, files, python_files, report)
-        if formatted is None:
-            return dict(files)
-        if len(_formatted) + len(formatted) > _FORMATTED_LIMIT:
-            _formatted.clear()
-        for path, text in formatted.items():
-            _formatted[known, files[path]] = text
-        done.update(formatted)
-    return {path: done.get(path, text) for path, text in files.items()}
-
-
-def _ruff_identity(command: list[str]) -> tuple[str, ...]:
-    """The ruff command, and its binary's size and time: an upgraded ruff may format
-    otherwise, and nothing it formatted before is reused then."""
-    try:
-        info = os.stat(command[0])  # a path: found by ruff_command
-    except OSError:
-        return tuple(command)
-    return (*command, str(info.st_size), str(info.st_mtime_ns))
+    python_files = sorted(p for p in files if p.suffix == ".py")
+    formatted = _run_ruff(command, files, python_files, report) if python_files else {}
+    if formatted is None:
+        return dict(files)
+    return {path: formatted.get(path, text) for path, text in files.items()}
 
 
 def _run_ruff(

@@ -7,7 +7,6 @@ string, Markdown), so templates print the results without further thought.
 
 from __future__ import annotations
 
-import functools
 import re
 import textwrap
 from collections.abc import Iterable
@@ -110,12 +109,6 @@ def docstring(paragraphs: Iterable[str], indent: str) -> str:
     The text of the paragraphs is escaped for a triple-quoted string; the result has no
     trailing newline, so a template prints it on its own line.
     """
-    return _docstring(tuple(paragraphs), indent)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _docstring(paragraphs: tuple[str, ...], indent: str) -> str:
-    """:func:`docstring`, remembered (a build server writes the same ones again)."""
     lines = [_escape_docstring_line(line) for line in docstring_lines(paragraphs)]
     if not lines:
         return ""

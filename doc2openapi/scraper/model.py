@@ -11,7 +11,6 @@ import enum
 from dataclasses import dataclass, field
 
 from doc2openapi.diagnostics import Diagnostic
-from doc2openapi.pickling import pickled_by_fields
 
 
 class PageFormat(enum.StrEnum):
@@ -19,7 +18,6 @@ class PageFormat(enum.StrEnum):
     PORTAL = "portal"
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link as written, resolved to a page key (``""`` for outside the tree) and fragment."""
@@ -30,7 +28,6 @@ class Link:
     external: bool = False
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """One block of text inside a cell or section: a paragraph or a list item."""
@@ -40,7 +37,6 @@ class TextLine:
     strong: tuple[str, ...] = ()
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Cell:
     lines: tuple[TextLine, ...]
@@ -53,14 +49,12 @@ class Cell:
         return " ".join(line.text for line in self.lines if line.text)
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Row:
     number: int
     cells: tuple[Cell, ...]
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Table:
     key: str
@@ -80,7 +74,6 @@ class Table:
     means the next table, as a reader following it sees."""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
@@ -88,7 +81,6 @@ class Paragraph:
     strong: tuple[str, ...] = ()
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
     text: str
@@ -97,14 +89,12 @@ class CodeBlock:
 Block = Paragraph | Table | CodeBlock
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Section:
     title: str
     blocks: tuple[Block, ...]
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Page:
     key: str
@@ -140,7 +130,6 @@ class Requirement(enum.StrEnum):
     UNSTATED = "unstated"
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FieldRow:
     """One documented parameter or field: a row of a parameter table."""
@@ -157,7 +146,6 @@ class FieldRow:
     """Links in the other cells, the name cell above all (``auth`` linking its table)."""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FieldTable:
     page: str
@@ -179,7 +167,6 @@ class FieldTable:
     in the volume field", "auth.identity")."""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Endpoint:
     method: str
@@ -188,14 +175,12 @@ class Endpoint:
     """Query parameter names written in the URI itself (``?a={a}&b={b}``)."""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class StatusCode:
     code: str
     description: str
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Example:
     kind: str
@@ -205,7 +190,6 @@ class Example:
     title: str = ""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ApiPage:
     page: str

@@ -9,6 +9,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
+from doc2openapi.cache import Cache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import (
     ApiPage,
@@ -20,7 +21,6 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
-from doc2openapi.spec.memo import Memo
 from doc2openapi.spec.paths import (
     OPERATION_METHODS,
     number_repeats,
@@ -499,10 +499,10 @@ def _merge_response(responses: dict[str, Any], code: str, response: dict[str, An
 
 
 def build_spec(
-    services: Sequence[ServiceDocs], options: SpecOptions, memo: Memo | None = None
+    services: Sequence[ServiceDocs], options: SpecOptions, cache: Cache | None = None
 ) -> BuiltSpec:
-    """The document of the services' pages. ``memo`` remembers the example checks made by
-    earlier builds (see :mod:`.memo`)."""
+    """The document of the services' pages. ``cache`` keeps the example checks made by
+    earlier builds."""
     builder = _Builder(options)
     every_operation: list[_Operation] = []
     registries: list[SchemaRegistry] = []
@@ -540,7 +540,7 @@ def build_spec(
     renames = fold_duplicates(builder.components)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
     document = _document(services, options, builder, document_paths)
-    attach_examples(document, services, builder.diagnostics, options.openapi, memo)
+    attach_examples(document, services, builder.diagnostics, options.openapi, cache)
     document = finalise(document, options.openapi)
     for registry in registries:
         builder.diagnostics.extend(registry.diagnostics)

@@ -3,23 +3,19 @@ item with the component schemas it reaches) and one part for the rest.
 
 Each part is itself a small OpenAPI document with the same JSON pointers as the whole, so
 a part's problems are the whole's problems at the same places. A part that was valid once
-(its digest is remembered) is valid again, and so is one that differs from it only in its
-prose and in the names of its schemas (see :mod:`.memo`): a rebuild after one page changed
-validates the one or two parts whose structure changed instead of the whole document.
-Checks that span parts (unique operationIds, dangling references) are made on the whole
-document every time.
+(the cache keeps its exact content's key) is valid again: a rebuild after one page changed
+validates the one or two parts that changed instead of the whole document. Checks that
+span parts (unique operationIds, dangling references) are made on the whole document every
+time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from doc2openapi.spec.memo import Memo, digest_of, structure
+from doc2openapi.cache import content_key, json_text
 from doc2openapi.spec.versions import SCHEMA_REF
-
-CHUNKS_FORMAT = "2"
 
 
 def _refs(value: Any) -> Iterator[str]:
@@ -35,7 +31,7 @@ def _refs(value: Any) -> Iterator[str]:
             stack.extend(node)
 
 
-def _closure(value: Any, schemas: dict[str, Any]) -> set[str]:
+def reached_schemas(value: Any, schemas: dict[str, Any]) -> set[str]:
     found: set[str] = set()
     pending = list(_refs(value))
     while pending:
@@ -56,7 +52,7 @@ def split(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     reached: set[str] = set()
     parts: dict[str, dict[str, Any]] = {}
     for path, item in (document.get("paths") or {}).items():
-        names = _closure(item, schemas)
+        names = reached_schemas(item, schemas)
         reached |= names
         parts[f"path {path}"] = {
             **head,
@@ -64,7 +60,7 @@ def split(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "components": {**shared, "schemas": {n: schemas[n] for n in sorted(names)}},
         }
     rest_names = set(schemas) - reached
-    rest_names |= _closure({n: schemas[n] for n in rest_names}, schemas)
+    rest_names |= reached_schemas({n: schemas[n] for n in rest_names}, schemas)
     parts["rest"] = {
         **{k: v for k, v in document.items() if k not in ("paths", "components")},
         "paths": {},
@@ -73,27 +69,6 @@ def split(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return parts
 
 
-def digest(part: dict[str, Any]) -> str:
-    """The key of a part: its structure (see :func:`.memo.structure`), as no wording and no
-    name of a schema makes a part valid or invalid."""
-    components = part.get("components") or {}
-    schemas = components.get("schemas") or {}
-    if not isinstance(schemas, dict):
-        return digest_of(CHUNKS_FORMAT, part)
-    rest = {**part, "components": {k: v for k, v in components.items() if k != "schemas"}}
-    return digest_of(CHUNKS_FORMAT, structure(rest, schemas, list(schemas)))
-
-
-class ValidParts:
-    """Digests of parts known to be valid. Failing to read or write is a miss: the cache
-    can only make validation faster."""
-
-    def __init__(self, folder: Path) -> None:
-        self.memo = Memo(folder, f"valid-parts-{CHUNKS_FORMAT}")
-
-    def known(self, key: str) -> bool:
-        return self.memo.get(key) is not None
-
-    def remember(self, keys: list[str]) -> None:
-        for key in keys:
-            self.memo.put(key, "")
+def part_key(part: dict[str, Any]) -> str:
+    """The cache key of a part's verdict: its exact content."""
+    return content_key("valid-part", json_text(part))

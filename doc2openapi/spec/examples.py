@@ -15,14 +15,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from jsonschema.exceptions import ValidationError, best_match
+from openapi_schema_validator import (
+    OAS30Validator,
+    OAS31Validator,
+    oas30_format_checker,
+    oas31_format_checker,
+)
+
+from doc2openapi.cache import Cache, content_key, json_text
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import Example
-from doc2openapi.spec.memo import Memo, digest_of, structure
+from doc2openapi.spec.chunks import reached_schemas
 from doc2openapi.spec.versions import finalise
 
 if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
-
     from doc2openapi.spec.build import ServiceDocs
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
@@ -92,49 +99,42 @@ def _operations_by_page(document: dict[str, Any]) -> dict[str, list[dict[str, An
 class SchemaCheck:
     """Validates example values against schemas as the written dialect reads them.
 
-    With a ``memo``, a check made before (the same value, the same schemas but for their
-    prose) is not made again, and the JSON Schema validator is not even imported."""
+    With a ``cache``, a check made before (the same value, the same schemas) is not made
+    again."""
 
     version: str
     components: dict[str, Any]
-    memo: Memo | None = None
+    cache: Cache | None = None
 
     @classmethod
-    def of(cls, document: dict[str, Any], version: str, memo: Memo | None = None) -> SchemaCheck:
+    def of(cls, document: dict[str, Any], version: str, cache: Cache | None = None) -> SchemaCheck:
         written = finalise({"components": document.get("components", {})}, version)
-        return cls(version, written["components"], memo)
+        return cls(version, written["components"], cache)
 
     def first_error(self, value: Any, schema: Any) -> str:
         """Why ``value`` fails ``schema`` (``""`` when it does not)."""
         if not isinstance(schema, dict):
             return ""
         written = finalise({"schema": schema}, self.version)["schema"]
-        if self.memo is None:
+        if self.cache is None:
             return self._check(value, written)
         try:
             key = self._key(value, written)
-        except RecursionError:  # nested deeper than a digest can follow
+        except (RecursionError, ValueError):  # beyond JSON: checked, not kept
             return self._check(value, written)
-        known = self.memo.get(key)
-        if known is None:
+        known = self.cache.get("example-check", key)
+        if not isinstance(known, str):
             known = self._check(value, written)
-            self.memo.put(key, known)
+            self.cache.put("example-check", key, known)
         return known
 
     def _key(self, value: Any, written: dict[str, Any]) -> str:
+        """The exact value, schema and every component schema the schema reaches."""
         schemas = self.components.get("schemas", {})
-        return digest_of("example", self.version, structure(written, schemas), value)
+        reached = {name: schemas[name] for name in sorted(reached_schemas(written, schemas))}
+        return content_key("example-check", self.version, json_text([written, reached, value]))
 
     def _check(self, value: Any, written: dict[str, Any]) -> str:
-        # imported on first use: most rebuilds find every check in the memo
-        from jsonschema.exceptions import best_match  # noqa: PLC0415
-        from openapi_schema_validator import (  # noqa: PLC0415
-            OAS30Validator,
-            OAS31Validator,
-            oas30_format_checker,
-            oas31_format_checker,
-        )
-
         root = {"allOf": [written], "components": self.components}
         if self.version.startswith("3.1"):
             validator = OAS31Validator(root, format_checker=oas31_format_checker)
@@ -154,10 +154,10 @@ def attach_examples(
     services: Sequence[ServiceDocs],
     diagnostics: list[Diagnostic],
     version: str,
-    memo: Memo | None = None,
+    cache: Cache | None = None,
 ) -> None:
     schemas = document.get("components", {}).get("schemas", {})
-    check = SchemaCheck.of(document, version, memo)
+    check = SchemaCheck.of(document, version, cache)
     by_page = _operations_by_page(document)
     for service in services:
         for page in service.api_pages:

@@ -10,8 +10,9 @@ from typing import Any
 
 from referencing.exceptions import PointerToNowhere, Unresolvable
 
+from doc2openapi.cache import Cache
 from doc2openapi.diagnostics import Code, Diagnostic, Level, in_document
-from doc2openapi.spec.chunks import ValidParts, digest, split
+from doc2openapi.spec.chunks import part_key, split
 from doc2openapi.spec.fast_validation import surely_valid
 from doc2openapi.spec.paths import OPERATION_METHODS
 from doc2openapi.spec.versions import SCHEMA_REF
@@ -234,34 +235,35 @@ def _non_string_keys(document: dict[str, Any]) -> list[Diagnostic]:
     return sorted(found, key=lambda p: p.pointer)
 
 
-def validate_document(document: Any, known: ValidParts | None = None) -> list[Diagnostic]:
+def validate_document(document: Any, cache: Cache | None = None) -> list[Diagnostic]:
     """Every problem of a document, each with its JSON pointer. Empty means valid.
 
-    With ``known`` (the parts of earlier documents found valid), only the parts of this
-    one that are new go through openapi-spec-validator (see :mod:`.chunks`)."""
+    With a ``cache`` (where the parts of earlier documents found valid are kept), only the
+    parts of this one that are new go through openapi-spec-validator (see :mod:`.chunks`)."""
     if not isinstance(document, dict) or "openapi" not in document:
         return [_problem(Code.NOT_OPENAPI, "", "not an OpenAPI document (no 'openapi' field)")]
     odd_key, targets = _flaws(document)
     if odd_key:
         return _non_string_keys(document)
-    problems = _validated_by_parts(document, known)
+    problems = _validated_by_parts(document, cache)
     problems.extend(_semantic_problems(document, targets))
     return sorted(set(problems), key=lambda p: (p.pointer, p.detail))
 
 
-def _validated_by_parts(document: dict[str, Any], known: ValidParts | None) -> list[Diagnostic]:
-    if known is None:
+def _validated_by_parts(document: dict[str, Any], cache: Cache | None) -> list[Diagnostic]:
+    if cache is None:
         return list(_schema_problems(document))
     parts = split(document)
     try:
-        keys = {name: digest(part) for name, part in parts.items()}
-    except RecursionError:  # nested deeper than a digest can follow: validate it whole
+        keys = {name: part_key(part) for name, part in parts.items()}
+    except (RecursionError, ValueError):  # beyond JSON (too deep, NaN): validate it whole
         return list(_schema_problems(document))
-    new = [name for name, key in keys.items() if not known.known(key)]
+    new = [name for name, key in keys.items() if cache.get("valid-part", key) is not True]
     if len(new) * 2 > len(parts):
         problems = list(_schema_problems(document))
     else:
         problems = [p for name in new for p in _schema_problems(parts[name])]
     if not problems:
-        known.remember([keys[name] for name in new])
+        for name in new:
+            cache.put("valid-part", keys[name], True)
     return problems

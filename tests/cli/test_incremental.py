@@ -7,23 +7,17 @@ import json
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from doc2openapi import inputs
-from doc2openapi.cache import CACHE_FORMAT, PageCache
-from doc2openapi.cli import cli
-from doc2openapi.inputs import ReadMemo, collect_inputs
+import doc2openapi
+from doc2openapi.cache import ENTRY_FORMAT, open_cache
+from doc2openapi.inputs import collect_inputs
 from doc2openapi.manifest import MANIFEST_NAME
 from doc2openapi.pipeline import ReadOptions, read_services, scrape
-from doc2openapi.spec.chunks import CHUNKS_FORMAT
-from doc2openapi.spec.memo import MEMO_FORMAT
 from tests.helpers.command import run_cli, tree
-from tests.helpers.inputs import EXAMPLES, corpus_dir
+from tests.helpers.inputs import corpus_dir
 
 
 def build(
@@ -88,11 +82,13 @@ def test_cache_hits_give_the_same_document(tmp_path: Path) -> None:
     folder = corpus_dir("portal/dcs/api-ref")
     cache = tmp_path / "cache"
     inputs = collect_inputs([folder])
-    first = read_services(inputs, ReadOptions(jobs=1, cache_dir=cache))
-    second = read_services(inputs, ReadOptions(jobs=1, cache_dir=cache))
+    first = read_services(inputs, ReadOptions(jobs=1, cache=open_cache(cache)))
+    second = read_services(inputs, ReadOptions(jobs=1, cache=open_cache(cache)))
     assert [r.api for r in first[0].pages] == [r.api for r in second[0].pages]
-    probe = PageCache(cache)
-    assert all(probe.get(page.digest) is not None for page in inputs[0].pages)
+    assert [r.page for r in first[0].pages] == [r.page for r in second[0].pages]
+    probe = open_cache(cache)
+    assert probe is not None
+    assert all(probe.get("page", page.digest) is not None for page in inputs[0].pages)
 
 
 def test_parallel_reading_is_byte_identical_to_serial(tmp_path: Path) -> None:
@@ -114,37 +110,35 @@ def test_cache_folder_is_safe_to_delete(docs: Path, tmp_path: Path) -> None:
     assert (out / "openapi.yaml").read_bytes() == spec
 
 
-def test_same_document_is_neither_validated_nor_generated_again(
+def test_same_document_is_not_generated_again(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    runner = CliRunner()
-    first = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
-    assert first.exit_code == 0, first.output
+    options = doc2openapi.Config(cache=False)
+    first = doc2openapi.build([docs], out, options)
+    assert first.status is doc2openapi.Status.OK, first.messages
     client_before = {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()}
     page = docs / "ShowWidget.html"  # an edit outside every table: the document stays the same
     page.write_text(page.read_text() + "\n<p>Edited note.</p>\n")
 
     def no_work(*_: object) -> None:
-        raise AssertionError("the same document was processed again")
+        raise AssertionError("the same document was generated again")
 
-    monkeypatch.setattr("doc2openapi.spec.validate.validate_document", no_work)
-    monkeypatch.setattr("doc2openapi.cli._generate", no_work)
-    second = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
-    assert second.exit_code == 0, second.output
-    assert "nothing changed" not in second.output  # the inputs did change
-    assert "nothing the API document is made of" in second.output
+    monkeypatch.setattr("doc2openapi.library.generate_project", no_work)
+    second = doc2openapi.build([docs], out, options)
+    assert second.status is doc2openapi.Status.OK, second.messages
+    assert not any("nothing changed" in line for line in second.messages)  # inputs did change
     assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
     # a new guide page with a table no operation uses: the report changes (one more page),
-    # the document does not, so it is neither validated nor generated again
+    # the document does not, so its client is not generated again
     (docs / "glossary.html").write_text(
         "<h1>Glossary</h1><table><thead><tr><th>Parameter</th><th>Type</th>"
         "<th>Description</th></tr></thead><tbody><tr><td>widget</td><td>String</td>"
         "<td>A thing.</td></tr></tbody></table>"
     )
-    third = runner.invoke(cli, ["build", str(docs), "-o", str(out), "--no-cache"])
-    assert third.exit_code == 0, third.output
-    assert "pages read: 12" in third.output
+    third = doc2openapi.build([docs], out, options)
+    assert third.status is doc2openapi.Status.OK, third.messages
+    assert any("pages read: 12" in line for line in third.messages)
     assert json.loads((out / "report.json").read_text())["summary"]["pages"] == 12
     assert {p: p.read_bytes() for p in (out / "client").rglob("*") if p.is_file()} == client_before
 
@@ -160,13 +154,12 @@ def test_same_document_is_neither_validated_nor_generated_again(
 def test_rebuild_after_an_edit_equals_a_cold_build(
     docs: Path, tmp_path: Path, old: bytes, new: bytes
 ) -> None:
-    """Every kept result (pages, valid parts, example checks, YAML texts, templates) gives
-    the outputs a build from nothing gives."""
+    """Every cached result (pages, valid parts, example checks) gives the outputs a build
+    from nothing gives."""
     cache, warm_out, cold_out = tmp_path / "cache", tmp_path / "warm", tmp_path / "cold"
     assert build(docs, warm_out, cache=cache).returncode == 0
-    kept = {p.name for p in cache.iterdir()}
-    memos = {f"valid-parts-{CHUNKS_FORMAT}", "example-checks", "yaml"}
-    assert {f"pages-v{CACHE_FORMAT}", *(f"{name}-v{MEMO_FORMAT}" for name in memos)} <= kept
+    kept = {p.name for p in (cache / f"v{ENTRY_FORMAT}").iterdir()}
+    assert kept == {"page", "valid-part", "example-check"}
     page = docs / "CreateWidget.html"
     original = page.read_bytes()
     assert old in original
@@ -196,59 +189,3 @@ def test_no_cache_writes_no_cache(docs: Path, tmp_path: Path) -> None:
         result = run_cli(*command, "--no-cache", env=environment)
         assert result.returncode == 0, result.stderr
     assert not home.exists() or not any(home.rglob("*"))
-
-
-def test_a_process_that_keeps_reads_trusts_only_settled_unchanged_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    page = tmp_path / "a.html"
-    page.write_bytes(b"<h1>one</h1>")
-    memo = ReadMemo()
-    info = page.stat()
-    memo.put(page, "a.html", info, b"<h1>one</h1>", "digest-one")
-    assert memo.get(page, "a.html", info) is None  # written just now: not trusted
-    settled = time.time() - 10
-    os.utime(page, (settled, settled))
-    later = time.time_ns() + 1000 * 10**9
-    monkeypatch.setattr(time, "time_ns", lambda: later)  # the read happens much later
-    info = page.stat()
-    memo.put(page, "a.html", info, b"<h1>one</h1>", "digest-one")
-    assert memo.get(page, "a.html", page.stat()) == (b"<h1>one</h1>", "digest-one")
-    time.sleep(0.05)  # a file system stamps times by clock ticks (of up to 10 ms)
-    page.write_bytes(b"<h1>two</h1>")  # same size
-    os.utime(page, (settled, settled))  # and the same modification time
-    assert memo.get(page, "a.html", page.stat()) is None  # its change time tells
-
-
-def test_a_server_rereads_only_changed_pages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    docs = tmp_path / "docs"
-    shutil.copytree(EXAMPLES / "export", docs / "inner")
-    monkeypatch.setattr(inputs, "_kept", ReadMemo())
-    monkeypatch.setattr(ReadMemo, "SETTLED", -3600.0)  # trust every file at once
-    collect_inputs([docs])
-    page, twin = docs / "inner" / "ShowWidget.html", docs / "inner" / "CreateWidget.html"
-    page.write_text(page.read_text().replace("Querying Widget Details", "Reading a Widget"))
-    stamp = twin.stat().st_mtime_ns
-    time.sleep(0.05)  # a file system stamps times by clock ticks (of up to 10 ms)
-    twin.write_bytes(twin.read_bytes().replace(b"Creating", b"Making!!"))  # same size
-    os.utime(twin, ns=(stamp, stamp))  # and the same modification time
-    opened: list[str] = []
-    real_open = Path.open
-
-    def counted(self: Path, *args: Any, **kwargs: Any) -> Any:
-        opened.append(self.name)
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", counted)
-    second = collect_inputs([docs])
-    assert sorted(opened) == ["CreateWidget.html", "ShowWidget.html"]  # the rest: as read
-    monkeypatch.setattr(inputs, "_kept", None)
-    assert second == collect_inputs([docs])  # as a process that keeps nothing reads them
-    # the same files read from another folder have other keys, and so other digests
-    monkeypatch.setattr(inputs, "_kept", ReadMemo())
-    collect_inputs([docs])
-    inner = collect_inputs([docs / "inner"])
-    monkeypatch.setattr(inputs, "_kept", None)
-    assert inner == collect_inputs([docs / "inner"])

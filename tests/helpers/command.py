@@ -9,7 +9,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 COMMAND = [sys.executable, "-m", "doc2openapi.cli"]
-"""The command in its own process (never handed to a build server)."""
+"""The command in its own process."""
 
 
 def run_cli(

@@ -1,0 +1,374 @@
+"""The library API: :func:`scrape`, :func:`validate`, :func:`generate` and :func:`build`.
+
+Each returns a result value: what was made (the document, the files written), the
+diagnostics, the lines that tell a user what happened and a :class:`Status`. None of them
+prints or exits: the ``doc2openapi`` command (:mod:`doc2openapi.cli`) does that.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from doc2openapi import pipeline
+from doc2openapi.cache import Cache, content_key, default_cache_dir, open_cache
+from doc2openapi.config import Config
+from doc2openapi.diagnostics import Diagnostic, Level
+from doc2openapi.files import OutputError, load_document, serialise, write_text
+from doc2openapi.generator import GeneratedProject, GeneratorOptions
+from doc2openapi.generator import generate as generate_project
+from doc2openapi.generator.output import differing_files
+from doc2openapi.inputs import InputError, InputFolder, collect_inputs, fingerprint
+from doc2openapi.manifest import (
+    CLIENT_MANIFEST_NAME,
+    MANIFEST_NAME,
+    Manifest,
+    previous_files,
+    read_manifest,
+    write_outputs,
+)
+from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
+from doc2openapi.report import build_report, failures, summary_lines
+from doc2openapi.spec.build import SpecOptions
+from doc2openapi.spec.validate import validate_document
+from doc2openapi.spec.versions import VERSIONS
+
+Progress = Callable[[int, int], None]
+"""Called with the pages read so far and the pages to read."""
+
+
+class Status(enum.IntEnum):
+    """How a call ended; the value is the command's exit code."""
+
+    OK = 0
+    FAILED = 1
+    """Nothing usable was made, the document is invalid, or (strict) warnings were found."""
+    USAGE = 2
+    """An input that cannot be used at all (missing, not a folder)."""
+    OUTPUT = 3
+    """An output that cannot be written."""
+
+
+@dataclass
+class Result:
+    status: Status = Status.OK
+    messages: list[str] = field(default_factory=list)
+    """What a user is told, in order (the command prints these to stderr)."""
+    files: list[Path] = field(default_factory=list)
+    """The files written."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def fail(self, status: Status, message: str) -> None:
+        self.status = max(self.status, status)
+        self.messages.append(f"doc2openapi: {message}")
+
+
+@dataclass
+class ScrapeResult(Result):
+    outcome: ScrapeOutcome | None = None
+    report: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        return self.outcome.spec.document if self.outcome else {}
+
+
+@dataclass
+class ValidateResult(Result):
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class GenerateResult(Result):
+    project: GeneratedProject | None = None
+    differing: list[PurePosixPath] = field(default_factory=list)
+    """With ``check``: the generated files that differ from those on disk."""
+
+
+@dataclass
+class BuildResult(ScrapeResult):
+    """A build's result: its files are under the output folder."""
+
+
+def _cache(options: Config) -> Cache | None:
+    """The cache of ``options`` (a cache that cannot be used is off: see :func:`_said`)."""
+    folder = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
+    return open_cache(folder if options.cache else None)
+
+
+def _said(cache: Cache | None, result: Result) -> None:
+    """Why the cache was not used, if it was not: said once, at the end."""
+    if cache is not None and cache.problem:
+        result.messages.append(f"doc2openapi: {cache.problem}")
+
+
+def _spec_options(options: Config) -> SpecOptions:
+    return SpecOptions(
+        title=options.title,
+        version=options.version,
+        openapi=VERSIONS[options.openapi],
+        server_url=options.server_url,
+        region=options.region,
+        docs_base_url=options.docs_base_url,
+    )
+
+
+def _collect(inputs: Sequence[Path], result: Result) -> list[InputFolder] | None:
+    try:
+        return collect_inputs(inputs)
+    except InputError as error:
+        result.fail(Status.USAGE, str(error))
+        return None
+
+
+def _scrape(
+    collected: list[InputFolder], options: Config, result: ScrapeResult, progress: Progress | None
+) -> Cache | None:
+    """Read, build and validate into ``result`` (its outcome, report, verdict)."""
+    cache = _cache(options)
+    reading = ReadOptions(options.jobs, cache, progress)
+    outcome = pipeline.scrape([], _spec_options(options), reading, collected)
+    result.outcome, result.report = outcome, build_report(outcome)
+    result.diagnostics = outcome.diagnostics
+    reasons = failures(result.report, options.strict)
+    result.messages += summary_lines(result.report, passed=not reasons)
+    result.messages += [f"invalid: {p.format()}" for p in outcome.problems[:50]]
+    result.messages += reasons
+    if reasons:
+        result.status = Status.FAILED
+    return cache
+
+
+def _write(result: Result, path: Path, text: str) -> None:
+    try:
+        write_text(path, text)
+    except OutputError as error:
+        result.fail(Status.OUTPUT, str(error))
+    else:
+        result.files.append(path)
+
+
+def _report_text(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def scrape(
+    inputs: Sequence[Path],
+    options: Config | None = None,
+    spec_path: Path | None = None,
+    report_path: Path | None = None,
+    progress: Progress | None = None,
+) -> ScrapeResult:
+    """Scrape folders of pages into one validated OpenAPI document; write it to
+    ``spec_path`` (YAML or JSON by its suffix) when it is valid and has operations, and the
+    report to ``report_path``."""
+    options = options or Config()
+    result = ScrapeResult()
+    collected = _collect(inputs, result)
+    if collected is None:
+        return result
+    cache = _scrape(collected, options, result, progress)
+    valid = result.document.get("paths") and result.outcome and not result.outcome.problems
+    if spec_path is not None and valid:
+        _write(result, spec_path, serialise(result.document, spec_path))
+    if report_path is not None:
+        _write(result, report_path, _report_text(result.report))
+    _said(cache, result)
+    return result
+
+
+def _load(spec: Path | Mapping[str, Any], result: Result) -> Any:
+    if not isinstance(spec, Path):
+        return spec
+    try:
+        return load_document(spec)
+    except FileNotFoundError:
+        result.fail(Status.USAGE, f"file not found: {spec}")
+    except (OSError, ValueError) as error:
+        result.status = Status.FAILED
+        result.messages.append(f"{spec}: not readable as YAML or JSON: {error}".splitlines()[0])
+    return None
+
+
+def validate(spec: Path | Mapping[str, Any], options: Config | None = None) -> ValidateResult:
+    """Validate an OpenAPI document (or the file that holds one)."""
+    result = ValidateResult()
+    document = _load(spec, result)
+    if result.status is not Status.OK:
+        return result
+    cache = _cache(options) if options is not None else None
+    result.problems = validate_document(document, cache)
+    name = spec if isinstance(spec, Path) else "document"
+    result.messages += [f"{name}: {problem.format()}" for problem in result.problems]
+    result.status = Status.FAILED if result.problems else Status.OK
+    if not result.problems:
+        result.messages.append(f"{name}: valid")
+    _said(cache, result)
+    return result
+
+
+def _generator_options(options: Config, cache: Cache | None) -> GeneratorOptions:
+    return GeneratorOptions(
+        package_name=options.package or None,
+        templates_dir=Path(options.templates) if options.templates else None,
+        cache_dir=cache.folder if cache is not None and not cache.problem else None,
+    )
+
+
+def _client(project: GeneratedProject, strict: bool) -> tuple[Status, list[str]]:
+    """The verdict on a generated client and the lines that tell it."""
+    lines = [f"client: {len(project.files)} files"]
+    lines += [f"  {d.format()}" for d in project.diagnostics if d.level is not Level.INFO]
+    failing = [
+        d
+        for d in project.diagnostics
+        if d.level is Level.ERROR or (strict and d.level is Level.WARNING)
+    ]
+    if failing:
+        lines.append(f"doc2openapi: the client generator reported {len(failing)} problem(s)")
+        return Status.FAILED, lines
+    return Status.OK, lines
+
+
+def generate(
+    spec: Path | Mapping[str, Any],
+    out_dir: Path,
+    options: Config | None = None,
+    check: bool = False,
+) -> GenerateResult:
+    """Generate a client project from a valid OpenAPI document into ``out_dir``; with
+    ``check``, write nothing and find the files that differ from the disk instead."""
+    options = options or Config()
+    result = GenerateResult()
+    document = _load(spec, result)
+    if result.status is not Status.OK:
+        return result
+    cache = _cache(options)
+    problems = validate_document(document, cache)
+    if problems:
+        result.messages += [f"invalid: {problem.format()}" for problem in problems[:50]]
+        result.fail(
+            Status.FAILED,
+            f"{spec if isinstance(spec, Path) else 'the document'} is not a valid OpenAPI document",
+        )
+        return result
+    if out_dir.exists() and not out_dir.is_dir():
+        result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
+        return result
+    result.project = generate_project(document, _generator_options(options, cache))
+    result.status, lines = _client(result.project, options.strict)
+    result.messages += lines
+    if result.status is not Status.OK:
+        return result
+    if check:
+        result.differing = differing_files(result.project, out_dir)
+        result.messages += [f"differs: {path}" for path in result.differing]
+        result.status = Status.FAILED if result.differing else Status.OK
+        return result
+    outputs = {str(path): text for path, text in result.project.files.items()}
+    previous = read_manifest(out_dir, CLIENT_MANIFEST_NAME)
+    _write_all(result, out_dir, outputs, previous, "", lines, name=CLIENT_MANIFEST_NAME)
+    _said(cache, result)
+    return result
+
+
+def _write_all(
+    result: Result,
+    out_dir: Path,
+    outputs: dict[str, str],
+    previous: Manifest | None,
+    key: str,
+    lines: list[str],
+    client: tuple[str, int, list[str]] = ("", 0, []),
+    name: str = MANIFEST_NAME,
+) -> None:
+    """Write ``outputs`` under ``out_dir`` and their manifest (see :mod:`.manifest`)."""
+    try:
+        write_outputs(out_dir, outputs, previous, key, result.status, lines, client, name=name)
+    except OutputError as error:
+        result.fail(Status.OUTPUT, str(error))
+    else:
+        result.files = [out_dir / relative for relative in sorted(outputs)]
+
+
+def _settings(options: Config) -> str:
+    """The settings that shape the outputs (not where or how fast they are computed)."""
+    return repr(replace(options, jobs=0, cache=True, cache_dir="", source=""))
+
+
+def _status(code: int) -> Status:
+    """The status of an exit code read from a manifest (any other code: failed)."""
+    try:
+        return Status(code)
+    except ValueError:
+        return Status.FAILED
+
+
+def _replay(previous: Manifest, out_dir: Path) -> BuildResult:
+    """The previous build's verdict, as nothing changed since."""
+    result = BuildResult(_status(previous.exit_code), list(previous.summary))
+    result.messages.append(f"doc2openapi: nothing changed since the last build of {out_dir}")
+    return result
+
+
+def build(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    options: Config | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Scrape, validate and generate: ``out_dir/openapi.yaml`` (when valid),
+    ``out_dir/report.json`` and the client in ``out_dir/client/``. A manifest in
+    ``out_dir`` records what was written: a rebuild with nothing changed does no work, and
+    only files a build wrote are ever replaced or deleted."""
+    options = options or Config()
+    result = BuildResult()
+    if out_dir.exists() and not out_dir.is_dir():
+        result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
+        return result
+    previous = read_manifest(out_dir)
+    if previous is not None and not previous.intact(out_dir):
+        previous = replace(previous, fingerprint="", document_key="")
+    collected = _collect(inputs, result)
+    if collected is None:
+        return result
+    key = fingerprint(collected, _settings(options))
+    if previous is not None and previous.fingerprint == key:
+        return _replay(previous, out_dir)
+    cache = _scrape(collected, options, result, progress)
+    outputs = {"report.json": _report_text(result.report)}
+    client = _build_client(result, options, previous, outputs, out_dir, cache)
+    _write_all(result, out_dir, outputs, previous, key, list(result.messages), client)
+    _said(cache, result)
+    return result
+
+
+def _build_client(
+    result: BuildResult,
+    options: Config,
+    previous: Manifest | None,
+    outputs: dict[str, str],
+    out_dir: Path,
+    cache: Cache | None,
+) -> tuple[str, int, list[str]]:
+    """Add the spec and the client to ``outputs`` when the document is valid; the
+    client's entry in the manifest. The client of the very same document is kept."""
+    if not result.document.get("paths") or (result.outcome and result.outcome.problems):
+        return ("", 0, [])
+    spec_text = serialise(result.document, Path("openapi.yaml"))
+    outputs["openapi.yaml"] = spec_text
+    document_key = content_key("document", _settings(options), spec_text)
+    if previous is not None and previous.document_key == document_key:
+        status, lines = _status(previous.client_code), list(previous.client_summary)
+        outputs.update(previous_files(previous, out_dir, "client/"))
+    else:
+        project = generate_project(result.document, _generator_options(options, cache))
+        status, lines = _client(project, options.strict)
+        outputs.update({f"client/{path}": text for path, text in project.files.items()})
+    result.messages += lines
+    result.status = max(result.status, status)
+    return (document_key, status, lines)
