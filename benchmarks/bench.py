@@ -1,23 +1,24 @@
 """Benchmarks: prints figures measured side by side in one run (medians and ratios).
 
     python benchmarks/bench.py [--corpus DIR] [--repeat 5] [--scale 20000]
-                               [--only scrape command build generate memory scale]
+                               [--only command build generate memory scale]
 
-- scrape throughput on the whole corpus against a bare ``lxml.html`` parse of the same bytes
-  (the floor for any HTML scraper), serial and with one worker per core;
+- the ``scrape --no-cache`` command (its own process: start-up, reading, spec building,
+  validation and writing) against a bare ``lxml.html`` parse of the same files in this
+  process (the floor for any HTML scraper), on ECS + ELB + portal/dcs; and the validation
+  of that document in-process, by the fast check and by openapi-spec-validator;
 - the whole ``build`` (scrape, validate, write the spec, the report and the client) of a
   portal service and an export service: cold, warm with nothing changed, and warm after
-  one page changed outside its tables, in its title (the operation's wording and names)
-  and in one field's type (the structure);
+  one page changed in its API (a field's type; its title, which names the operation and
+  its schemas), each command in its own process, with its peak memory;
 - ``generate`` against openapi-python-client and datamodel-code-generator where installed;
-- peak memory of a whole-corpus build;
+- peak memory of a whole-corpus scrape;
 - a synthetic scale test: the corpus replicated up to ``--scale`` pages, time and memory
   per page count (growth must be linear);
-- a summary of the figures against the targets of issue 5.
+- a summary of the figures against the targets of issue 12.
 
-Every timed step runs in a fresh process where it matters (imports and caches included),
-as a user's build step would, with the package's bytecode compiled as an installed tool
-has it. The builds are also timed through a build server (``doc2openapi server start``).
+Every command runs in a fresh process, as a user's build step would, with the package's
+bytecode compiled as an installed tool has it.
 """
 
 from __future__ import annotations
@@ -56,79 +57,32 @@ def median_time(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def run_command(args: Sequence[str | Path], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of a command, via /usr/bin/time when present."""
+def run_command(args: Sequence[str | Path], accept: Sequence[int] = (0,)) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of a command, via /usr/bin/time when present; the
+    command must exit with one of the ``accept`` codes."""
     timer = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
     command = [str(a) for a in args]
     start = time.perf_counter()
     if timer:
         with tempfile.NamedTemporaryFile("r") as stats:
-            subprocess.run(
-                [timer, "-f", "%M", "-o", stats.name, *command],
-                check=True,
-                capture_output=True,
-                env={**os.environ, **(env or {})},
+            done = subprocess.run(
+                [timer, "-f", "%M", "-o", stats.name, *command], capture_output=True, check=False
             )
+            _accepted(done, accept)
             elapsed = time.perf_counter() - start
             peak = int(stats.read().strip().splitlines()[-1] or 0)
             return elapsed, peak
-    subprocess.run(command, check=True, capture_output=True, env={**os.environ, **(env or {})})
+    _accepted(subprocess.run(command, capture_output=True, check=False), accept)
     return time.perf_counter() - start, 0
+
+
+def _accepted(done: subprocess.CompletedProcess[bytes], accept: Sequence[int]) -> None:
+    if done.returncode not in accept:
+        sys.exit(f"{' '.join(map(str, done.args))}: exit {done.returncode}\n{done.stderr!r}")
 
 
 def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for folder in FOLDERS for p in (corpus / folder).rglob("*.html"))
-
-
-def bench_scrape(corpus: Path, repeat: int) -> dict[str, float]:
-    import lxml.html  # noqa: PLC0415 - measured tools load only when their figure is asked
-
-    from doc2openapi.inputs import collect_inputs  # noqa: PLC0415
-    from doc2openapi.pipeline import ReadOptions, read_services, scrape  # noqa: PLC0415
-
-    files = corpus_files(corpus)
-    raws = [p.read_bytes() for p in files]
-    folders = [corpus / f for f in FOLDERS]
-    inputs = collect_inputs(folders)
-
-    def bare_parse() -> None:
-        for raw in raws:
-            lxml.html.fromstring(raw)
-
-    # Side by side: each round times the bare parse and each scrape in turn, and a ratio is
-    # taken within a round, so that the machine's drift between rounds cancels out.
-    actions: dict[str, Callable[[], object]] = {
-        "lxml": bare_parse,
-        "serial": lambda: read_services(inputs, ReadOptions(jobs=1)),
-        "parallel": lambda: read_services(inputs, ReadOptions(jobs=0)),
-        "whole": lambda: [scrape([f], reading=ReadOptions(jobs=0)) for f in folders],
-    }
-    rounds: dict[str, list[float]] = {name: [] for name in actions}
-    for _ in range(repeat):
-        for name, action in actions.items():
-            rounds[name].append(median_time(action, 1))
-    times = {name: statistics.median(values) for name, values in rounds.items()}
-    ratios = {
-        name: statistics.median(t / base for t, base in zip(values, rounds["lxml"], strict=True))
-        for name, values in rounds.items()
-    }
-    lxml_time, serial, parallel, whole = (times[n] for n in ("lxml", "serial", "parallel", "whole"))
-    pages = len(files)
-    print(f"\n## scrape ({pages} pages, median of {repeat} rounds; ratios within each round)")
-    print(f"lxml.html.fromstring        {lxml_time:7.3f} s  {pages / lxml_time:7.0f} pages/s")
-    print(
-        f"scrape, 1 process           {serial:7.3f} s  {pages / serial:7.0f} pages/s  "
-        f"ratio {ratios['serial']:.2f}x"
-    )
-    print(
-        f"scrape, {os.cpu_count()} processes         {parallel:7.3f} s  "
-        f"{pages / parallel:7.0f} pages/s  ratio {ratios['parallel']:.2f}x"
-    )
-    print(
-        f"+ spec build and validation {whole:7.3f} s  {pages / whole:7.0f} pages/s  "
-        f"ratio {ratios['whole']:.2f}x  (4 documents, one per folder)"
-    )
-    return {"serial": ratios["serial"], "parallel": ratios["parallel"]}
 
 
 COMMAND_FOLDERS = ("doc-exports/ecs/api-ref", "doc-exports/elb/api-ref", "portal/dcs/api-ref")
@@ -175,21 +129,20 @@ _STRING_TYPE = re.compile(rb">String<")
 
 
 def _edits(original: bytes, number: int) -> dict[str, bytes]:
-    """One page edited three ways: a comment added (the bytes change, the API does not); its
-    title (the operation's summary, operationId and the names of its schemas change);
-    one field's type (the structure changes: schemas, checks and client code)."""
+    """One page edited in its API two ways: one field's type (schemas, validation and
+    client code change); its title (the operation's summary, operationId and the names of
+    its schemas change)."""
     title = _H1.search(original)
     typed = list(_STRING_TYPE.finditer(original))
     assert title is not None and typed, "the benchmark page needs a title and a String field"
     last = typed[-1]
     return {
-        "outside the API": original + f"\n<!-- edited {number} -->\n".encode(),
-        "wording and names": original[: title.end()]
-        + f"Edited {number} ".encode()
-        + original[title.end() :],
         "a field's type": original[: last.start()]
         + (b">Integer<" if number % 2 == 0 else b">Boolean<")
         + original[last.end() :],
+        "its title": original[: title.end()]
+        + f"Edited {number} ".encode()
+        + original[title.end() :],
     }
 
 
@@ -202,87 +155,42 @@ def _edited_page(docs: Path) -> Path:
     raise SystemExit(f"no page with a title and a String field under {docs}")
 
 
-def _build_series(
-    command: list[str | Path],
-    page: Path,
-    original: bytes,
-    round_number: int,
-    figures: dict[str, list[float]],
-    env: dict[str, str],
-) -> int:
-    """One round: a cold build, a build with nothing changed, then each edit of the page
-    (and a build back to the original after each). The cold build's peak RSS (KiB)."""
-    elapsed, peak = run_command(command, env)
-    figures.setdefault("cold", []).append(elapsed)
-    figures.setdefault("nothing changed", []).append(run_command(command, env)[0])
-    for name, edited in _edits(original, round_number).items():
-        page.write_bytes(edited)
-        figures.setdefault(name, []).append(run_command(command, env)[0])
-        page.write_bytes(original)
-        run_command(command, env)  # back to the original, for the next edit
-    return peak
-
-
-def _print_series(title: str, figures: dict[str, list[float]], cold: float) -> dict[str, float]:
-    print(title)
-    ratios: dict[str, float] = {}
+def bench_build(corpus: Path, repeat: int, folder: str) -> dict[str, float]:
+    """Cold and warm builds of one folder (spec, report and client), each command in a
+    fresh process; each figure's ratio to the cold build."""
+    print(f"\n## build of {folder} (spec + report + client; median of {repeat})")
+    figures: dict[str, list[float]] = {}
+    peaks: list[int] = []
+    with tempfile.TemporaryDirectory(prefix="d2o-") as work:
+        docs, cache, out = Path(work) / "docs", Path(work) / "cache", Path(work) / "out"
+        shutil.copytree(corpus / folder, docs)
+        command: list[str | Path] = [sys.executable, "-m", "doc2openapi", "build", docs]
+        command += ["-o", out, "--cache-dir", cache]
+        page = _edited_page(docs)
+        original = page.read_bytes()
+        for round_number in range(repeat):
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
+            elapsed, peak = run_command(command, accept=(0, 1))
+            figures.setdefault("cold", []).append(elapsed)
+            peaks.append(peak)
+            figures.setdefault("nothing changed", []).append(run_command(command, (0, 1))[0])
+            for name, edited in _edits(original, round_number).items():
+                page.write_bytes(edited)
+                figures.setdefault(name, []).append(run_command(command, (0, 1))[0])
+                page.write_bytes(original)
+                run_command(command, (0, 1))  # back to the original, for the next edit
+    cold = statistics.median(figures["cold"])
+    print(f"edited page: {page.relative_to(docs)}; cold peak {max(peaks) / 1024:.0f} MB")
+    ratios: dict[str, float] = {"peak MB": max(peaks) / 1024}
     for name, times in figures.items():
         value = statistics.median(times)
         label = {"cold": "cold build", "nothing changed": "warm, nothing changed"}.get(
-            name, f"one page: {name}"
+            name, f"one page changed: {name}"
         )
-        print(f"  {label:<33} {value:7.3f} s  {value / cold:6.1%} of cold")
+        print(f"  {label:<36} {value:7.3f} s  {value / cold:6.1%} of cold")
         if name != "cold":
             ratios[name] = value / cold
-    return ratios
-
-
-def bench_build(corpus: Path, repeat: int, folder: str) -> dict[str, dict[str, float]]:
-    """Cold and warm builds of one folder (spec, report and client), each command in a
-    fresh process, and the same through a build server (restarted for each round, so that
-    it remembers nothing between rounds); ratios to the cold build in a process."""
-    print(f"\n## build of {folder} (spec + report + client; median of {repeat})")
-    with tempfile.TemporaryDirectory(prefix="d2o-") as work:
-        docs = Path(work) / "docs"
-        shutil.copytree(corpus / folder, docs)
-        cache = Path(work) / "cache"
-        out = Path(work) / "out"
-        command: list[str | Path] = [sys.executable, "-m", "doc2openapi", "build", docs]
-        command += ["-o", out, "--cache-dir", cache]
-        server: list[str | Path] = [sys.executable, "-m", "doc2openapi", "server"]
-        page = _edited_page(docs)
-        original = page.read_bytes()
-        alone: dict[str, list[float]] = {}
-        served: dict[str, list[float]] = {}
-        peaks = []
-        plain = {"DOC2OPENAPI_SERVER": "off"}
-        with_server = {
-            "DOC2OPENAPI_SERVER": "on",
-            "DOC2OPENAPI_SERVER_DIR": str(Path(work) / "srv"),
-        }
-        for round_number in range(repeat):
-            for figures, env in ((alone, plain), (served, with_server)):
-                shutil.rmtree(cache, ignore_errors=True)
-                shutil.rmtree(out, ignore_errors=True)
-                if figures is served:
-                    run_command([*server, "start"], env)
-                try:
-                    peak = _build_series(command, page, original, round_number, figures, env)
-                finally:
-                    if figures is served:
-                        run_command([*server, "stop"], env)
-                if figures is alone:
-                    peaks.append(peak)
-        cold = statistics.median(alone["cold"])
-        print(f"edited page: {page.relative_to(docs)}; cold peak {max(peaks) / 1024:.0f} MB")
-        ratios = {
-            "each command in its own process": _print_series(
-                "each command in its own process:", alone, cold
-            ),
-            "with the build server": _print_series(
-                "with a build server (doc2openapi server start):", served, cold
-            ),
-        }
     return ratios
 
 
@@ -322,7 +230,7 @@ def bench_memory(corpus: Path) -> float:
             Path(work) / "spec.yaml",
             "--no-cache",
         ]
-        elapsed, peak = run_command(command)
+        elapsed, peak = run_command(command, accept=(0, 1))
     print("\n## whole corpus in one document")
     print(f"scrape all folders          {elapsed:7.3f} s  peak {peak / 1024:.0f} MB")
     return peak / 1024
@@ -382,30 +290,28 @@ def _growth(rows: list[tuple[int, float, float]]) -> str:
 
 
 def _summary(results: dict[str, object]) -> None:
-    print("\n## targets (issue 5)")
-    scrape = results.get("scrape")
-    if isinstance(scrape, dict):
-        print(
-            f"scrape <= 3x lxml:                  {scrape['parallel']:.2f}x with one worker per "
-            f"core (the default), {scrape['serial']:.2f}x in one process"
-        )
+    print("\n## targets (issue 12)")
     command = results.get("command")
     if isinstance(command, float):
-        print(f"scrape command <= 3x lxml (issue 12): {command:.2f}x")
+        print(f"scrape --no-cache <= 3x a bare lxml parse:   {command:.2f}x")
     generate = results.get("generate")
     if isinstance(generate, float):
-        print(f"generate <= 1/3 openapi-python-client: {generate:.2f} of its time")
-    for folder, series in results.items():
-        if folder.startswith("build ") and isinstance(series, dict):
-            for way, ratios in series.items():
-                shown = ", ".join(f"{name} {value:.1%}" for name, value in ratios.items())
-                print(f"{folder}, {way}: warm <= 10% / one page <= 20% of cold: {shown}")
+        print(f"generate <= 1/3 openapi-python-client:       {generate:.2f} of its time")
+    for folder, ratios in results.items():
+        if folder.startswith("build ") and isinstance(ratios, dict):
+            shown = ", ".join(
+                f"{name} {value:.1%}" for name, value in ratios.items() if name != "peak MB"
+            )
+            print(
+                f"{folder}: nothing changed <= 10%, one API page <= 50% of cold: {shown}; "
+                f"peak {ratios['peak MB']:.0f} MB"
+            )
     memory = results.get("memory")
     if isinstance(memory, float):
-        print(f"whole corpus peak < 300 MB:          {memory:.0f} MB")
+        print(f"whole corpus peak < 300 MB:                  {memory:.0f} MB")
     scale = results.get("scale")
     if isinstance(scale, list):
-        print(f"linear growth:                       {_growth(scale)}")
+        print(f"linear growth:                               {_growth(scale)}")
 
 
 def main() -> None:
@@ -414,26 +320,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scale", type=int, default=20_000)
     parser.add_argument(
-        "--only", choices=["scrape", "command", "build", "generate", "memory", "scale"], nargs="*"
+        "--only", choices=["command", "build", "generate", "memory", "scale"], nargs="*"
     )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    chosen = set(args.only or ["scrape", "command", "build", "generate", "memory", "scale"])
+    chosen = set(args.only or ["command", "build", "generate", "memory", "scale"])
     # Commands run as an installed tool does: with its bytecode compiled (pip compiles it
     # at install). Some machines set PYTHONDONTWRITEBYTECODE, which makes every command
     # compile the whole package from source first.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    # No command is handed to a build server the developer left running: only the series
-    # "with a build server" uses one, its own.
-    os.environ["DOC2OPENAPI_SERVER"] = "off"
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(REPO / "doc2openapi")], check=True
     )
     print(f"doc2openapi benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     results: dict[str, object] = {}
-    if "scrape" in chosen:
-        results["scrape"] = bench_scrape(args.corpus, args.repeat)
     if "command" in chosen:
         results["command"] = bench_scrape_command(args.corpus, args.repeat)
     if "build" in chosen:
