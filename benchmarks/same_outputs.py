@@ -74,6 +74,8 @@ def main() -> int:
     parser.add_argument("base", type=Path, help="source tree to compare with")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     options = parser.parse_args()
+    if not folders(options.corpus):
+        parser.error(f"no corpus folders under {options.corpus}")
     differences = compare(options.base.resolve(), options.corpus)
     for line in differences:
         print(f"differs: {line}")
