@@ -375,7 +375,7 @@ class _PageBuilder:
                     Code.TABLE_UNPLACED,
                     f"a parameter table in section {table.section!r} that is neither "
                     "a parameter, body nor linked table; its fields are not in the spec",
-                    table=table.caption or table.key,
+                    table=self.registry.index.label(table),
                 )
             elif table.role is TableRole.SCHEMA:
                 self.builder.named_tables.append((self.registry, table))
@@ -387,7 +387,7 @@ class _PageBuilder:
                     f"a second {table.role.value.replace('_', ' ')} table in section "
                     f"{table.section!r}; the operation has one, so its {rows} fields are "
                     "not in the spec",
-                    table=table.caption or table.key,
+                    table=self.registry.index.label(table),
                 )
 
 
@@ -419,7 +419,7 @@ def _report_unreached(builder: _Builder) -> None:
             "no field's link reaches this table, so it reaches no operation; "
             f"its {rows} fields are not in the spec",
             Level.INFO,
-            table=table.caption or table.key,
+            table=registry.index.label(table),
         )
 
 

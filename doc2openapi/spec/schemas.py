@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,9 +91,11 @@ class TableIndex:
     """Tables by their key, which is no anchor for a table without one (``table-7``)."""
     pages: set[str] = field(default_factory=set)
     """Every page read (a link elsewhere leads out of the folder)."""
+    captions: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, table: FieldTable) -> None:
         self.pages.add(table.page)
+        self.captions[(table.page, table.caption)] += 1
         for anchor in table.anchors:
             self.by_anchor.setdefault((table.page, anchor), table)
         for anchor in table.section_anchors:
@@ -107,6 +110,15 @@ class TableIndex:
         subject = label_subject(table.caption) or label_subject(table.label)
         if subject:
             self.by_subject.setdefault((table.page, subject.lower()), []).append(table)
+
+    def label(self, table: FieldTable) -> str:
+        """How diagnostics name a table: its caption, with its number where another table
+        of the page has the same caption (kms pages caption seven tables "ErrorDetail")."""
+        if not table.caption:
+            return table.key
+        if table.number and self.captions[(table.page, table.caption)] > 1:
+            return f"Table {table.number} {table.caption}"
+        return table.caption
 
     def subject_table(self, referrer: FieldTable, name: str) -> FieldTable | None:
         """The table whose caption names field ``name`` ("nics field description"), for a
@@ -158,7 +170,7 @@ class SchemaRegistry:
         self, code: Code, table: FieldTable, row: str, detail: str, level: Level = Level.WARNING
     ) -> None:
         self.diagnostics.append(
-            Diagnostic(level, code, table.page, detail, table.caption or table.key, row)
+            Diagnostic(level, code, table.page, detail, self.index.label(table), row)
         )
 
     # -- naming

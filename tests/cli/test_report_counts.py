@@ -137,3 +137,19 @@ def test_valid_yes_only_beside_success(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "valid: yes" not in result.stderr
     assert "FAILED" in result.stderr
+
+
+def test_tables_of_one_caption_are_told_apart(tmp_path: Path) -> None:
+    """Seven kms tables of one page are captioned "ErrorDetail": each lost table is named
+    by its number too, so none of their diagnostics reads as a repeat of another."""
+    error = [("error_code", "No", "String", "Code."), ("error_msg", "No", "String", "Text.")]
+    types = (
+        '<h1 class="topictitle1">Errors</h1>'
+        + _table(1, "ErrorDetail", error, "e1")
+        + _table(2, "ErrorDetail", error, "e2")
+    )
+    report = _report(_folder(tmp_path, {"things.html": THINGS, "errors.html": types}))
+    (service,) = report["services"].values()
+    assert service["failed_tables"] == 2
+    unplaced = [d["table"] for d in report["diagnostics"] if d["code"] == "D101"]
+    assert unplaced == ["Table 1 ErrorDetail", "Table 2 ErrorDetail"]
