@@ -4,7 +4,7 @@
 
 Every folder under the corpus that holds HTML pages (``doc-exports/*``, ``portal/*``,
 ``history/*``; their ``api-ref`` sub-folder where there is one) is scraped as a user
-would: the library's ``scrape`` and ``build_report``, and the row shows the report's own
+would: ``doc2openapi.library.scrape`` (no cache), and the row shows its report's own
 counters. The "API pages" column does not come from the scraper: it is what the
 independent reader ``tests/helpers/corpus_truth.py`` (lxml only, no doc2openapi import) finds.
 
@@ -24,20 +24,21 @@ Columns:
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 GROUPS = ("doc-exports", "portal", "history")
 sys.path.insert(0, str(REPO))
 
-from doc2openapi.pipeline import ReadOptions, scrape  # noqa: E402
-from doc2openapi.report import build_report  # noqa: E402
+from doc2openapi.config import Config  # noqa: E402
+from doc2openapi.library import scrape  # noqa: E402
 from tests.helpers.corpus_truth import folder_operations  # noqa: E402
+from tests.helpers.golden_contracts import list_operations, path_template  # noqa: E402
 
 
 @dataclass
@@ -70,28 +71,16 @@ def corpus_folders(corpus: Path) -> list[str]:
     return found
 
 
-def path_template(path: str) -> str:
-    """Paths as OpenAPI identifies them: parameter names erased (see golden_contracts)."""
-    return re.sub(r"\{[^}]*\}", "{}", path)
-
-
-def spec_operations(document: dict[str, object]) -> set[tuple[str, str]]:
-    paths = document.get("paths") or {}
-    assert isinstance(paths, dict)
-    return {
-        (method.upper(), path_template(str(path)))
-        for path, item in paths.items()
-        for method in item
-        if method in {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
-    }
+def spec_operations(document: dict[str, Any]) -> set[tuple[str, str]]:
+    """(METHOD, path template) of every operation, as the coverage test compares them."""
+    return {(method, path_template(path)) for method, path in list_operations(document)}
 
 
 def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
-    outcome = scrape([folder], reading=ReadOptions(jobs=jobs))
-    report = build_report(outcome)
-    (service,) = report["services"].values()
+    result = scrape([folder], Config(jobs=jobs, cache=False))
+    (service,) = result.report["services"].values()
     truth = folder_operations(folder)
-    in_spec = spec_operations(outcome.spec.document)
+    in_spec = spec_operations(result.document)
     pages = {op.page for op in truth}
     missing = {op.page for op in truth if (op.method, path_template(op.path)) not in in_spec}
     row = Row(
@@ -105,7 +94,7 @@ def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
         unknown=service["unknown_type"],
         unplaced=service["failed_tables"],
     )
-    return row, bool(report["summary"]["valid"])
+    return row, bool(result.report["summary"]["valid"])
 
 
 HEADER = (
