@@ -30,17 +30,17 @@ CEILINGS = {
     "portal/as/api-ref": Ceiling(13, 0, 0),
     "portal/bms/api-ref": Ceiling(158, 1, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
-    "portal/cce/api-ref": Ceiling(351, 5, 0),
+    "portal/cce/api-ref": Ceiling(338, 5, 0),
     "portal/dcs/api-ref": Ceiling(42, 0, 0),
     "portal/evs/api-ref": Ceiling(1, 2, 0),
     "portal/functiongraph/api-ref": Ceiling(124, 0, 0),
-    "portal/iam/api-ref": Ceiling(88, 0, 0),
-    "portal/kms/api-ref": Ceiling(42, 0, 0),
-    "portal/mrs/api-ref": Ceiling(64, 7, 0),
+    "portal/iam/api-ref": Ceiling(87, 0, 0),
+    "portal/kms/api-ref": Ceiling(0, 0, 0),
+    "portal/mrs/api-ref": Ceiling(36, 7, 0),
     "portal/nat/api-ref": Ceiling(23, 27, 0),
     "portal/obs/api-ref": Ceiling(543, 0, 0),
     "portal/smn/api-ref": Ceiling(12, 1, 0),
-    "history/cce-798aa69/api-ref": Ceiling(328, 3, 0),
+    "history/cce-798aa69/api-ref": Ceiling(321, 3, 0),
 }
 FOLDERS = sorted(CEILINGS)
 
