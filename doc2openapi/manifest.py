@@ -38,8 +38,6 @@ class Manifest:
     a rebuild that arrives at the same document needs neither validation nor generation."""
     client_code: int = 0
     client_summary: tuple[str, ...] = ()
-    content_key: str = ""
-    """Digest of what the scraper read from the pages (see ``pipeline.content_key``)."""
 
     def intact(self, out_dir: Path) -> bool:
         """Every recorded file is still there with the recorded content."""
@@ -66,7 +64,6 @@ def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> Manifest | None:
             str(data.get("document_key", "")),
             int(data.get("client_code", 0)),
             tuple(str(line) for line in data.get("client_summary", [])),
-            str(data.get("content_key", "")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -100,7 +97,6 @@ def write_outputs(
     exit_code: int,
     summary: list[str],
     client: tuple[str, int, list[str]] = ("", 0, []),
-    content_key: str = "",
     name: str = MANIFEST_NAME,
 ) -> Manifest:
     """Write the outputs (unchanged files are not touched), delete the files the previous
@@ -128,7 +124,6 @@ def write_outputs(
         document_key,
         client_code,
         tuple(client_summary),
-        content_key,
     )
     write_text(
         out_dir / name,
@@ -142,7 +137,6 @@ def write_outputs(
                 "document_key": document_key,
                 "client_code": client_code,
                 "client_summary": list(client_summary),
-                "content_key": content_key,
             },
             indent=2,
         )
