@@ -15,14 +15,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from jsonschema.exceptions import ValidationError, best_match
-from openapi_schema_validator import (
-    OAS30Validator,
-    OAS31Validator,
-    oas30_format_checker,
-    oas31_format_checker,
-)
-
 from doc2openapi.cache import Cache, content_key, json_text
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import Example
@@ -30,6 +22,8 @@ from doc2openapi.spec.chunks import reached_schemas
 from doc2openapi.spec.versions import finalise
 
 if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
     from doc2openapi.spec.build import ServiceDocs
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
@@ -135,6 +129,16 @@ class SchemaCheck:
         return content_key("example-check", self.version, json_text([written, reached, value]))
 
     def _check(self, value: Any, written: dict[str, Any]) -> str:
+        # The validators are imported where a check is made, not at start-up: they are a
+        # third of the tool's import time, and a rebuild finds its checks in the cache.
+        from jsonschema.exceptions import best_match  # noqa: PLC0415
+        from openapi_schema_validator import (  # noqa: PLC0415
+            OAS30Validator,
+            OAS31Validator,
+            oas30_format_checker,
+            oas31_format_checker,
+        )
+
         root = {"allOf": [written], "components": self.components}
         if self.version.startswith("3.1"):
             validator = OAS31Validator(root, format_checker=oas31_format_checker)
