@@ -91,6 +91,8 @@ class Code(enum.StrEnum):
     TEMPLATE_ERROR = "G301"
     FORMATTER_UNAVAILABLE = "G302"
     FORMATTER_FAILED = "G303"
+    XML_ELEMENT_UNPLACED = "D120"
+    NO_SUCH_SERVER_LABEL = "D320"
 
 
 @dataclass(frozen=True, slots=True)

@@ -454,6 +454,9 @@ class ClientBuilder:
         return (*statements, f"{cursor} = {convert}")
 
 
+_KEY_FRAGMENT = re.compile(r"#[^/{}#?]*$")
+
+
 def url_path_template(path: str) -> str:
     """The path template with its literal text made fit for a URL; ``{variables}`` are kept.
 
@@ -462,8 +465,10 @@ def url_path_template(path: str) -> str:
     would leave the path of the base URL. The result starts with one ``/``: ``//host/x`` or
     ``http://host/x`` would make httpx send the request (and its credentials) to another
     host; ``a:b`` would be a URL with the scheme ``a``. httpx appends a relative path to the
-    base URL without its leading slashes anyway.
+    base URL without its leading slashes anyway. A last ``#name`` only tells apart path keys
+    of operations chosen by their query (S3's ``/{Key}#acl``): it is never sent.
     """
+    path = _KEY_FRAGMENT.sub("", path)
     parts = _PATH_TEMPLATE.split(path)  # literal, variable, literal, ..., literal
     encoded = "".join(
         _url_path_text(part) if index % 2 == 0 else "{" + part + "}"

@@ -35,6 +35,7 @@ from doc2openapi.scraper.model import (
     TableRole,
 )
 from doc2openapi.scraper.placement import link_by_elimination, place_by_example
+from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.text_names import path_parameter_names
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
@@ -101,7 +102,7 @@ class Columns:
     description: int | None
 
 
-_NAME_HEADERS = ("parameter", "name", "attribute", "field", "key", "element")
+_NAME_HEADERS = ("parameter", "name", "attribute", "field", "key", "element", "header")
 _REQUIRED_HEADERS = (
     "mandatory",
     "required",
@@ -116,7 +117,7 @@ _DESCRIPTION_HEADERS = ("description", "remarks", "meaning")
 
 def columns_of(header: Sequence[str]) -> Columns | None:
     """Find the columns of a parameter table by their names; None when it is not one."""
-    lowered = [h.strip().lower() for h in header]
+    lowered = [_PARENTHESES.sub("", h).strip().lower() for h in header]  # "Mandatory (Yes/No)"
 
     def find(names: Iterable[str]) -> int | None:
         for index, text in enumerate(lowered):
@@ -128,6 +129,11 @@ def columns_of(header: Sequence[str]) -> Columns | None:
     if name is None:
         return None
     return Columns(name, find(_REQUIRED_HEADERS), find(("type",)), find(_DESCRIPTION_HEADERS))
+
+
+def _names_elements(header: Sequence[str], columns: Columns) -> bool:
+    """An "Element" column: XML elements, where one name occurs under several parents."""
+    return header[columns.name].strip().lower() == "element"
 
 
 def is_status_table(header: Sequence[str]) -> bool:
@@ -224,7 +230,7 @@ class _Reader:
             if field_row is None:
                 failed += 1 if any(cell.text for cell in row.cells) else 0
                 continue
-            if field_row.name in seen:
+            if field_row.name in seen and not _names_elements(table.header, columns):
                 self.report(
                     Code.DUPLICATE_FIELD,
                     "the field is documented twice; the first is kept",
@@ -444,6 +450,9 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     although the page is no API page."""
     reader = _Reader(page)
     endpoints = reader.endpoints()
+    syntax = read_syntax(page) if not endpoints else None
+    if syntax is not None:
+        endpoints = syntax.endpoints
     if not endpoints:
         return None, tuple(reader.diagnostics)
     placed = _place_tables(page)
@@ -508,6 +517,8 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
     )
+    if syntax is not None:
+        api = apply_syntax(api, syntax)
     return api, ()  # its diagnostics are the API page's own
 
 

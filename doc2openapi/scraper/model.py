@@ -173,6 +173,10 @@ class Endpoint:
     path: str
     query: tuple[str, ...] = ()
     """Query parameter names written in the URI itself (``?a={a}&b={b}``)."""
+    subresources: tuple[str, ...] = ()
+    """Query names written without a value (``PUT /?acl``): they select the operation."""
+    host: str = ""
+    """The Host line of a request written as an HTTP message (``bucketname.obs.region...``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +195,25 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class XmlElement:
+    """One element of an XML body as a syntax block sketches it (values are placeholders)."""
+
+    name: str
+    children: tuple[XmlElement, ...] = ()
+    repeated: bool = False
+    """The element occurs more than once among its siblings."""
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class XmlBody:
+    kind: str
+    """``request`` or ``response``."""
+    root: XmlElement
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class ApiPage:
     page: str
     format: PageFormat
@@ -205,3 +228,7 @@ class ApiPage:
     response_none: bool
     """The page documents the response as "None" (no body)."""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    xml_bodies: tuple[XmlBody, ...] = ()
+    """Bodies a syntax block gives as XML: the element tables then describe them."""
+    request_media_type: str = ""
+    """The request body's media type a syntax block states (``""``: none, or JSON)."""

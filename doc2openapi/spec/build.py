@@ -26,6 +26,12 @@ from doc2openapi.spec.paths import (
     number_repeats,
     unify_names,
 )
+from doc2openapi.spec.request_lines import (
+    host_server,
+    mark_subresources,
+    selecting_names,
+    subresource_key,
+)
 from doc2openapi.spec.schemas import (
     FieldCounts,
     Schema,
@@ -38,6 +44,7 @@ from doc2openapi.spec.schemas import (
 )
 from doc2openapi.spec.versions import OPENAPI_30, finalise
 from doc2openapi.text_names import pascal_case, path_parameter_names
+from doc2openapi.spec.xml_bodies import is_message_page, request_content, response_content
 
 SECURITY_SCHEME = "token"
 AUTH_HEADER = "x-auth-token"
@@ -91,6 +98,7 @@ class _Operation:
     body: dict[str, Any]
     request_schema: Schema | None
     request_name: str
+    media_type: str = "application/json"
 
 
 @dataclass
@@ -204,7 +212,7 @@ class _PageBuilder:
             if t.role in (TableRole.PATH, TableRole.QUERY, TableRole.HEADER)
         ]
         security = any(AUTH_HEADER == r.name.lower() for t in parameter_tables for r in t.fields)
-        request_schema, request_name = self._request_schema(base)
+        media_type, request_schema, request_name = self._request_schema(base)
         responses = self._responses(base)
         self._report_unplaced()
         found: list[_Operation] = []
@@ -220,13 +228,21 @@ class _PageBuilder:
                 body["tags"] = [tag]
                 self.builder.tags.setdefault(tag, " / ".join(groups))
             parameters = self._parameters(endpoint, parameter_tables, position == 0)
+            mark_subresources(parameters, endpoint)
             if parameters:
                 body["parameters"] = parameters
             if request_schema is not None:
                 body["requestBody"] = {
                     "required": True,
-                    "content": {"application/json": {"schema": request_schema}},
+                    "content": {media_type: {"schema": request_schema}},
                 }
+            server = host_server(
+                endpoint.host,
+                self.registry.service,
+                document_server(self.builder.options, self.registry.service),
+            )
+            if server is not None:
+                body["servers"] = [server]
             body["responses"] = responses
             if security:
                 body["security"] = [{SECURITY_SCHEME: []}]
@@ -236,12 +252,15 @@ class _PageBuilder:
             body["x-source"] = self.page.page
             found.append(
                 _Operation(
-                    endpoint.path,
+                    subresource_key(endpoint.path, selecting_names(endpoint, parameters))
+                    if is_message_page(self.page)
+                    else endpoint.path,
                     endpoint.method.lower(),
                     self.page.page,
                     body,
                     request_schema,
                     request_name,
+                    media_type,
                 )
             )
         return found
@@ -320,18 +339,27 @@ class _PageBuilder:
 
     # -- bodies
 
-    def _request_schema(self, base: str) -> tuple[Schema | None, str]:
+    def _request_schema(self, base: str) -> tuple[str, Schema | None, str]:
+        if is_message_page(self.page):
+            content = request_content(self.registry, self.page, base + "Request", base)
+            if content is None:
+                return "", None, ""
+            return content[0], content[1], content[1].get("$ref", "").rsplit("/", 1)[-1]
         for table in self.page.tables:
             if table.role is TableRole.REQUEST_BODY:
                 schema = self.registry.table_ref(table, base + "Request", base)
-                return schema, schema["$ref"].rsplit("/", 1)[-1]
-        return None, ""
+                return "application/json", schema, schema["$ref"].rsplit("/", 1)[-1]
+        return "", None, ""
 
     def _responses(self, base: str) -> dict[str, Any]:
         bodies: dict[str, Schema] = {}
         implied: FieldTable | None = None
+        message = is_message_page(self.page)
+        xml = None
+        if message:
+            xml = response_content(self.registry, self.page, base + "Response", base)
         for table in self.page.tables:
-            if table.role is not TableRole.RESPONSE_BODY:
+            if table.role is not TableRole.RESPONSE_BODY or message:
                 continue
             if table.status:
                 suffix = "Response" if table.status.startswith("2") else f"{table.status}Response"
@@ -339,6 +367,9 @@ class _PageBuilder:
             else:
                 implied = table
         codes = {c.code: c.description for c in self.page.status_codes}
+        if xml is not None:
+            success = sorted(c for c in codes if c.startswith("2") and c not in ("204", "205"))
+            bodies[success[0] if success else "200"] = xml[1]
         if implied is not None:
             success = sorted(c for c in codes if c.startswith("2") and c not in bodies)
             code = success[0] if success else "200"
@@ -363,7 +394,8 @@ class _PageBuilder:
         for code in sorted(set(codes) | set(bodies)):
             response: dict[str, Any] = {"description": codes.get(code) or _http_phrase(code)}
             if code in bodies:
-                response["content"] = {"application/json": {"schema": bodies[code]}}
+                media = xml[0] if xml is not None else "application/json"
+                response["content"] = {media: {"schema": bodies[code]}}
             responses[code] = response
         return responses
 
@@ -450,14 +482,14 @@ def _merge(operations: list[_Operation], builder: _Builder) -> dict[str, Any]:
     tags = [tag for op in operations for tag in op.body.get("tags", [])]
     if tags:
         merged["tags"] = list(dict.fromkeys(tags))
-    bodies = [op.request_schema for op in operations if op.request_schema is not None]
-    if bodies:
-        unique = list({str(b): b for b in bodies}.values())
+    content: dict[str, Any] = {}
+    for media in dict.fromkeys(op.media_type for op in operations if op.request_schema):
+        bodies = [op.request_schema for op in operations if op.media_type == media]
+        unique = list({str(b): b for b in bodies if b is not None}.values())
         schema: Schema = unique[0] if len(unique) == 1 else {"anyOf": unique}
-        merged["requestBody"] = {
-            "required": True,
-            "content": {"application/json": {"schema": schema}},
-        }
+        content[media] = {"schema": schema}
+    if content:
+        merged["requestBody"] = {"required": True, "content": content}
     parameters: dict[tuple[str, str], Any] = {}
     responses: dict[str, Any] = {}
     for op in operations:
@@ -587,6 +619,14 @@ def _distinct_alternatives(value: Any) -> Any:
     return out
 
 
+def document_server(options: SpecOptions, service: str) -> dict[str, Any]:
+    """The document's server: the configured URL for the (first) service."""
+    url = options.server_url.replace("{service}", service.lower())
+    if "{region}" not in url:
+        return {"url": url}
+    return {"url": url, "variables": {"region": {"default": options.region}}}
+
+
 def _info_description(services: Sequence[ServiceDocs], paths: dict[str, Any]) -> str:
     names = " + ".join(s.name.upper() for s in services) or "the service"
     operations = sum(len(item) for item in paths.values())
@@ -606,7 +646,7 @@ def _document(
 ) -> dict[str, Any]:
     names = [s.name for s in services]
     title = options.title or (" + ".join(n.upper() for n in names) + " API")
-    service = names[0].lower() if names else "api"
+    service = names[0] if names else "api"
     document: dict[str, Any] = {
         "openapi": options.openapi,
         "info": {
@@ -614,15 +654,8 @@ def _document(
             "description": _info_description(services, paths),
             "version": options.version or "1.0.0",
         },
-        "servers": [
-            {
-                "url": options.server_url.replace("{service}", service),
-                "variables": {"region": {"default": options.region}},
-            }
-        ],
+        "servers": [document_server(options, service)],
     }
-    if "{region}" not in document["servers"][0]["url"]:
-        del document["servers"][0]["variables"]
     if builder.tags:
         document["tags"] = [
             {"name": name, "description": description}

@@ -220,6 +220,13 @@ class SchemaRegistry:
 
     # -- tables
 
+    def add_component(self, table: FieldTable, hint: str, owner: str, schema: Schema) -> Schema:
+        """A schema built elsewhere from ``table`` (and others) as a component."""
+        name = self._choose_name(table, hint, owner)
+        self.components[name] = schema
+        self.component_of.setdefault(identity(table), name)
+        return ref(name)
+
     def table_ref(self, table: FieldTable, hint: str, owner: str) -> Schema:
         """The component of a table (built on first use), as a ``$ref``."""
         key = identity(table)

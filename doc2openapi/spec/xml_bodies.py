@@ -1,0 +1,221 @@
+"""Bodies of operations written as HTTP messages (S3-style pages): XML, forms and bytes.
+
+Such pages list a body's elements in flat tables ("Element | Type | Mandatory |
+Description"), where one name may occur twice (``ID`` of the owner and of a grantee) and
+the nesting is not stated. The syntax block's XML skeleton states it: the schema follows the
+skeleton, and each element takes the type, requirement and description of its table row.
+The rows are matched in document order, so the second ``ID`` of the skeleton takes the
+second ``ID`` row. Every row is counted once: placed (as its type reads) or failed, with a
+diagnostic naming the element the skeleton does not contain.
+
+The schema carries OpenAPI ``xml`` names: the root element's name on the root, and the
+element name on the items of repeated elements (OpenAPI writes the items of an array
+unwrapped, each under that name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from doc2openapi.diagnostics import Code
+from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, Requirement, TableRole
+from doc2openapi.scraper.model import XmlElement as Element
+from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+
+_CONTAINER_WORDS = frozenset({"xml", "container"})
+_ARRAY_WORD = re.compile(r"^(?:array|list)\b", re.I)
+_TYPE_LINE = re.compile(r"^\s*Type\s*:\s*(\w[\w ]*?)\s*$", re.I)
+
+
+def is_message_page(page: ApiPage) -> bool:
+    """The page writes its operation as an HTTP message (a Host line, a body's media type
+    or an XML skeleton): its body tables are read here, not as JSON."""
+    return bool(page.xml_bodies or page.request_media_type) or any(e.host for e in page.endpoints)
+
+
+@dataclass
+class _Rows:
+    """The element rows of a message's tables, by name, in document order."""
+
+    by_name: dict[str, list[tuple[FieldTable, FieldRow]]] = field(default_factory=dict)
+    used: set[tuple[str, int]] = field(default_factory=set)
+
+    def take(self, name: str) -> tuple[FieldTable, FieldRow] | None:
+        rows = self.by_name.get(name)
+        if not rows:
+            return None
+        table, row = rows[0] if len(rows) == 1 else rows.pop(0)
+        self.used.add((table.key, row.row))
+        return table, row
+
+
+@dataclass
+class _XmlBuilder:
+    registry: SchemaRegistry
+    owner: str
+    counts: FieldCounts
+    rows: _Rows
+
+    def element(self, node: Element) -> tuple[Schema, bool]:
+        """The schema of an element and whether its row says it is mandatory."""
+        found = self.rows.take(node.name)
+        if node.children:
+            schema = self._object(node)
+            if found is not None:
+                self._describe(schema, found[1])
+        elif found is not None:
+            schema = self.leaf(*found)
+        else:
+            schema = {"type": "string"}
+        required = found is not None and found[1].requirement is Requirement.REQUIRED
+        if node.repeated or (found is not None and _ARRAY_WORD.match(found[1].type_text)):
+            item = {k: v for k, v in schema.items() if k != "description"}
+            item["xml"] = {"name": node.name}
+            schema = {"type": "array", "items": item, **_description(schema)}
+        return schema, required
+
+    def _object(self, node: Element) -> Schema:
+        properties: dict[str, Schema] = {}
+        required: list[str] = []
+        for child in node.children:
+            properties[child.name], mandatory = self.element(child)
+            if mandatory:
+                required.append(child.name)
+        schema: Schema = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        return schema
+
+    def leaf(self, table: FieldTable, row: FieldRow) -> Schema:
+        word = row.type_text.strip().lower()
+        if word in _CONTAINER_WORDS:
+            self.counts.recognised += 1
+            schema: Schema = {"type": "object"}
+            self._describe(schema, row)
+            return schema
+        return self.registry.field_schema(table, _typed(row), self.owner, self.counts)
+
+    def _describe(self, schema: Schema, row: FieldRow) -> None:
+        """A container row: placed by the skeleton, whatever its type word says."""
+        self.counts.recognised += 1
+        text = "\n".join(line.text for line in row.description)
+        if text:
+            schema["description"] = text
+
+
+def _description(schema: Schema) -> Schema:
+    return {"description": schema["description"]} if "description" in schema else {}
+
+
+def _typed(row: FieldRow) -> FieldRow:
+    """A row without a Type column whose description states "Type: integer"."""
+    if row.type_text:
+        return row
+    for line in row.description:
+        match = _TYPE_LINE.match(line.text)
+        if match:
+            return replace(row, type_text=match.group(1))
+    return row
+
+
+def _rows(tables: Sequence[FieldTable]) -> _Rows:
+    rows = _Rows()
+    for table in tables:
+        for row in table.fields:
+            rows.by_name.setdefault(row.name, []).append((table, row))
+    return rows
+
+
+def message_body(
+    registry: SchemaRegistry,
+    tables: Sequence[FieldTable],
+    skeleton: Element | None,
+    hint: str,
+    owner: str,
+) -> Schema | None:
+    """The component of a body (a ``$ref``): from the skeleton with the tables' rows, or
+    from the tables alone (a form's fields) where no skeleton is written; None when there
+    is neither."""
+    if not tables and skeleton is None:
+        return None
+    first = tables[0] if tables else None
+    counts = registry.counts.setdefault(first.page if first else "", FieldCounts())
+    rows = _rows(tables)
+    builder = _XmlBuilder(registry, owner, counts, rows)
+    if skeleton is not None:
+        schema = builder.element(replace(skeleton, repeated=False))[0]
+        schema["xml"] = {"name": skeleton.name}
+        name_hint = skeleton.name
+    else:
+        schema = _flat(builder, tables)
+        name_hint = hint
+    for table in tables:
+        counts.failed += table.failed_rows
+        for row in table.fields:
+            if (table.key, row.row) not in rows.used:
+                counts.failed += 1
+                registry.report(
+                    Code.XML_ELEMENT_UNPLACED,
+                    table,
+                    row.name,
+                    f"the XML of the syntax block has no element {row.name!r}; "
+                    "the row is not in the body",
+                )
+    if first is None:
+        return schema
+    return registry.add_component(first, name_hint, owner, schema)
+
+
+def _flat(builder: _XmlBuilder, tables: Sequence[FieldTable]) -> Schema:
+    properties: dict[str, Schema] = {}
+    required: list[str] = []
+    for table in tables:
+        for row in table.fields:
+            if row.name in properties:
+                continue
+            taken = builder.rows.take(row.name)
+            if taken is None:
+                continue
+            properties[row.name] = builder.leaf(*taken)
+            if row.requirement is Requirement.REQUIRED:
+                required.append(row.name)
+    schema: Schema = {"type": "object", "properties": properties}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def body_tables(page: ApiPage, role: TableRole) -> list[FieldTable]:
+    return [t for t in page.tables if t.role is role]
+
+
+def skeleton_of(page: ApiPage, kind: str) -> Element | None:
+    return next((b.root for b in page.xml_bodies if b.kind == kind), None)
+
+
+def request_content(
+    registry: SchemaRegistry, page: ApiPage, hint: str, owner: str
+) -> tuple[str, Schema] | None:
+    """Media type and schema of a message page's request body, or None for no body."""
+    media = page.request_media_type
+    tables = body_tables(page, TableRole.REQUEST_BODY)
+    skeleton = skeleton_of(page, "request")
+    if media == "application/octet-stream":
+        return media, {"type": "string", "format": "binary"}
+    if media == "application/json" and not tables:
+        return media, {"type": "object", "description": "The document the page describes."}
+    schema = message_body(registry, tables, skeleton, hint, owner)
+    if schema is None:
+        return None
+    return media or "application/xml", schema
+
+
+def response_content(
+    registry: SchemaRegistry, page: ApiPage, hint: str, owner: str
+) -> tuple[str, Schema] | None:
+    """Media type and schema of a message page's success body, or None for no body."""
+    tables = body_tables(page, TableRole.RESPONSE_BODY)
+    schema = message_body(registry, tables, skeleton_of(page, "response"), hint, owner)
+    return None if schema is None else ("application/xml", schema)

@@ -1,0 +1,121 @@
+"""S3-style pages to OpenAPI: sub-resource keys, bucket servers, XML bodies (pages written
+here, in tests/s3_pages.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from s3_pages import GET_OBJECT, LIST_BUCKETS, LIST_PARTS, PUT_ACL
+
+from doc2openapi.pipeline import scrape
+from doc2openapi.spec.request_lines import host_server, subresource_key
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> dict[str, Any]:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    pages = {"acl": PUT_ACL, "get": GET_OBJECT, "parts": LIST_PARTS, "buckets": LIST_BUCKETS}
+    for name, html in pages.items():
+        (folder / f"{name}.html").write_text(html)
+    outcome = scrape([folder])
+    assert outcome.problems == []
+    return outcome.spec.document
+
+
+def _schema(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    name = node["$ref"].rsplit("/", 1)[-1]
+    return document["components"]["schemas"][name]  # type: ignore[no-any-return]
+
+
+def test_paths_are_told_apart_by_selecting_query_names(document: dict[str, Any]) -> None:
+    assert sorted(document["paths"]) == [
+        "/",
+        "/{ObjectKey}",
+        "/{ObjectKey}#acl",
+        "/{ObjectKey}#uploadId",
+    ]
+
+
+def test_subresource_is_a_required_empty_query_parameter(document: dict[str, Any]) -> None:
+    parameters = document["paths"]["/{ObjectKey}#acl"]["put"]["parameters"]
+    acl = next(p for p in parameters if p["name"] == "acl")
+    assert acl["in"] == "query"
+    assert acl["required"] is True
+    assert acl["allowEmptyValue"] is True
+    assert acl["schema"]["enum"] == [""]
+    assert {(p["in"], p["name"]) for p in parameters} == {
+        ("path", "ObjectKey"),
+        ("query", "acl"),
+        ("header", "x-store-acl"),
+    }
+
+
+def test_bucket_label_of_the_host_is_a_server_variable(document: dict[str, Any]) -> None:
+    (server,) = document["paths"]["/{ObjectKey}#acl"]["put"]["servers"]
+    assert server["url"] == "https://{bucketname}.store.{region}.otc.t-systems.com"
+    assert server["variables"]["bucketname"]["default"] == "bucketname"
+    assert "servers" not in document["paths"]["/"]["get"]
+
+
+def test_xml_request_body_follows_the_skeleton(document: dict[str, Any]) -> None:
+    content = document["paths"]["/{ObjectKey}#acl"]["put"]["requestBody"]["content"]
+    root = _schema(document, content["application/xml"]["schema"])
+    assert root["xml"] == {"name": "AccessControlPolicy"}
+    assert root["required"] == ["Owner", "AccessControlList"]
+    owner = root["properties"]["Owner"]
+    assert owner["properties"]["ID"]["description"] == "Account ID of the owner."
+    grants = root["properties"]["AccessControlList"]["properties"]["Grant"]
+    assert grants["type"] == "array"
+    assert grants["items"]["xml"] == {"name": "Grant"}
+    grantee_id = grants["items"]["properties"]["Grantee"]["properties"]["ID"]
+    assert grantee_id["type"] == "string"
+    assert grantee_id["description"] == "Account ID of the grantee."
+    assert grants["items"]["required"] == ["Permission"]
+
+
+def test_row_outside_the_skeleton_is_failed_and_said(tmp_path: Path) -> None:
+    (tmp_path / "acl.html").write_text(PUT_ACL)
+    outcome = scrape([tmp_path])
+    counts = outcome.spec.counts[tmp_path.name]["acl.html"]
+    assert counts.failed == 1
+    assert counts.recognised == 8  # 7 element rows placed, 1 header
+    assert [(d.code.value, d.row) for d in outcome.diagnostics if d.code.value == "D120"] == [
+        ("D120", "Expires")
+    ]
+
+
+def test_xml_response_body_with_types_from_the_description(document: dict[str, Any]) -> None:
+    response = document["paths"]["/{ObjectKey}#uploadId"]["get"]["responses"]["200"]
+    root = _schema(document, response["content"]["application/xml"]["schema"])
+    assert root["xml"] == {"name": "ListPartsResult"}
+    part = root["properties"]["Part"]
+    assert part["type"] == "array"
+    assert part["items"]["properties"]["Size"]["type"] == "integer"
+    assert root["properties"]["UploadId"]["type"] == "string"
+
+
+def test_required_query_name_selects_but_optional_does_not(document: dict[str, Any]) -> None:
+    parameters = document["paths"]["/{ObjectKey}#uploadId"]["get"]["parameters"]
+    assert {p["name"]: p.get("required", False) for p in parameters if p["in"] == "query"} == {
+        "uploadId": True,
+        "max-parts": False,
+    }
+
+
+def test_status_codes(document: dict[str, Any]) -> None:
+    assert sorted(document["paths"]["/{ObjectKey}#acl"]["put"]["responses"]) == ["200", "404"]
+
+
+def test_request_lines_helpers() -> None:
+    assert subresource_key("/", ()) == "/"
+    assert subresource_key("/{Key}", ("partNumber", "uploadId")) == "/{Key}#partNumber&uploadId"
+    document = {"url": "https://svc.example.com"}
+    assert host_server("svc.example.com", "svc", document) is None
+    assert host_server("b.other.example.com", "svc", document) is None
+    assert host_server("b.svc.example.com", "svc", document) == {
+        "url": "https://{b}.svc.example.com",
+        "variables": {"b": {"default": "b", "description": "The b label of the Host line."}},
+    }
