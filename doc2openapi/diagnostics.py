@@ -92,7 +92,6 @@ class Code(enum.StrEnum):
     FORMATTER_UNAVAILABLE = "G302"
     FORMATTER_FAILED = "G303"
     XML_ELEMENT_UNPLACED = "D120"
-    NO_SUCH_SERVER_LABEL = "D320"
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,6 +142,9 @@ def is_status_table(header: Sequence[str]) -> bool:
 
 def _requirement(text: str) -> Requirement:
     word = text.strip().lower()
+    leading = re.match(r"^(yes|no)\b", word)  # "No, but required when ... is present."
+    if leading:
+        word = leading.group(1)
     if word in ("yes", "mandatory", "required", "true", "y", "m"):
         return Requirement.REQUIRED
     if word in ("no", "optional", "false", "n", "o"):
@@ -264,7 +267,7 @@ class _Reader:
                 Code.ROW_SHORT, "the row has fewer cells than the header", label, str(row.number)
             )
             return None
-        name = cells[columns.name].text.strip()
+        name = _BROKEN_NAME.sub(r"\1", cells[columns.name].text.strip())
         if not name or name in ("-", "N/A", "None"):
             if any(c.text for c in cells):
                 self.report(
@@ -293,7 +296,7 @@ class _Reader:
         return FieldRow(
             name=name,
             requirement=requirement,
-            type_text=type_cell.text if type_cell else "",
+            type_text=type_cell.text if type_cell else _stated_type(description),
             type_links=tuple(x for x in type_cell.links if not x.external) if type_cell else (),
             description=description.lines if description else (),
             description_links=(
@@ -314,6 +317,21 @@ def _other_links(cells: Sequence[Cell], columns: Columns) -> tuple[Link, ...]:
         for link in cell.links
         if not link.external
     )
+
+
+_BROKEN_NAME = re.compile(r"\s*([_-])\s*")
+"""``part-number -marker``, ``scaling_ configuration _id``: a name broken across lines."""
+_TYPE_LINE = re.compile(r"^Type\s*:\s*([^\s,.;(][^,.;(]*?)\s*(?:[,.;(]|$)", re.I)
+"""``Type: string, which must be a UTC time``: the type word, not the sentence after it."""
+
+
+def _stated_type(description: Cell | None) -> str:
+    """The type a table without a Type column states in the description ("Type: integer")."""
+    for line in description.lines if description else ():
+        match = _TYPE_LINE.match(line.text.strip())
+        if match:
+            return match.group(1)
+    return ""
 
 
 def _instance_of(example: Endpoint, template: Endpoint) -> bool:

@@ -26,7 +26,6 @@ from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 
 _CONTAINER_WORDS = frozenset({"xml", "container"})
 _ARRAY_WORD = re.compile(r"^(?:array|list)\b", re.I)
-_TYPE_LINE = re.compile(r"^\s*Type\s*:\s*(\w[\w ]*?)\s*$", re.I)
 
 
 def is_message_page(page: ApiPage) -> bool:
@@ -95,7 +94,7 @@ class _XmlBuilder:
             schema: Schema = {"type": "object"}
             self._describe(schema, row)
             return schema
-        return self.registry.field_schema(table, _typed(row), self.owner, self.counts)
+        return self.registry.field_schema(table, row, self.owner, self.counts)
 
     def _describe(self, schema: Schema, row: FieldRow) -> None:
         """A container row: placed by the skeleton, whatever its type word says."""
@@ -107,17 +106,6 @@ class _XmlBuilder:
 
 def _description(schema: Schema) -> Schema:
     return {"description": schema["description"]} if "description" in schema else {}
-
-
-def _typed(row: FieldRow) -> FieldRow:
-    """A row without a Type column whose description states "Type: integer"."""
-    if row.type_text:
-        return row
-    for line in row.description:
-        match = _TYPE_LINE.match(line.text)
-        if match:
-            return replace(row, type_text=match.group(1))
-    return row
 
 
 def _rows(tables: Sequence[FieldTable]) -> _Rows:

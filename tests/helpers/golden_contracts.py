@@ -309,8 +309,9 @@ def flatten_parameters(
     return result
 
 
-def _json_schema(document: JsonObject, content: Any) -> tuple[bool, Any]:
-    """(has a JSON media type, its schema) of a ``content`` map."""
+def _body_schema(document: JsonObject, content: Any) -> tuple[bool, Any]:
+    """(has a JSON media type, its schema) of a ``content`` map; without one, an XML media
+    type's (S3-style bodies: element names are the field names, FORMAT.md)."""
     if not isinstance(content, Mapping) or not content:
         return False, None
     for media_type in ("application/json", "application/json;charset=utf-8"):
@@ -320,6 +321,10 @@ def _json_schema(document: JsonObject, content: Any) -> tuple[bool, Any]:
     for media_type, raw in content.items():
         base = str(media_type).split(";", 1)[0].strip().lower()
         if base.endswith("/json") or base.endswith("+json"):
+            media, _ = deref(document, raw)
+            return True, media.get("schema") if isinstance(media, Mapping) else None
+    for media_type, raw in content.items():
+        if str(media_type).split(";", 1)[0].strip().lower() in ("application/xml", "text/xml"):
             media, _ = deref(document, raw)
             return True, media.get("schema") if isinstance(media, Mapping) else None
     return False, None
@@ -363,12 +368,12 @@ def flatten_operation(document: JsonObject, method: str, path: str) -> FlatOpera
     )
     if "requestBody" in operation:
         body, _ = deref(document, operation["requestBody"])
-        has_json, schema = _json_schema(document, body.get("content"))
+        has_json, schema = _body_schema(document, body.get("content"))
         if has_json:
             flat.request_bodies = schema_variants(document, schema) if schema else [{}]
     for code, raw_response in (operation.get("responses") or {}).items():
         response, _ = deref(document, raw_response)
-        has_json, schema = _json_schema(
+        has_json, schema = _body_schema(
             document, response.get("content") if isinstance(response, Mapping) else None
         )
         flat.responses[str(code)] = (

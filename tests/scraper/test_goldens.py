@@ -139,6 +139,7 @@ def test_golden_file_is_well_formed(golden_path: Path) -> None:
             "parameters",
             "request_body",
             "responses",
+            "subresources",
         }
         if unknown:
             problems.append(f"{where}: unknown keys {sorted(unknown)}")
@@ -147,6 +148,9 @@ def test_golden_file_is_well_formed(golden_path: Path) -> None:
         path = str(operation.get("path", ""))
         if not path.startswith("/") or "?" in path:
             problems.append(f"{where}: bad path {path!r}")
+        selecting = path.partition("#")[2].split("&") if "#" in path else []
+        if not set(operation.get("subresources") or []) <= set(selecting):
+            problems.append(f"{where}: subresources must be names of the path key's #...")
         if not isinstance(operation.get("security"), bool):
             problems.append(f"{where}: security must be true or false")
         names = set()
@@ -186,8 +190,16 @@ def test_golden_operations_are_the_page_uris(golden_path: Path) -> None:
     page = corpus_root() / golden["page"]
     corpus_dir(golden_folder(golden_path))
     assert page.is_file(), f"{page} does not exist"
-    expected = {(op["method"], path_template(op["path"])) for op in golden["operations"]}
+    expected = {(op["method"], _as_written(op)) for op in golden["operations"]}
     assert expected == {(m, path_template(p)) for m, p in page_operations(page)}
+
+
+def _as_written(operation: Mapping[str, Any]) -> str:
+    """The page's form of a path key: ``/{ObjectName}#name&rename`` with sub-resource
+    ``rename`` is written ``/ObjectName?name=Name&rename`` (the lister keeps ``?rename``)."""
+    path = path_template(str(operation["path"]).partition("#")[0])
+    names = operation.get("subresources") or []
+    return path + ("?" + "&".join(names) if names else "")
 
 
 # --------------------------------------------------------------------------- contract
@@ -270,6 +282,9 @@ def compare_operation(spec: Mapping[str, Any], golden: Mapping[str, Any]) -> lis
     except OpenAPIError as error:
         return [f"  {error}"]
     lines: list[str] = []
+    subresources = _spec_subresources(spec, method, path)
+    if subresources != list(golden.get("subresources") or []):
+        lines.append(f"  subresources: expected {golden.get('subresources')}, got {subresources}")
     if flat.security != bool(golden.get("security", False)):
         lines.append(f"  security: expected {golden.get('security')}, got {flat.security}")
     lines.extend(_diff_parameters(golden, flat))
@@ -278,6 +293,16 @@ def compare_operation(spec: Mapping[str, Any], golden: Mapping[str, Any]) -> lis
     )
     lines.extend(_diff_responses(golden, flat))
     return lines
+
+
+def _spec_subresources(spec: Mapping[str, Any], method: str, path: str) -> list[str]:
+    """Query parameters the operation sends without a value (``allowEmptyValue``)."""
+    operation = (spec.get("paths") or {}).get(path, {}).get(method.lower(), {})
+    return [
+        str(p.get("name"))
+        for p in operation.get("parameters") or []
+        if isinstance(p, Mapping) and p.get("in") == "query" and p.get("allowEmptyValue")
+    ]
 
 
 @pytest.mark.parametrize("golden_path", GOLDENS, ids=GOLDEN_IDS)
