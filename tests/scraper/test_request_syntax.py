@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from s3_pages import GET_OBJECT, LIST_PARTS, PUT_ACL
-
 from doc2openapi.scraper.interpret import read_api_page
 from doc2openapi.scraper.model import ApiPage, Endpoint, TableRole, XmlElement
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.request_syntax import parse_message, xml_skeleton
+from tests.helpers.s3_pages import GET_OBJECT, LIST_PARTS, PUT_ACL
 
 
 def _api(html: str) -> ApiPage:

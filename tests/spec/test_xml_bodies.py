@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from s3_pages import GET_OBJECT, LIST_BUCKETS, LIST_PARTS, PUT_ACL
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.request_lines import host_server, subresource_key
+from tests.helpers.s3_pages import GET_OBJECT, LIST_BUCKETS, LIST_PARTS, PUT_ACL
 
 
 @pytest.fixture
