@@ -43,8 +43,8 @@ from doc2openapi.spec.schemas import (
     rename_refs,
 )
 from doc2openapi.spec.versions import OPENAPI_30, finalise
-from doc2openapi.text_names import pascal_case, path_parameter_names
 from doc2openapi.spec.xml_bodies import is_message_page, request_content, response_content
+from doc2openapi.text_names import pascal_case, path_parameter_names
 
 SECURITY_SCHEME = "token"
 AUTH_HEADER = "x-auth-token"
