@@ -6,7 +6,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,11 +220,14 @@ class SchemaRegistry:
 
     # -- tables
 
-    def add_component(self, table: FieldTable, hint: str, owner: str, schema: Schema) -> Schema:
-        """A schema built elsewhere from ``table`` (and others) as a component."""
-        name = self._choose_name(table, hint, owner)
+    def add_component(
+        self, tables: Sequence[FieldTable], hint: str, owner: str, schema: Schema
+    ) -> Schema:
+        """A schema built elsewhere from ``tables`` (one XML body's) as a component."""
+        name = self._choose_name(tables[0], hint, owner)
         self.components[name] = schema
-        self.component_of.setdefault(identity(table), name)
+        for table in tables:
+            self.component_of.setdefault(identity(table), name)
         return ref(name)
 
     def table_ref(self, table: FieldTable, hint: str, owner: str) -> Schema:

@@ -41,13 +41,16 @@ class _Rows:
     by_name: dict[str, list[tuple[FieldTable, FieldRow]]] = field(default_factory=dict)
     used: set[tuple[str, int]] = field(default_factory=set)
 
-    def take(self, name: str) -> tuple[FieldTable, FieldRow] | None:
+    def take(self, name: str) -> tuple[FieldTable, FieldRow, bool] | None:
+        """The next row of that name (the last one serves every later element of the
+        name: ``ID`` once for ``Initiator`` and ``Owner``), and whether it is its first use."""
         rows = self.by_name.get(name)
         if not rows:
             return None
         table, row = rows[0] if len(rows) == 1 else rows.pop(0)
+        first = (table.key, row.row) not in self.used
         self.used.add((table.key, row.row))
-        return table, row
+        return table, row, first
 
 
 @dataclass
@@ -60,12 +63,13 @@ class _XmlBuilder:
     def element(self, node: Element) -> tuple[Schema, bool]:
         """The schema of an element and whether its row says it is mandatory."""
         found = self.rows.take(node.name)
+        counts = self.counts if found is not None and found[2] else FieldCounts()
         if node.children:
             schema = self._object(node)
             if found is not None:
-                self._describe(schema, found[1])
+                self._describe(schema, found[1], counts)
         elif found is not None:
-            schema = self.leaf(*found)
+            schema = self.leaf(found[0], found[1], counts)
         else:
             schema = {"type": "string"}
         required = found is not None and found[1].requirement is Requirement.REQUIRED
@@ -87,18 +91,18 @@ class _XmlBuilder:
             schema["required"] = required
         return schema
 
-    def leaf(self, table: FieldTable, row: FieldRow) -> Schema:
+    def leaf(self, table: FieldTable, row: FieldRow, counts: FieldCounts) -> Schema:
+        """A row's schema, counted in ``counts`` (a scratch count for a row used again)."""
         word = row.type_text.strip().lower()
         if word in _CONTAINER_WORDS:
-            self.counts.recognised += 1
             schema: Schema = {"type": "object"}
-            self._describe(schema, row)
+            self._describe(schema, row, counts)
             return schema
-        return self.registry.field_schema(table, row, self.owner, self.counts)
+        return self.registry.field_schema(table, row, self.owner, counts)
 
-    def _describe(self, schema: Schema, row: FieldRow) -> None:
+    def _describe(self, schema: Schema, row: FieldRow, counts: FieldCounts) -> None:
         """A container row: placed by the skeleton, whatever its type word says."""
-        self.counts.recognised += 1
+        counts.recognised += 1
         text = "\n".join(line.text for line in row.description)
         if text:
             schema["description"] = text
@@ -153,7 +157,7 @@ def message_body(
                 )
     if first is None:
         return schema
-    return registry.add_component(first, name_hint, owner, schema)
+    return registry.add_component(tables, name_hint, owner, schema)
 
 
 def _flat(builder: _XmlBuilder, tables: Sequence[FieldTable]) -> Schema:
@@ -166,7 +170,7 @@ def _flat(builder: _XmlBuilder, tables: Sequence[FieldTable]) -> Schema:
             taken = builder.rows.take(row.name)
             if taken is None:
                 continue
-            properties[row.name] = builder.leaf(*taken)
+            properties[row.name] = builder.leaf(taken[0], taken[1], builder.counts)
             if row.requirement is Requirement.REQUIRED:
                 required.append(row.name)
     schema: Schema = {"type": "object", "properties": properties}

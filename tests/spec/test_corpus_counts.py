@@ -38,7 +38,7 @@ CEILINGS = {
     "portal/kms/api-ref": Ceiling(0, 0, 0),
     "portal/mrs/api-ref": Ceiling(36, 7, 0),
     "portal/nat/api-ref": Ceiling(23, 27, 0),
-    "portal/obs/api-ref": Ceiling(543, 0, 0),
+    "portal/obs/api-ref": Ceiling(268, 3, 0),
     "portal/smn/api-ref": Ceiling(12, 1, 0),
     "history/cce-798aa69/api-ref": Ceiling(321, 3, 0),
 }
