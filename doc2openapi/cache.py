@@ -223,11 +223,14 @@ def decoder(hint: Any) -> Callable[[Any], Any]:
     raise TypeError(f"no JSON form for {hint!r}")
 
 
+@functools.cache
 def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
-    hints = typing.get_type_hints(cls)
-    fields = [decoder(hints[name]) for name in _field_names(cls)]
+    fields: list[Callable[[Any], Any]] = []  # found at first use: a class may contain itself
 
     def rebuild(value: Any) -> Any:
+        if not fields:
+            hints = typing.get_type_hints(cls)
+            fields.extend(decoder(hints[name]) for name in _field_names(cls))
         if type(value) is not list or len(value) != len(fields):
             raise ValueError(f"not the fields of {cls.__name__}")
         return cls(*[read(item) for read, item in zip(fields, value, strict=True)])

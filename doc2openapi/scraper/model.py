@@ -204,7 +204,6 @@ class XmlElement:
     """The element occurs more than once among its siblings."""
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class XmlBody:
     kind: str
@@ -212,7 +211,6 @@ class XmlBody:
     root: XmlElement
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ApiPage:
     page: str

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+from doc2openapi.cache import decoder, to_json
 from doc2openapi.scraper.interpret import read_api_page
-from doc2openapi.scraper.model import ApiPage, Endpoint, TableRole, XmlElement
+from doc2openapi.scraper.model import ApiPage, Endpoint, TableRole, XmlBody, XmlElement
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.request_syntax import parse_message, xml_skeleton
 from tests.helpers.s3_pages import GET_OBJECT, LIST_PARTS, PUT_ACL
@@ -90,3 +93,8 @@ def test_a_uri_section_page_is_read_as_before() -> None:
     page = """<h1>Thing</h1><h2>URI</h2><p>GET /v1/things</p>
     <h2>Request Syntax</h2><pre>PUT /other HTTP/1.1</pre>"""
     assert _api(page).endpoints == (Endpoint("GET", "/v1/things"),)
+
+
+def test_an_xml_body_goes_through_the_json_cache_form() -> None:
+    body = XmlBody("request", XmlElement("A", (XmlElement("B", (XmlElement("C"),), True),)))
+    assert decoder(XmlBody)(json.loads(json.dumps(to_json(body)))) == body
