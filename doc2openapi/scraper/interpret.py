@@ -36,18 +36,22 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.placement import link_by_elimination, place_by_example
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
+from doc2openapi.scraper.status import (
+    ERROR_STATUS,
+    is_error_label,
+    is_status_table,
+    is_success_label,
+    listed_codes,
+    stated_status,
+    status_rows,
+    unique_codes,
+)
 from doc2openapi.text_names import path_parameter_names
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$")
 _PATH_LINE = re.compile(r"^(?:PATH|URI)\s*:\s*(\S+)\s*$", re.I)
 _METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
-_CODE_LIST = re.compile(
-    r"^(?:(?:normal|abnormal|success|successful|error|failure|http status code|status code)s?"
-    r"\s*:?\s*)?(?P<codes>[1-5]\d\d(?:\s*(?:,|/|and|or)?\s*[1-5]\d\d)*)\s*\.?$",
-    re.I,
-)
-_STATUS_PARAGRAPH = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
 _PARENTHESES = re.compile(r"\(.*?\)")
 _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
 _PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
@@ -134,10 +138,6 @@ def columns_of(header: Sequence[str]) -> Columns | None:
 def _names_elements(header: Sequence[str], columns: Columns) -> bool:
     """An "Element" column: XML elements, where one name occurs under several parents."""
     return header[columns.name].strip().lower() == "element"
-
-
-def is_status_table(header: Sequence[str]) -> bool:
-    return any("status code" in h.lower() for h in header[:2])
 
 
 def _requirement(text: str) -> Requirement:
@@ -441,8 +441,8 @@ _LABEL_LENGTH = 120
 
 
 def _place_tables(page: Page) -> list[_Placed]:
-    """Each table with the section it sits in, the status code stated before it and the
-    paragraph that labels it."""
+    """Each table with the section it sits in, the status code stated before it (an error
+    body without a code: ``default``) and the paragraph that labels it."""
     placed: list[_Placed] = []
     for section in page.sections:
         kind = section_kind(section.title)
@@ -450,16 +450,29 @@ def _place_tables(page: Page) -> list[_Placed]:
         previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                match = _STATUS_PARAGRAPH.match(block.text)
-                if match:
-                    status = match.group(1)
+                status = _status_after(block.text, status)
             elif isinstance(block, Table):
                 label = ""
                 if isinstance(previous, Paragraph) and not block.caption:
                     label = previous.text if len(previous.text) <= _LABEL_LENGTH else ""
-                placed.append(_Placed(block, section.title, kind, status, label))
+                table_status = status
+                if is_error_label(block.caption) and not table_status.startswith(("4", "5")):
+                    table_status = ERROR_STATUS
+                placed.append(_Placed(block, section.title, kind, table_status, label))
             previous = block
     return placed
+
+
+def _status_after(text: str, status: str) -> str:
+    """The status that holds after a paragraph: a stated code, or a label that announces
+    the error body ("Abnormal response") or the success body ("Normal response")."""
+    if stated := stated_status(text):
+        return stated
+    if is_error_label(text):
+        return ERROR_STATUS
+    if is_success_label(text):
+        return ""
+    return status
 
 
 def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
@@ -484,7 +497,9 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         table = item.table
         label = table.caption or table.key
         if is_status_table(table.header):
-            status_codes.extend(_status_rows(table))
+            codes, unread = status_rows(table, page.key)
+            status_codes.extend(codes)
+            reader.diagnostics.extend(unread)
             continue
         references = _OtherReferences(reference_counts, references_of[id(table)])
         role = _role(item, page.key, references)
@@ -530,7 +545,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         breadcrumbs=page.breadcrumbs,
         endpoints=tuple(endpoints),
         tables=tuple(tables),
-        status_codes=tuple(_unique_codes(status_codes)),
+        status_codes=tuple(unique_codes(status_codes)),
         examples=tuple(examples),
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
@@ -627,6 +642,8 @@ def _cycle_root(
 
 def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRole:
     by_caption = _caption_role(item.table.caption or item.label, item.kind)
+    if by_caption is TableRole.UNPLACED and item.kind is SectionKind.RESPONSE:
+        return TableRole.RESPONSE_HEADER
     if item.kind is SectionKind.URI:
         return by_caption or TableRole.PATH
     if by_caption is not None and item.kind is SectionKind.REQUEST:
@@ -640,42 +657,19 @@ def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRo
     return TableRole.UNPLACED
 
 
-def _status_rows(table: Table) -> list[StatusCode]:
-    codes: list[StatusCode] = []
-    for row in table.rows:
-        if not row.cells:
-            continue
-        match = re.match(r"^\s*([1-5]\d\d)\b", row.cells[0].text)
-        if match:
-            description = row.cells[-1].text if len(row.cells) > 1 else ""
-            codes.append(StatusCode(match.group(1), description))
-    return codes
-
-
 def _status_paragraphs(page: Page) -> list[StatusCode]:
+    """Codes listed in status sections, and "Status code: NNN" lines anywhere."""
     codes: list[StatusCode] = []
     for section in page.sections:
-        if section_kind(section.title) is not SectionKind.STATUS:
-            continue
+        in_status = section_kind(section.title) is SectionKind.STATUS
         for block in section.blocks:
             if not isinstance(block, Paragraph):
                 continue
-            text = block.text.strip()
-            listed = _CODE_LIST.match(text)
-            if listed:
-                for code in re.findall(r"\d{3}", listed.group("codes")):
-                    codes.append(StatusCode(code, text if len(text) > 12 else ""))
-                continue
-            for found in re.finditer(r"\b([1-5]\d\d)\s+(?:OK|Created|Accepted|No Content)\b", text):
-                codes.append(StatusCode(found.group(1), text))
+            if in_status:
+                codes.extend(listed_codes(block.text))
+            elif stated := stated_status(block.text):
+                codes.append(StatusCode(stated, ""))
     return codes
-
-
-def _unique_codes(codes: list[StatusCode]) -> list[StatusCode]:
-    seen: dict[str, StatusCode] = {}
-    for code in codes:
-        seen.setdefault(code.code, code)
-    return list(seen.values())
 
 
 def _function_text(page: Page) -> str:
@@ -716,9 +710,8 @@ def _examples(page: Page) -> list[Example]:
         title = ""
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                match = _STATUS_PARAGRAPH.match(block.text)
-                if match:
-                    status = match.group(1)
+                if stated := stated_status(block.text):
+                    status = stated
                 else:
                     title = block.text
             elif isinstance(block, CodeBlock):

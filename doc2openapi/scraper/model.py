@@ -119,6 +119,8 @@ class TableRole(enum.StrEnum):
     HEADER = "header"
     REQUEST_BODY = "request_body"
     RESPONSE_BODY = "response_body"
+    RESPONSE_HEADER = "response_header"
+    """Headers of the response (of the status stated before the table, else the success)."""
     SCHEMA = "schema"
     """A table reached only through links from other tables (a nested object)."""
     UNPLACED = "unplaced"
@@ -156,7 +158,8 @@ class FieldTable:
     section: str
     role: TableRole
     status: str
-    """The status code stated before a response table (``""`` where none is)."""
+    """The status code stated before a response table (``""`` where none is;
+    ``default`` for an error body given without a code)."""
     fields: tuple[FieldRow, ...]
     failed_rows: int = 0
     """Rows that could not be read as a field (each one also has a diagnostic)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -32,6 +31,7 @@ from doc2openapi.spec.request_lines import (
     selecting_names,
     subresource_key,
 )
+from doc2openapi.spec.responses import ResponseBuilder, value_schema
 from doc2openapi.spec.schemas import (
     FieldCounts,
     Schema,
@@ -43,7 +43,7 @@ from doc2openapi.spec.schemas import (
     rename_refs,
 )
 from doc2openapi.spec.versions import OPENAPI_30, finalise
-from doc2openapi.spec.xml_bodies import is_message_page, request_content, response_content
+from doc2openapi.spec.xml_bodies import is_message_page, request_content
 from doc2openapi.text_names import pascal_case, path_parameter_names
 
 SECURITY_SCHEME = "token"
@@ -167,22 +167,6 @@ def _groups(page: ApiPage, toc: Toc) -> tuple[str, ...]:
     if entry is not None:
         return entry.groups
     return page.breadcrumbs
-
-
-def _http_phrase(code: str) -> str:
-    try:
-        return HTTPStatus(int(code)).phrase
-    except ValueError:
-        return "Response"
-
-
-def _schema_for_parameter(
-    registry: SchemaRegistry, table: FieldTable, row: FieldRow, owner: str, counts: FieldCounts
-) -> Schema:
-    schema = registry.field_schema(table, row, owner, counts)
-    if "type" not in schema and "$ref" not in schema and "oneOf" not in schema:
-        schema = {"type": "string", **schema}  # a URI or header value is text when untyped
-    return schema
 
 
 class _PageBuilder:
@@ -316,9 +300,7 @@ class _PageBuilder:
         """A parameter's schema, built once however many URIs the page gives."""
         key = (table.key, row.name)
         if key not in self.parameter_schemas:
-            self.parameter_schemas[key] = _schema_for_parameter(
-                self.registry, table, row, "", self.counts
-            )
+            self.parameter_schemas[key] = value_schema(self.registry, table, row, self.counts)
         return self.parameter_schemas[key]
 
     def _location(
@@ -352,52 +334,10 @@ class _PageBuilder:
         return "", None, ""
 
     def _responses(self, base: str) -> dict[str, Any]:
-        bodies: dict[str, Schema] = {}
-        implied: FieldTable | None = None
-        message = is_message_page(self.page)
-        xml = None
-        if message:
-            xml = response_content(self.registry, self.page, base + "Response", base)
-        for table in self.page.tables:
-            if table.role is not TableRole.RESPONSE_BODY or message:
-                continue
-            if table.status:
-                suffix = "Response" if table.status.startswith("2") else f"{table.status}Response"
-                bodies[table.status] = self.registry.table_ref(table, base + suffix, base)
-            else:
-                implied = table
-        codes = {c.code: c.description for c in self.page.status_codes}
-        if xml is not None:
-            success = sorted(c for c in codes if c.startswith("2") and c not in ("204", "205"))
-            bodies[success[0] if success else "200"] = xml[1]
-        if implied is not None:
-            success = sorted(c for c in codes if c.startswith("2") and c not in bodies)
-            code = success[0] if success else "200"
-            if not success:
-                self.report(
-                    Code.STATUS_CODE_IMPLIED,
-                    f"response fields are documented without a status code; "
-                    f"they are given to {code}",
-                    Level.INFO,
-                )
-            bodies[code] = self.registry.table_ref(implied, base + "Response", base)
-        if not bodies and not codes:
-            method = self.page.endpoints[0].method
-            code = "204" if method == "DELETE" and self.page.response_none else "200"
-            self.report(
-                Code.STATUS_CODE_IMPLIED,
-                f"no status code is documented; the operation answers {code}",
-                Level.INFO,
-            )
-            codes[code] = ""
-        responses: dict[str, Any] = {}
-        for code in sorted(set(codes) | set(bodies)):
-            response: dict[str, Any] = {"description": codes.get(code) or _http_phrase(code)}
-            if code in bodies:
-                media = xml[0] if xml is not None else "application/json"
-                response["content"] = {media: {"schema": bodies[code]}}
-            responses[code] = response
-        return responses
+        def report(code: Code, detail: str, level: Level, table: str) -> None:
+            self.report(code, detail, level, table)
+
+        return ResponseBuilder(self.page, self.registry, self.counts, base, report).responses()
 
     def _report_unplaced(self) -> None:
         for table in self.page.tables:

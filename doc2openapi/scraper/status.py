@@ -1,0 +1,109 @@
+"""Status codes and the labels that say what a response table is.
+
+Pages document their status codes in several ways, all read here:
+
+- status-code tables, whose first column is headed "Status Code", "Returned Value(s)",
+  "Return Value" or "Return Code" (rows "200", "400 Bad Request", ...);
+- lines of codes under a status heading ("Normal" / "200" / "Abnormal" / a table);
+- "Status code: 400" paragraphs before the response table of that code.
+
+A response table is an error body when its caption or the paragraph (or list item) just
+before it says so ("Abnormal response", "Error response"); without a code of its own it
+answers :data:`ERROR_STATUS`, OpenAPI's ``default`` (any code the page does not name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.model import StatusCode, Table
+
+ERROR_STATUS = "default"
+"""The status of an error body the page gives without a code."""
+
+_STATUS_HEADER = re.compile(
+    r"^(?:http )?(?:status codes?|returned values?|return values?|return codes?)$"
+)
+_ROW_CODE = re.compile(r"^\s*([1-5]\d\d)\b")
+_STATUS_LINE = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
+_CODE_LIST = re.compile(
+    r"^(?:(?:normal|abnormal|success|successful|error|failure|http status code|status code)s?"
+    r"(?:\s+values?)?\s*:?\s*)?(?P<codes>[1-5]\d\d(?:\s*(?:,|/|and|or)?\s*[1-5]\d\d)*)\s*\.?$",
+    re.I,
+)
+_CODE_PHRASE = re.compile(r"\b([1-5]\d\d)\s+(?:OK|Created|Accepted|No Content)\b")
+_ERROR_LABEL = re.compile(
+    r"^(?:table\s+\d+\s+)?(?:abnormal|error|failure|failed)(?:\s+(?:response|responses|"
+    r"return|returned values?|message|messages))?(?:\s+(?:parameters?|body|example))?\s*:?$",
+    re.I,
+)
+_SUCCESS_LABEL = re.compile(
+    r"^(?:table\s+\d+\s+)?(?:normal|success|successful)(?:\s+(?:response|responses|"
+    r"return|returned values?|message|messages))?(?:\s+(?:parameters?|body|example))?\s*:?$",
+    re.I,
+)
+
+
+def is_status_table(header: Sequence[str]) -> bool:
+    """A table whose first or second column lists status codes."""
+    return any(_STATUS_HEADER.match(h.strip().lower()) for h in header[:2])
+
+
+def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnostic]]:
+    """The codes of a status-code table; a row without a code is a diagnostic."""
+    codes: list[StatusCode] = []
+    diagnostics: list[Diagnostic] = []
+    for row in table.rows:
+        first = row.cells[0].text if row.cells else ""
+        match = _ROW_CODE.match(first)
+        if match:
+            description = row.cells[-1].text if len(row.cells) > 1 else ""
+            codes.append(StatusCode(match.group(1), description))
+        elif any(cell.text.strip() for cell in row.cells):
+            diagnostics.append(
+                Diagnostic(
+                    Level.WARNING,
+                    Code.STATUS_CODE_UNREAD,
+                    page,
+                    f"a row of a status-code table that starts with no status code ({first!r})",
+                    table.caption or table.key,
+                    str(row.number),
+                )
+            )
+    return codes, diagnostics
+
+
+def stated_status(text: str) -> str:
+    """The code of a "Status code: 400" line, else ``""``."""
+    match = _STATUS_LINE.match(text)
+    return match.group(1) if match else ""
+
+
+def listed_codes(text: str) -> list[StatusCode]:
+    """Codes a line of a status section gives: "200", "Normal 200", "204 No Content"."""
+    stripped = text.strip()
+    listed = _CODE_LIST.match(stripped)
+    if listed:
+        description = stripped if len(stripped) > 12 else ""
+        return [StatusCode(code, description) for code in re.findall(r"\d{3}", listed["codes"])]
+    return [StatusCode(code, stripped) for code in _CODE_PHRASE.findall(stripped)]
+
+
+def is_error_label(text: str) -> bool:
+    """A caption or labelling line that announces an error body ("Abnormal response")."""
+    return bool(_ERROR_LABEL.match(text.strip()))
+
+
+def is_success_label(text: str) -> bool:
+    """A caption or labelling line that announces the success body ("Normal response")."""
+    return bool(_SUCCESS_LABEL.match(text.strip()))
+
+
+def unique_codes(codes: Sequence[StatusCode]) -> list[StatusCode]:
+    """The first mention of each code, in page order."""
+    seen: dict[str, StatusCode] = {}
+    for code in codes:
+        seen.setdefault(code.code, code)
+    return list(seen.values())

@@ -1,0 +1,168 @@
+"""The responses of one page's operation: every status code the page documents, the body
+of each (an error body included) and the response headers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+from doc2openapi.diagnostics import Code, Level
+from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
+from doc2openapi.scraper.status import ERROR_STATUS
+from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.xml_bodies import is_message_page, response_content
+
+Report = Callable[[Code, str, Level, str], None]
+"""``report(code, detail, level, table)`` of the page being built."""
+
+_IGNORED_RESPONSE_HEADERS = frozenset({"content-type"})
+"""OpenAPI ignores a ``Content-Type`` response header (the media type says it)."""
+
+
+def value_schema(
+    registry: SchemaRegistry, table: FieldTable, row: FieldRow, counts: FieldCounts
+) -> Schema:
+    """The schema of a parameter or header: text where the page gives no type."""
+    schema = registry.field_schema(table, row, "", counts)
+    if "type" not in schema and "$ref" not in schema and "oneOf" not in schema:
+        schema = {"type": "string", **schema}
+    return schema
+
+
+def http_phrase(code: str) -> str:
+    try:
+        return HTTPStatus(int(code)).phrase
+    except ValueError:
+        return "Error response" if code == ERROR_STATUS else "Response"
+
+
+def _is_error(code: str) -> bool:
+    return code.startswith(("4", "5"))
+
+
+class ResponseBuilder:
+    """Responses of one page, its schemas registered under names built from ``base``."""
+
+    def __init__(
+        self,
+        page: ApiPage,
+        registry: SchemaRegistry,
+        counts: FieldCounts,
+        base: str,
+        report: Report,
+    ) -> None:
+        self.page = page
+        self.registry = registry
+        self.counts = counts
+        self.base = base
+        self.report = report
+        self.codes = {c.code: c.description for c in page.status_codes}
+        self.media = "application/json"
+
+    def responses(self) -> dict[str, Any]:
+        bodies = self._bodies()
+        if not bodies and not self.codes:
+            method = self.page.endpoints[0].method
+            code = "204" if method == "DELETE" and self.page.response_none else "200"
+            self.report(
+                Code.STATUS_CODE_IMPLIED,
+                f"no status code is documented; the operation answers {code}",
+                Level.INFO,
+                "",
+            )
+            self.codes[code] = ""
+        headers = self._headers(sorted(set(self.codes) | set(bodies)))
+        responses: dict[str, Any] = {}
+        for code in sorted(set(self.codes) | set(bodies) | set(headers)):
+            response: dict[str, Any] = {"description": self.codes.get(code) or http_phrase(code)}
+            if code in headers:
+                response["headers"] = headers[code]
+            if code in bodies:
+                response["content"] = {self.media: {"schema": bodies[code]}}
+            responses[code] = response
+        return responses
+
+    def _bodies(self) -> dict[str, Schema]:
+        if is_message_page(self.page):
+            return self._message_body()
+        bodies: dict[str, Schema] = {}
+        implied: FieldTable | None = None
+        error: FieldTable | None = None
+        for table in self.page.tables:
+            if table.role is not TableRole.RESPONSE_BODY:
+                continue
+            if table.status == ERROR_STATUS:
+                error = table
+            elif table.status:
+                suffix = "Response" if table.status.startswith("2") else f"{table.status}Response"
+                bodies[table.status] = self.registry.table_ref(table, self.base + suffix, self.base)
+            else:
+                implied = table
+        if implied is not None:
+            bodies[self._success_code(bodies)] = self.registry.table_ref(
+                implied, self.base + "Response", self.base
+            )
+        if error is not None:
+            schema = self.registry.table_ref(error, self.base + "ErrorResponse", self.base)
+            for code in self._error_codes(bodies, error):
+                bodies[code] = schema
+        return bodies
+
+    def _message_body(self) -> dict[str, Schema]:
+        """An HTTP-message page (S3 style): its body tables are one XML body."""
+        xml = response_content(self.registry, self.page, self.base + "Response", self.base)
+        if xml is None:
+            return {}
+        self.media = xml[0]
+        success = sorted(c for c in self.codes if c.startswith("2") and c not in ("204", "205"))
+        return {success[0] if success else "200": xml[1]}
+
+    def _success_code(self, bodies: dict[str, Schema]) -> str:
+        success = sorted(c for c in self.codes if c.startswith("2") and c not in bodies)
+        if success:
+            return success[0]
+        self.report(
+            Code.STATUS_CODE_IMPLIED,
+            "response fields are documented without a status code; they are given to 200",
+            Level.INFO,
+            "",
+        )
+        return "200"
+
+    def _error_codes(self, bodies: dict[str, Schema], error: FieldTable) -> list[str]:
+        """The codes an error body without a code of its own answers: each error code the
+        page lists without a body, else ``default``."""
+        listed = sorted(c for c in self.codes if _is_error(c) and c not in bodies)
+        if listed:
+            return listed
+        self.report(
+            Code.ERROR_BODY_DEFAULT,
+            "an error body without a status code, and no error code listed on the page: "
+            "it is the `default` response",
+            Level.INFO,
+            error.caption or error.key,
+        )
+        return [ERROR_STATUS]
+
+    def _headers(self, codes: list[str]) -> dict[str, dict[str, Any]]:
+        """Response headers by code: a header table answers the code stated before it,
+        else every success code."""
+        found: dict[str, dict[str, Any]] = {}
+        success = [c for c in codes if c.startswith("2")] or ["200"]
+        for table in self.page.tables:
+            if table.role is not TableRole.RESPONSE_HEADER:
+                continue
+            targets = [table.status] if table.status[:1].isdigit() else success
+            for row in table.fields:
+                if row.name.lower() in _IGNORED_RESPONSE_HEADERS:
+                    continue
+                schema = dict(value_schema(self.registry, table, row, self.counts))
+                header: dict[str, Any] = {}
+                description = schema.pop("description", "")
+                if description:
+                    header["description"] = description
+                header["schema"] = schema
+                for code in targets:
+                    found.setdefault(code, {}).setdefault(row.name, header)
+        return found
