@@ -12,36 +12,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from status_truth import folder_status_codes  # noqa: E402
+from status_truth import folder_status_codes, spec_response_codes  # noqa: E402
 
 from doc2openapi.pipeline import scrape_to_spec  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-
-
-def spec_codes(document: dict[str, Any]) -> dict[str, set[str]]:
-    """Response codes per source page (a merged operation counts for each of its pages)."""
-    found: dict[str, set[str]] = {}
-    for item in document.get("paths", {}).values():
-        for method in METHODS:
-            operation = item.get(method)
-            if not isinstance(operation, dict):
-                continue
-            for page in str(operation.get("x-source", "")).split():
-                found.setdefault(page, set()).update(operation.get("responses", {}))
-    return found
 
 
 def missing_codes(folder: Path) -> tuple[int, int, list[tuple[str, str]]]:
     """(API pages, documented (page, code) pairs, the pairs the spec lacks)."""
     documented = folder_status_codes(folder)
-    answered = spec_codes(scrape_to_spec([folder]))
+    answered = spec_response_codes(scrape_to_spec([folder]))
     missing = [
         (page, code)
         for page, codes in sorted(documented.items())
@@ -49,10 +34,6 @@ def missing_codes(folder: Path) -> tuple[int, int, list[tuple[str, str]]]:
         if code not in answered.get(page, set())
     ]
     return len(documented), sum(len(codes) for codes in documented.values()), missing
-
-
-def folders(corpus: Path) -> list[Path]:
-    return sorted(path.parent for path in corpus.glob("*/*/api-ref/..") if path.is_dir())
 
 
 def main(argv: list[str] | None = None) -> int:

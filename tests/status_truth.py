@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from corpus_truth import html_pages, page_operations
@@ -121,6 +122,23 @@ def folder_status_codes(folder: Path) -> dict[str, list[str]]:
     for html_file in html_pages(folder):
         if page_operations(html_file):
             found[html_file.relative_to(folder).as_posix()] = page_status_codes(html_file)
+    return found
+
+
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+
+def spec_response_codes(document: dict[str, Any]) -> dict[str, set[str]]:
+    """Response codes of an OpenAPI document per source page (its operations' ``x-source``;
+    a merged operation counts for each of its pages)."""
+    found: dict[str, set[str]] = {}
+    for item in document.get("paths", {}).values():
+        for method in _METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            for page in str(operation.get("x-source", "")).split():
+                found.setdefault(page, set()).update(operation.get("responses", {}))
     return found
 
 

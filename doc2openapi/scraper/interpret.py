@@ -40,9 +40,9 @@ from doc2openapi.scraper.status import (
     ERROR_STATUS,
     is_error_label,
     is_status_table,
-    is_success_label,
     listed_codes,
     stated_status,
+    status_after,
     status_rows,
     unique_codes,
 )
@@ -450,7 +450,7 @@ def _place_tables(page: Page) -> list[_Placed]:
         previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                status = _status_after(block.text, status)
+                status = status_after(block.text, status)
             elif isinstance(block, Table):
                 label = ""
                 if isinstance(previous, Paragraph) and not block.caption:
@@ -461,18 +461,6 @@ def _place_tables(page: Page) -> list[_Placed]:
                 placed.append(_Placed(block, section.title, kind, table_status, label))
             previous = block
     return placed
-
-
-def _status_after(text: str, status: str) -> str:
-    """The status that holds after a paragraph: a stated code, or a label that announces
-    the error body ("Abnormal response") or the success body ("Normal response")."""
-    if stated := stated_status(text):
-        return stated
-    if is_error_label(text):
-        return ERROR_STATUS
-    if is_success_label(text):
-        return ""
-    return status
 
 
 def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:

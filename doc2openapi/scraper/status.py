@@ -91,6 +91,18 @@ def listed_codes(text: str) -> list[StatusCode]:
     return [StatusCode(code, stripped) for code in _CODE_PHRASE.findall(stripped)]
 
 
+def status_after(text: str, status: str) -> str:
+    """The status that holds after a paragraph: a stated code, or a label that announces
+    the error body ("Abnormal response") or the success body ("Normal response")."""
+    if stated := stated_status(text):
+        return stated
+    if is_error_label(text):
+        return ERROR_STATUS
+    if is_success_label(text):
+        return ""
+    return status
+
+
 def is_error_label(text: str) -> bool:
     """A caption or labelling line that announces an error body ("Abnormal response")."""
     return bool(_ERROR_LABEL.match(text.strip()))

@@ -176,7 +176,7 @@ def test_golden_file_is_well_formed(golden_path: Path) -> None:
             problems.append(f"{where}: responses missing")
             continue
         for code, fields in responses.items():
-            if not (isinstance(code, str) and re.fullmatch(r"[1-5]\d\d|2xx", code)):
+            if not (isinstance(code, str) and re.fullmatch(r"[1-5]\d\d|2xx|default", code)):
                 problems.append(f"{where}: response code {code!r} must be a quoted status")
             _check_fields(f"{where}.responses.{code}", fields, problems)
     assert not problems, "\n".join(problems)
