@@ -698,10 +698,8 @@ def _examples(page: Page) -> list[Example]:
         title = ""
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                if stated := stated_status(block.text):
-                    status = stated
-                else:
-                    title = block.text
+                title = title if stated_status(block.text) else block.text
+                status = status_after(block.text, status)
             elif isinstance(block, CodeBlock):
                 example_kind = _example_kind(kind, block.text, title)
                 if example_kind:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.cache import Cache, content_key, json_text
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import Example
+from doc2openapi.scraper.status import ERROR_STATUS
 from doc2openapi.spec.chunks import reached_schemas
 from doc2openapi.spec.versions import finalise
 
@@ -242,9 +243,12 @@ def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str,
         media = operation.get("requestBody", {}).get("content", {}).get("application/json")
         return ("request", media) if media is not None else None
     responses = operation.get("responses", {})
-    codes = (
-        [example.status] if example.status else sorted(c for c in responses if c.startswith("2"))
-    )
+    if example.status == ERROR_STATUS and ERROR_STATUS not in responses:
+        codes = sorted(c for c in responses if c.startswith(("4", "5")))  # its error body
+    elif example.status:
+        codes = [example.status]
+    else:
+        codes = sorted(c for c in responses if c.startswith("2"))
     for code in codes:
         media = responses.get(code, {}).get("content", {}).get("application/json")
         if media is not None:

@@ -52,12 +52,22 @@ def test_an_error_body_without_a_code_is_the_default_response(tmp_path: Path) ->
                 FIELDS, ("message", "String", "Error message."), caption="Table 2 Abnormal response"
             ),
         ),
+        section(
+            "Example Response",
+            '<ul><li><p>Normal response</p><pre>{"job_id": "7"}</pre></li>',
+            '<li><p>Abnormal response</p><pre>{"message": "no"}</pre></li></ul>',
+        ),
         section("Returned Values", table(("Returned Values", "Description"), ("200", "OK."))),
     )
     op, codes = operation(tmp_path, html)
     assert sorted(op["responses"]) == ["200", "default"]
     assert body_ref(op["responses"]["200"]) != body_ref(op["responses"]["default"])
     assert "D309" in codes
+    examples = {
+        code: [e["value"] for e in response["content"]["application/json"]["examples"].values()]
+        for code, response in op["responses"].items()
+    }
+    assert examples == {"200": [{"job_id": "7"}], "default": [{"message": "no"}]}
 
 
 def test_an_error_body_answers_each_listed_error_code(tmp_path: Path) -> None:
