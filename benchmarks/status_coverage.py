@@ -2,7 +2,7 @@
 
     python benchmarks/status_coverage.py [--corpus DIR] [-v] [FOLDER ...]
 
-The documented codes are read from the HTML by ``tests/status_truth.py`` (which knows
+The documented codes are read from the HTML by ``tests/helpers/status_truth.py`` (which knows
 nothing about doc2openapi); the spec's are the response codes of the operations whose
 ``x-source`` names the page. ``-v`` lists every (page, code) the spec lacks.
 """
@@ -14,11 +14,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-
-from status_truth import folder_status_codes, spec_response_codes  # noqa: E402
+sys.path.insert(0, str(REPO))
 
 from doc2openapi.pipeline import scrape_to_spec  # noqa: E402
+from tests.helpers.status_truth import folder_status_codes, spec_response_codes  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from page_builders import FIELDS, portal_page, section, table
-
 from doc2openapi.diagnostics import Code
 from doc2openapi.scraper.interpret import read_api_page
 from doc2openapi.scraper.model import ApiPage, TableRole
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.status import is_error_label, is_status_table, listed_codes
+from tests.helpers.page_builders import FIELDS, portal_page, section, table
 
 
 def api(html: str) -> ApiPage:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from page_builders import FIELDS, portal_page, section, table
-
 from doc2openapi.pipeline import scrape
+from tests.helpers.page_builders import FIELDS, portal_page, section, table
 
 
 def built(tmp_path: Path, html: str) -> tuple[dict[str, Any], list[str]]:

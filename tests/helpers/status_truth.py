@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
-from corpus_truth import html_pages, page_operations
 from lxml.html import HtmlElement
+
+from tests.helpers.corpus_truth import html_pages, page_operations
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _STATUS_HEADER = re.compile(r"\b(status codes?|returned values?|return values?|return codes?)\b")

@@ -7,9 +7,10 @@ have no operation in the spec are left to ``test_corpus_coverage``.
 from __future__ import annotations
 
 import pytest
-from conftest import corpus_dir
-from status_truth import folder_status_codes, page_status_codes, spec_response_codes
-from test_goldens import CORPUS_FOLDERS, scraped_spec
+
+from tests.helpers.inputs import corpus_dir
+from tests.helpers.status_truth import folder_status_codes, page_status_codes, spec_response_codes
+from tests.scraper.test_goldens import CORPUS_FOLDERS, scraped_spec
 
 FOLDERS = sorted(CORPUS_FOLDERS.values())
 
