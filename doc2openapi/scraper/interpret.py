@@ -41,6 +41,7 @@ from doc2openapi.scraper.status import (
     is_error_label,
     is_status_table,
     listed_codes,
+    mentions_code,
     stated_status,
     status_after,
     status_rows,
@@ -523,7 +524,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
                 reader.unlinked_bodies[placed_table.key],
                 placed_table.caption or placed_table.key,
             )
-    status_codes.extend(_status_paragraphs(page))
+    status_codes.extend(_status_paragraphs(page, reader))
     api = ApiPage(
         page=page.key,
         format=page.format,
@@ -645,7 +646,7 @@ def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRo
     return TableRole.UNPLACED
 
 
-def _status_paragraphs(page: Page) -> list[StatusCode]:
+def _status_paragraphs(page: Page, reader: _Reader) -> list[StatusCode]:
     """Codes listed in status sections, and "Status code: NNN" lines anywhere."""
     codes: list[StatusCode] = []
     for section in page.sections:
@@ -653,10 +654,19 @@ def _status_paragraphs(page: Page) -> list[StatusCode]:
         for block in section.blocks:
             if not isinstance(block, Paragraph):
                 continue
-            if in_status:
-                codes.extend(listed_codes(block.text))
-            elif stated := stated_status(block.text):
-                codes.append(StatusCode(stated, ""))
+            if not in_status:
+                if stated := stated_status(block.text):
+                    codes.append(StatusCode(stated, ""))
+                continue
+            found = listed_codes(block.text)
+            codes.extend(found)
+            if not found and mentions_code(block.text):
+                reader.report(
+                    Code.STATUS_CODE_UNREAD,
+                    f"a line of {section.title!r} mentions a status code that is not read as "
+                    f"one of the operation's: {block.text[:120]!r}",
+                    level=Level.INFO,
+                )
     return codes
 
 

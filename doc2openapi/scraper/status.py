@@ -27,6 +27,7 @@ _STATUS_HEADER = re.compile(
     r"^(?:http )?(?:status codes?|returned values?|return values?|return codes?)$"
 )
 _ROW_CODE = re.compile(r"^\s*([1-5]\d\d)\b")
+_ANY_CODE = re.compile(r"(?<![\d.,])\b[1-5]\d\d\b(?![\d.,]\d)")
 _STATUS_LINE = re.compile(r"^status\s+code\s*:?\s*([1-5]\d\d)\b", re.I)
 _CODE_LIST = re.compile(
     r"^(?:(?:normal|abnormal|success|successful|error|failure|http status code|status code)s?"
@@ -101,6 +102,11 @@ def status_after(text: str, status: str) -> str:
     if is_success_label(text):
         return ""
     return status
+
+
+def mentions_code(text: str) -> bool:
+    """A line that names something like a status code (prose a reader may have meant)."""
+    return bool(_ANY_CODE.search(text))
 
 
 def is_error_label(text: str) -> bool:

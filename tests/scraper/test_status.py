@@ -178,3 +178,19 @@ def test_labels_and_headers_are_recognised_by_their_words() -> None:
     assert [c.code for c in listed_codes("201, 202")] == ["201", "202"]
     assert [c.code for c in listed_codes("If it succeeds, 204 No Content is returned.")] == ["204"]
     assert listed_codes("If status code 200 is returned, it worked.") == []
+
+
+def test_prose_that_mentions_a_code_in_a_status_section_is_reported() -> None:
+    page = api(
+        portal_page(
+            section(
+                "Status Code",
+                "<p>Generally, if status code 200 is returned, the API works.</p>",
+                "<p>For details, see Status Codes.</p>",
+            )
+        )
+    )
+    assert page.status_codes == ()
+    unread = [d for d in page.diagnostics if d.code is Code.STATUS_CODE_UNREAD]
+    assert len(unread) == 1
+    assert "Generally, if status code 200" in unread[0].detail
