@@ -47,28 +47,38 @@ _SUCCESS_LABEL = re.compile(
 )
 
 
+def status_column(header: Sequence[str]) -> int | None:
+    """The column of a table that lists status codes ("Status Code", "Returned Value",
+    the "HTTP Status Code" column of an error-code table), if one does."""
+    for index, text in enumerate(header):
+        if _STATUS_HEADER.match(text.strip().lower()):
+            return index
+    return None
+
+
 def is_status_table(header: Sequence[str]) -> bool:
-    """A table whose first or second column lists status codes."""
-    return any(_STATUS_HEADER.match(h.strip().lower()) for h in header[:2])
+    return status_column(header) is not None
 
 
 def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnostic]]:
     """The codes of a status-code table; a row without a code is a diagnostic."""
+    column = status_column(table.header) or 0
     codes: list[StatusCode] = []
     diagnostics: list[Diagnostic] = []
     for row in table.rows:
-        first = row.cells[0].text if row.cells else ""
-        match = _ROW_CODE.match(first)
+        cells = [cell.text for cell in row.cells]
+        text = cells[column] if column < len(cells) else ""
+        match = _ROW_CODE.match(text)
         if match:
-            description = row.cells[-1].text if len(row.cells) > 1 else ""
-            codes.append(StatusCode(match.group(1), description))
-        elif any(cell.text.strip() for cell in row.cells):
+            others = [c for i, c in enumerate(cells) if i != column]
+            codes.append(StatusCode(match.group(1), others[-1] if others else ""))
+        elif any(cell.strip() for cell in cells):
             diagnostics.append(
                 Diagnostic(
                     Level.WARNING,
                     Code.STATUS_CODE_UNREAD,
                     page,
-                    f"a row of a status-code table that starts with no status code ({first!r})",
+                    f"a row of a status-code table without a status code ({text!r})",
                     table.caption or table.key,
                     str(row.number),
                 )

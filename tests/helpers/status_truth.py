@@ -5,8 +5,9 @@ itself (lxml) so that the scraper's responses can be checked against it. A page 
 a status code when one of these holds (headings are read without their ``¶`` mark):
 
 * a table has a header cell naming status codes or returned values ("Status Code",
-  "HTTP Status Code", "Returned Value(s)", "Return Value", "Return Code"): the code that
-  starts each of its rows' first cell ("200", "400 Bad Request");
+  "HTTP Status Code", "Returned Value(s)", "Return Value", "Return Code"), in any column
+  (error-code tables give the code in their last one): the code that starts that column's
+  cell in each row ("200", "400 Bad Request");
 * a paragraph or list item says exactly ``Status code: NNN`` (the generated layout's line
   before each response table and example);
 * under a heading such as "Status Code(s)", "Returned Value(s)" or "Return Codes", a
@@ -73,12 +74,14 @@ def _table_codes(table: HtmlElement) -> list[str]:
     if not rows:
         return []
     header = [_clean(cell.text_content()).lower() for cell in rows[0] if cell.tag in ("th", "td")]
-    if not any(_STATUS_HEADER.search(cell) for cell in header[:2]):
+    columns = [i for i, cell in enumerate(header) if _STATUS_HEADER.search(cell)]
+    if not columns:
         return []
     codes = []
     for row in rows[1:]:
         cells = [cell for cell in row if cell.tag in ("th", "td")]
-        match = _ROW_CODE.match(_clean(cells[0].text_content())) if cells else None
+        text = _clean(cells[columns[0]].text_content()) if columns[0] < len(cells) else ""
+        match = _ROW_CODE.match(text)
         if match:
             codes.append(match.group(1))
     return codes

@@ -194,3 +194,24 @@ def test_prose_that_mentions_a_code_in_a_status_section_is_reported() -> None:
     unread = [d for d in page.diagnostics if d.code is Code.STATUS_CODE_UNREAD]
     assert len(unread) == 1
     assert "Generally, if status code 200" in unread[0].detail
+
+
+def test_the_status_column_of_an_error_code_table_gives_codes() -> None:
+    page = api(
+        portal_page(
+            section(
+                "Response Parameters",
+                table(
+                    ("Error Code", "Description", "HTTP Status Code"),
+                    ("MalformedXML", "Incorrect XML.", "400 Bad Request"),
+                    ("NoSuchBucket", "No bucket.", "404 Not Found"),
+                    ("InvalidArgument", "Invalid parameter.", "400 Bad Request"),
+                    caption="Table 3 Error codes",
+                ),
+            )
+        )
+    )
+    assert {c.code: c.description for c in page.status_codes} == {
+        "400": "Incorrect XML.",
+        "404": "No bucket.",
+    }
