@@ -67,6 +67,17 @@ def test_counters_add_up_to_every_row_of_every_table(folder: str) -> None:
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
+def test_each_unknown_type_and_unresolved_link_is_a_diagnostic(folder: str) -> None:
+    """Counted fields and diagnostics agree: none is told twice, none counted silently
+    (two tables of one caption on a page are named apart, see ``TableIndex.label``)."""
+    report = scraped_folder(folder).report
+    service = _service(folder)
+    codes = [d["code"] for d in report["diagnostics"]]
+    assert codes.count("D201") == service["unknown_type"]
+    assert codes.count("D202") == service["unresolved_link"]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
 def test_no_more_failures_than_last_measured(folder: str) -> None:
     service = _service(folder)
     measured = Ceiling(service["failed"], service["unknown_type"], service["unresolved_link"])
