@@ -28,7 +28,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -38,7 +37,7 @@ sys.path.insert(0, str(REPO))
 from doc2openapi.config import Config  # noqa: E402
 from doc2openapi.library import scrape  # noqa: E402
 from tests.helpers.corpus_truth import folder_operations  # noqa: E402
-from tests.helpers.golden_contracts import list_operations, path_template  # noqa: E402
+from tests.helpers.golden_contracts import documented_operations, path_template  # noqa: E402
 
 
 @dataclass
@@ -71,16 +70,11 @@ def corpus_folders(corpus: Path) -> list[str]:
     return found
 
 
-def spec_operations(document: dict[str, Any]) -> set[tuple[str, str]]:
-    """(METHOD, path template) of every operation, as the coverage test compares them."""
-    return {(method, path_template(path)) for method, path in list_operations(document)}
-
-
 def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
     result = scrape([folder], Config(jobs=jobs, cache=False))
     (service,) = result.report["services"].values()
     truth = folder_operations(folder)
-    in_spec = spec_operations(result.document)
+    in_spec = documented_operations(result.document)
     pages = {op.page for op in truth}
     missing = {op.page for op in truth if (op.method, path_template(op.path)) not in in_spec}
     row = Row(

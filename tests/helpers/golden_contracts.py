@@ -274,6 +274,26 @@ def list_operations(document: JsonObject) -> list[tuple[str, str]]:
     return result
 
 
+def documented_operations(document: JsonObject) -> set[tuple[str, str]]:
+    """Every (METHOD, path template) of the document as the pages write it, to compare with
+    ``corpus_truth``: an operation the spec keys by its query ``/{ObjectName}#acl``
+    (README: S3-style services) is the pages' ``/ObjectName?acl``; of the key's names, the
+    sub-resources (parameters sent without a value, ``allowEmptyValue``) are that query."""
+    return {
+        (method, _as_documented(document, method, key)) for method, key in list_operations(document)
+    }
+
+
+def _as_documented(document: JsonObject, method: str, key: str) -> str:
+    path, _, fragment = key.partition("#")
+    if not fragment:
+        return path_template(path)
+    parameters = document["paths"][key][method.lower()].get("parameters", [])
+    empty = {p["name"] for p in parameters if p.get("allowEmptyValue")}
+    names = [name for name in fragment.split("&") if name in empty]
+    return path_template(path) + ("?" + "&".join(names) if names else "")
+
+
 def _schema_type(document: JsonObject, schema: Any) -> str | None:
     if schema is None:
         return None

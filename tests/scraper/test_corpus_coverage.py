@@ -11,12 +11,10 @@ name for the same path, and the golden contracts check the names it keeps).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from tests.helpers.corpus_truth import Operation, folder_operations, page_operations
-from tests.helpers.golden_contracts import list_operations, path_template
+from tests.helpers.golden_contracts import documented_operations, path_template
 from tests.helpers.inputs import corpus_dir
 from tests.scraper.test_goldens import scraped_spec
 
@@ -251,21 +249,7 @@ def _missing(operations: list[Operation], spec_operations: set[tuple[str, str]])
 
 
 def _spec_operations(folder: str) -> set[tuple[str, str]]:
-    document = scraped_spec(folder)
-    return {(m, _as_documented(document, m, p)) for m, p in list_operations(document)}
-
-
-def _as_documented(document: dict[str, Any], method: str, key: str) -> str:
-    """The spec keys an operation chosen by its query ``/{ObjectName}#acl`` (README: S3-style
-    services); the pages write ``/ObjectName?acl``. Of the key's names, the sub-resources
-    (parameters sent without a value, ``allowEmptyValue``) are the documented query."""
-    path, _, fragment = key.partition("#")
-    if not fragment:
-        return path_template(path)
-    parameters = document["paths"][key][method.lower()].get("parameters", [])
-    empty = {p["name"] for p in parameters if p.get("allowEmptyValue")}
-    names = [name for name in fragment.split("&") if name in empty]
-    return path_template(path) + ("?" + "&".join(names) if names else "")
+    return documented_operations(scraped_spec(folder))
 
 
 # Folders where some documented operation is not in the spec yet (issue 11). Strict: the
