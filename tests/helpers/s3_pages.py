@@ -86,6 +86,10 @@ Host: bucketname.store.region.example.com</pre>
     &lt;UploadId&gt;id&lt;/UploadId&gt;
     &lt;Part&gt;&lt;PartNumber&gt;1&lt;/PartNumber&gt;&lt;/Part&gt;
 &lt;/ListPartsResult&gt;</pre>
+<h2>Response Headers</h2>
+<table><caption>Table 3 Additional response headers</caption>
+<thead><tr><th>Header</th><th>Type</th><th>Description</th></tr></thead>
+<tbody><tr><td>x-store-request-payer</td><td>String</td><td>Who pays.</td></tr></tbody></table>
 <h2>Response Elements</h2>
 <table><caption>Table 2 Response elements</caption>
 <thead><tr><th>Element</th><th>Description</th></tr></thead>

@@ -119,3 +119,9 @@ def test_request_lines_helpers() -> None:
         "url": "https://{b}.svc.example.com",
         "variables": {"b": {"default": "b", "description": "The b label of the Host line."}},
     }
+
+
+def test_response_header_table_gives_the_success_response_headers(document: dict[str, Any]) -> None:
+    responses = document["paths"]["/{ObjectKey}#uploadId"]["get"]["responses"]
+    header = responses["200"]["headers"]["x-store-request-payer"]
+    assert header["schema"]["type"] == "string"
