@@ -258,7 +258,7 @@ def _read_sample(
         return
     status = _STATUS_LINE.match(message.start)
     if status and re.fullmatch(r"[2-5]\d\d", status.group(1)):
-        reading.status_codes.append(StatusCode(status.group(1), message.start))
+        reading.status_codes.append(StatusCode(status.group(1), ""))
 
 
 def _read_syntax_message(
@@ -273,7 +273,7 @@ def _read_syntax_message(
             reading.request_media_type = _request_media_type(message, skeleton, reading)
     status = _STATUS_LINE.match(message.start) if kind == "response" else None
     if status and re.fullmatch(r"[2-5]\d\d", status.group(1)):
-        reading.status_codes.append(StatusCode(status.group(1), message.start))
+        reading.status_codes.append(StatusCode(status.group(1), ""))
     if skeleton is not None and not any(b.kind == kind for b in reading.bodies):
         reading.bodies.append(XmlBody(kind, skeleton))
 

@@ -106,7 +106,9 @@ def test_required_query_name_selects_but_optional_does_not(document: dict[str, A
 
 
 def test_status_codes(document: dict[str, Any]) -> None:
-    assert sorted(document["paths"]["/{ObjectKey}#acl"]["put"]["responses"]) == ["200", "404"]
+    responses = document["paths"]["/{ObjectKey}#acl"]["put"]["responses"]
+    assert sorted(responses) == ["200", "404"]
+    assert responses["200"]["description"] == "OK"  # not the sample's status line
 
 
 def test_request_lines_helpers() -> None:
