@@ -64,16 +64,27 @@ def _run_ruff(
         for path, target in scratch.items():
             target.write_text(files[path], encoding="utf-8")
         # Not --quiet: it silences the errors too (which file does not parse, and where).
-        result = subprocess.run(
-            [*command, "format", "--isolated", *RUFF_SETTINGS, directory],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        # No cache (ruff would write .ruff_cache/ into the current folder), run in the
+        # scratch folder, and no Rust backtrace in what it prints.
+        environment = {k: v for k, v in os.environ.items() if k != "RUST_BACKTRACE"}
+        try:
+            result = subprocess.run(
+                [*command, "format", "--isolated", "--no-cache", *RUFF_SETTINGS, directory],
+                capture_output=True,
+                text=True,
+                check=False,
+                cwd=directory,
+                env=environment,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            detail = f"ruff could not be run: {error}"
+            report(Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", detail))
+            return None
         if result.returncode != 0:
             output = result.stderr.strip() or result.stdout.strip()
             for path, target in scratch.items():
                 output = output.replace(str(target), str(path))
+            output = "\n".join(output.splitlines()[:20])
             report(
                 in_document(Level.ERROR, Code.FORMATTER_FAILED, "", f"ruff format failed: {output}")
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 from doc2openapi.files import write_text
@@ -21,6 +22,41 @@ def differing_files(project: GeneratedProject, out_dir: Path) -> list[PurePosixP
         if not same:
             differing.append(path)
     return sorted(differing)
+
+
+def check_files(project: GeneratedProject, out_dir: Path) -> list[tuple[PurePosixPath, str]]:
+    """Where ``out_dir`` is not the project, sorted: each path with ``missing``,
+    ``differs``, or ``extra`` (a file in a folder of the project, such as its package, that
+    the project does not have; ``__pycache__`` folders aside). Symlinks are not followed."""
+    found = []
+    for path, text in project.files.items():
+        target = out_dir / path
+        if target.is_symlink() or not target.exists():
+            found.append((path, "missing" if not target.is_symlink() else "differs"))
+            continue
+        try:
+            same = target.is_file() and target.read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        if not same:
+            found.append((path, "differs"))
+    folders = {path.parents[-2] for path in project.files if len(path.parts) > 1}
+    for folder in sorted(folders):
+        found.extend((extra, "extra") for extra in _extra_files(project, out_dir, folder))
+    return sorted(found)
+
+
+def _extra_files(
+    project: GeneratedProject, out_dir: Path, folder: PurePosixPath
+) -> list[PurePosixPath]:
+    extra = []
+    for directory, folders, names in os.walk(out_dir / folder):  # symlinks not followed
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in names:
+            path = PurePosixPath((Path(directory) / name).relative_to(out_dir).as_posix())
+            if path not in project.files:
+                extra.append(path)
+    return extra
 
 
 def write_project(project: GeneratedProject, out_dir: Path, check: bool) -> int:
