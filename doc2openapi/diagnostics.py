@@ -94,6 +94,8 @@ class Code(enum.StrEnum):
     FORMATTER_UNAVAILABLE = "G302"
     FORMATTER_FAILED = "G303"
     XML_ELEMENT_UNPLACED = "D120"
+    # reading input folders (added later)
+    PAGES_DROPPED = "D010"
 
 
 @dataclass(frozen=True, slots=True)

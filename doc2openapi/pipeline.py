@@ -160,7 +160,7 @@ def read_services(
         toc, problems = read_toc(item.folder)
         name = _unique(toc.product_code or service_name(item.folder), services)
         service = ServiceResult(name, item.folder, toc)
-        service.diagnostics.extend(problems)
+        service.diagnostics.extend([*problems, *item.diagnostics])
         services.append(service)
         jobs.extend((service, page) for page in item.pages)
     found = [_cached(options.cache, page) for _, page in jobs]

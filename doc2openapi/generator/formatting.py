@@ -78,7 +78,7 @@ def _run_ruff(
             )
         except (OSError, subprocess.SubprocessError) as error:
             detail = f"ruff could not be run: {error}"
-            report(Diagnostic(Level.ERROR, Code.FORMATTER_FAILED, "", detail))
+            report(in_document(Level.ERROR, Code.FORMATTER_FAILED, "", detail))
             return None
         if result.returncode != 0:
             output = result.stderr.strip() or result.stdout.strip()
