@@ -133,6 +133,14 @@ def _scrape_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+_force = click.option(
+    "--force",
+    is_flag=True,
+    help="write into a folder that holds files doc2openapi did not write, replacing those "
+    "among them that it writes (it never deletes them)",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="doc2openapi")
 def cli() -> None:
@@ -196,11 +204,16 @@ def validate_command(specs: tuple[Path, ...]) -> None:
     type=click.Path(path_type=Path, dir_okay=True),
     help="folder for openapi.yaml and report.json",
 )
+@_force
 @_scrape_options
-def build_command(folders: tuple[Path, ...], out_dir: Path, **options: Any) -> None:
+def build_command(folders: tuple[Path, ...], out_dir: Path, force: bool, **options: Any) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
     config = _scrape_config(options)
-    _finish(_with_progress(lambda progress: library.build(folders, out_dir, config, progress)))
+    _finish(
+        _with_progress(
+            lambda progress: library.build(folders, out_dir, config, progress, force=force)
+        )
+    )
 
 
 @cli.command("generate")
@@ -220,6 +233,7 @@ def build_command(folders: tuple[Path, ...], out_dir: Path, **options: Any) -> N
     help="folder of templates that replace built-in ones with the same file name",
 )
 @click.option("--check", is_flag=True, help="exit 1 if the files on disk differ from the output")
+@_force
 @_strict
 @_config_option
 @_cache_dir
@@ -230,6 +244,7 @@ def generate_command(
     package: str | None,
     templates: Path | None,
     check: bool,
+    force: bool,
     strict: bool,
     config_path: Path | None,
     cache_dir: Path | None,
@@ -244,7 +259,7 @@ def generate_command(
         cache=False if no_cache else None,
         cache_dir=str(cache_dir) if cache_dir else None,
     )
-    _finish(library.generate(spec_path, out_dir, config, check))
+    _finish(library.generate(spec_path, out_dir, config, check, force=force))
 
 
 def main() -> None:

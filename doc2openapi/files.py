@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
+import secrets
 import stat
-import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-
-def _file_mode() -> int:
-    """Permissions of a new file under the umask (mkstemp would give 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 class OutputError(Exception):
@@ -181,41 +176,131 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def write_text(path: Path, text: str) -> bool:
-    """Write atomically (temporary file beside it, flushed to disk, then renamed over it):
-    a reader sees the old file or the new one, never a part, and an interrupted write
-    leaves the old file and no temporary file. A file whose content is unchanged is not
-    touched, so its modification time stays. Returns True when the file was written."""
-    data = text.encode("utf-8")
+_FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def open_folder(path: Path) -> int:
+    """A descriptor of the output folder ``path``, made if missing; an output folder that
+    is a symlink, a file or a device is refused (OutputError). Close it with ``os.close``."""
     try:
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+        info: os.stat_result | None = path.lstat()
     except OSError:
-        pass
-    parent = path.parent
+        info = None  # missing, or a file on the way: making it says why
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise OutputError(f"output folder is a symlink (refused): {path}")
+    if info is not None and stat.S_ISREG(info.st_mode):
+        raise OutputError(f"output folder is a file: {path}")
+    if info is not None and not stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"output folder is a device or a special file (refused): {path}")
     try:
-        parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True)
+        return os.open(path, _FOLDER_FLAGS)
     except FileExistsError as error:
-        raise OutputError(f"output folder is a file: {parent}") from error
+        raise OutputError(f"output folder is a file: {path}") from error
     except OSError as error:
-        raise OutputError(f"cannot create output folder {parent}: {_reason(error)}") from error
-    if path.is_dir():
-        raise OutputError(f"output path is a folder: {path}")
+        raise OutputError(f"cannot create output folder {path}: {_reason(error)}") from error
+
+
+def open_subfolder(folder: int, parts: Sequence[str], create: bool, where: Path) -> int:
+    """A descriptor of ``folder``'s subfolder ``parts``, reached one name at a time and never
+    through a symlink (OutputError where one is on the way; FileNotFoundError where a folder
+    is missing and not ``create``)."""
+    current = os.dup(folder)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        for index, name in enumerate(parts):
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(name, 0o777, dir_fd=current)
+            try:
+                inner = os.open(name, _FOLDER_FLAGS, dir_fd=current)
+            except FileNotFoundError:
+                raise
+            except OSError as error:
+                shown = where.joinpath(*parts[: index + 1])
+                if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise OutputError(f"not a folder (a symlink or a file): {shown}") from error
+                raise OutputError(f"cannot open {shown}: {_reason(error)}") from error
+            os.close(current)
+            current = inner
+    except BaseException:
+        os.close(current)
+        raise
+    return current
+
+
+def _unchanged(folder: int, name: str, data: bytes) -> bool:
+    """Whether ``name`` in ``folder`` is a regular file holding ``data`` already."""
+    try:
+        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        return stat.S_ISREG(info.st_mode) and info.st_size == len(data) and stream.read() == data
+
+
+def write_in(folder: int, name: str, data: bytes, shown: Path) -> bool:
+    """Write ``name`` in the folder of descriptor ``folder`` atomically (a temporary file
+    beside it, flushed to disk, renamed over it): a reader sees the old file or the new one,
+    and an interrupted write leaves the old file and no temporary file. Nothing is followed:
+    a symlink at ``name`` is replaced, never written through; a folder there is refused. A
+    file whose content is unchanged is not touched. True when the file was written."""
+    if _unchanged(folder, name, data):
+        return False
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+            raise OutputError(f"output path is a folder: {shown}")
+    temporary = f".{name[:100]}.{secrets.token_hex(6)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        handle = os.open(temporary, flags, 0o666, dir_fd=folder)  # the umask applies
     except OSError as error:
-        raise OutputError(f"cannot write in {parent}: {_reason(error)}") from error
+        raise OutputError(f"cannot write in {shown.parent}: {_reason(error)}") from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode())
-        os.replace(temporary, path)
+        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException as error:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            os.unlink(temporary, dir_fd=folder)
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write {path}: {_reason(error)}") from error
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from error
         raise
     return True
+
+
+def write_text(path: Path, text: str) -> bool:
+    """Write one output file atomically (see :func:`write_in`); its folder is made if
+    missing. ``path`` naming a symlink or anything but a regular file is refused."""
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"output path is a folder: {path}")
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"output path is a symlink or a device (refused): {path}")
+    folder = open_folder(path.parent)
+    try:
+        return write_in(folder, path.name, text.encode("utf-8"), path)
+    finally:
+        os.close(folder)
+
+
+def remove_stale_temporaries(folder: int) -> None:
+    """Remove the temporary files an interrupted write left in ``folder`` (regular files
+    named as :func:`write_in` names them), in every subfolder too (never through a symlink)."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                inner = os.open(entry.name, _FOLDER_FLAGS, dir_fd=folder)
+                try:
+                    remove_stale_temporaries(inner)
+                finally:
+                    os.close(inner)
+        elif _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.name, dir_fd=folder)
+
+
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")

@@ -21,14 +21,15 @@ from doc2openapi.diagnostics import Diagnostic, Level
 from doc2openapi.files import OutputError, load_document, serialise, write_text
 from doc2openapi.generator import GeneratedProject, GeneratorOptions
 from doc2openapi.generator import generate as generate_project
-from doc2openapi.generator.output import differing_files
+from doc2openapi.generator.output import check_files
 from doc2openapi.inputs import InputError, InputFolder, collect_inputs, fingerprint
 from doc2openapi.manifest import (
     CLIENT_MANIFEST_NAME,
     MANIFEST_NAME,
     Manifest,
+    OutputConflict,
+    load_manifest,
     previous_files,
-    read_manifest,
     write_outputs,
 )
 from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
@@ -51,6 +52,8 @@ class Status(enum.IntEnum):
     """An input that cannot be used at all (missing, not a folder)."""
     OUTPUT = 3
     """An output that cannot be written."""
+    CONFLICT = 4
+    """The output folder holds files this tool did not write (``force`` replaces them)."""
 
 
 @dataclass
@@ -85,8 +88,8 @@ class ValidateResult(Result):
 @dataclass
 class GenerateResult(Result):
     project: GeneratedProject | None = None
-    differing: list[PurePosixPath] = field(default_factory=list)
-    """With ``check``: the generated files that differ from those on disk."""
+    differing: list[tuple[PurePosixPath, str]] = field(default_factory=list)
+    """With ``check``: each file that is ``missing``, ``differs`` or is ``extra`` on disk."""
 
 
 @dataclass
@@ -239,9 +242,11 @@ def generate(
     out_dir: Path,
     options: Config | None = None,
     check: bool = False,
+    force: bool = False,
 ) -> GenerateResult:
     """Generate a client project from a valid OpenAPI document into ``out_dir``; with
-    ``check``, write nothing and find the files that differ from the disk instead."""
+    ``check``, write nothing and find the files that differ from the disk instead. Files
+    this tool did not write are not replaced (:attr:`Status.CONFLICT`) unless ``force``."""
     options = options or Config()
     result = GenerateResult()
     document = _load(spec, result)
@@ -265,13 +270,15 @@ def generate(
     if result.status is not Status.OK:
         return result
     if check:
-        result.differing = differing_files(result.project, out_dir)
-        result.messages += [f"differs: {path}" for path in result.differing]
+        result.differing = check_files(result.project, out_dir)
+        result.messages += [f"{state}: {path}" for path, state in result.differing]
         result.status = Status.FAILED if result.differing else Status.OK
         return result
     outputs = {str(path): text for path, text in result.project.files.items()}
-    previous = read_manifest(out_dir, CLIENT_MANIFEST_NAME)
-    _write_all(result, out_dir, outputs, previous, "", lines, name=CLIENT_MANIFEST_NAME)
+    previous = _manifest(out_dir, CLIENT_MANIFEST_NAME, result)
+    _write_all(
+        result, out_dir, outputs, previous, "", lines, name=CLIENT_MANIFEST_NAME, force=force
+    )
     _said(cache, result)
     return result
 
@@ -285,14 +292,27 @@ def _write_all(
     lines: list[str],
     client: tuple[str, int, list[str]] = ("", 0, []),
     name: str = MANIFEST_NAME,
+    force: bool = False,
 ) -> None:
     """Write ``outputs`` under ``out_dir`` and their manifest (see :mod:`.manifest`)."""
     try:
-        write_outputs(out_dir, outputs, previous, key, result.status, lines, client, name=name)
+        write_outputs(
+            out_dir, outputs, previous, key, result.status, lines, client, name=name, force=force
+        )
+    except OutputConflict as error:
+        result.fail(Status.CONFLICT, str(error))
     except OutputError as error:
         result.fail(Status.OUTPUT, str(error))
     else:
         result.files = [out_dir / relative for relative in sorted(outputs)]
+
+
+def _manifest(out_dir: Path, name: str, result: Result) -> Manifest | None:
+    """The manifest in ``out_dir``; one that cannot be read is absent, and said."""
+    manifest, problem = load_manifest(out_dir, name)
+    if problem:
+        result.messages.append(f"doc2openapi: warning: {problem}")
+    return manifest
 
 
 def _settings(options: Config) -> str:
@@ -320,17 +340,19 @@ def build(
     out_dir: Path,
     options: Config | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Scrape, validate and generate: ``out_dir/openapi.yaml`` (when valid),
     ``out_dir/report.json`` and the client in ``out_dir/client/``. A manifest in
     ``out_dir`` records what was written: a rebuild with nothing changed does no work, and
-    only files a build wrote are ever replaced or deleted."""
+    only files a build wrote are ever replaced or deleted (a folder holding others is
+    refused, :attr:`Status.CONFLICT`, unless ``force``)."""
     options = options or Config()
     result = BuildResult()
     if out_dir.exists() and not out_dir.is_dir():
         result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
         return result
-    previous = read_manifest(out_dir)
+    previous = _manifest(out_dir, MANIFEST_NAME, result)
     if previous is not None and not previous.intact(out_dir):
         previous = replace(previous, fingerprint="", document_key="")
     collected = _collect(inputs, result)
@@ -342,7 +364,7 @@ def build(
     cache = _scrape(collected, options, result, progress)
     outputs = {"report.json": _report_text(result.report)}
     client = _build_client(result, options, previous, outputs, out_dir, cache)
-    _write_all(result, out_dir, outputs, previous, key, list(result.messages), client)
+    _write_all(result, out_dir, outputs, previous, key, list(result.messages), client, force=force)
     _said(cache, result)
     return result
 

@@ -70,7 +70,7 @@ def test_generate_writes_and_checks_a_client(tmp_path: Path) -> None:
     (out / "wss" / "client.py").write_text("# edited\n")
     stale = doc2openapi.generate(spec, out, Config(cache=False, package="wss"), check=True)
     assert stale.status is Status.FAILED
-    assert [str(path) for path in stale.differing] == ["wss/client.py"]
+    assert [(str(path), state) for path, state in stale.differing] == [("wss/client.py", "differs")]
 
 
 @pytest.mark.parametrize("folder", ["portal/dcs/api-ref", "doc-exports/elb/api-ref"])
