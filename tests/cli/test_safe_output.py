@@ -59,7 +59,7 @@ def test_interrupted_replace_keeps_the_old_file(
     target = tmp_path / "spec.yaml"
     target.write_text("old\n")
 
-    def interrupted(source: str, destination: str) -> None:
+    def interrupted(source: str, destination: str, **_: object) -> None:
         raise failure
 
     monkeypatch.setattr(os, "replace", interrupted)
