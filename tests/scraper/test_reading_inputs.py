@@ -47,3 +47,17 @@ def test_pages_are_read_whole_up_to_the_limit(
     pages = {p.key: p.raw for p in folder.pages}
     assert pages["small.html"] == b"0123456789"
     assert pages["large.html"] == b"x" * 11  # one over the limit: too large (D004)
+
+
+def test_reading_pages_keeps_no_memory_mapping_per_page(tmp_path: Path) -> None:
+    """Asking ``read`` for the size limit made a mapping per page read, and 100,000 pages
+    ran out of them ("failed to map segment")."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists():
+        pytest.skip("no /proc/self/maps on this system")
+    for number in range(3000):
+        (tmp_path / f"p{number}.html").write_bytes(b"<html><body><h1>x</h1></body></html>")
+    before = maps.read_text().count("\n")
+    [folder] = collect_inputs([tmp_path])
+    assert len(folder.pages) == 3000
+    assert maps.read_text().count("\n") - before < 100
