@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -115,11 +117,23 @@ def _run_jobs(
             tell()
         return results
     chunk = max(4, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_end_with, initargs=(os.getpid(),)) as pool:
         for result in pool.map(_scrape, jobs, chunksize=chunk):
             results.append(result)
             tell()
     return results
+
+
+def _end_with(parent: int) -> None:
+    """Started in each worker: the worker ends when the build that started it has ended,
+    killed or not (a worker waiting for work would otherwise wait for ever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _unique(name: str, services: Sequence[ServiceResult]) -> str:

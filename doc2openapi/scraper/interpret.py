@@ -415,9 +415,7 @@ class _OtherReferences:
         return self.counts.get(str(reference), 0) > (1 if reference in self.own else 0)
 
 
-def _is_referenced(
-    table: Table, label: str, page_key: str, references: _OtherReferences
-) -> bool:
+def _is_referenced(table: Table, label: str, page_key: str, references: _OtherReferences) -> bool:
     if table.number and f"table {table.number}" in references:
         return True
     subject = label_subject(table.caption) or label_subject(label)

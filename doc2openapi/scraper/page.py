@@ -409,9 +409,7 @@ def _report_limits(limits: _SpanLimits, context: _PageContext, label: str) -> No
         )
 
 
-def _table(
-    element: _Element, context: _PageContext, lead_anchors: tuple[str, ...] = ()
-) -> Table:
+def _table(element: _Element, context: _PageContext, lead_anchors: tuple[str, ...] = ()) -> Table:
     context.table_count += 1
     number, caption = _caption(element)
     fallback = f"table-{context.table_count}"

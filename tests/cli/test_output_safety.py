@@ -9,11 +9,14 @@ import fcntl
 import hashlib
 import json
 import os
+import signal
+import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import COMMAND, EXAMPLES, corpus_dir, run_cli
 
 from doc2openapi.files import OutputError, write_text
 from doc2openapi.manifest import (
@@ -228,3 +231,45 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path) -> None:
     assert (out / "a.txt").read_text() == "second\n"
     manifest, _ = load_manifest(out)
     assert manifest is not None and manifest.files == {"a.txt": sha("second\n")}
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.add(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_build_leaves_no_worker_behind(tmp_path: Path) -> None:
+    if not Path("/proc/self/status").exists():
+        pytest.skip("no /proc on this system")
+    folder = corpus_dir("doc-exports/ecs/api-ref")
+    command = [*COMMAND, "build", str(folder), "--no-cache", "-j", "2", "-o", str(tmp_path / "o")]
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        workers = _children(build.pid)
+        time.sleep(0.05)
+    if not workers:
+        build.wait()
+        pytest.skip("the build ended before its workers could be seen")
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 60
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
