@@ -83,9 +83,8 @@ def _placed(errors: Any, at: tuple[str, ...]) -> Iterator[Diagnostic]:
     try:
         for error in errors() if callable(errors) else errors:
             if isinstance(error, ValidationError):
-                yield _problem(
-                    Code.SCHEMA_VIOLATION, _pointer([*at, *error.absolute_path]), error.message
-                )
+                pointer = _pointer([*at, *error.absolute_path])
+                yield _problem(Code.SCHEMA_VIOLATION, pointer, _line(error.message))
             else:
                 yield _problem(Code.SCHEMA_VIOLATION, _pointer(at), _line(str(error)))
     except _UNREADABLE as crash:
@@ -105,9 +104,13 @@ def _why(crash: BaseException) -> str:
     return _line(f"{type(crash).__name__}: {crash}")
 
 
-def _line(text: str, limit: int = 200) -> str:
+def _line(text: str, limit: int = 240) -> str:
+    """The first line of a message, its middle left out where it is long (a message may
+    quote a whole part of the document)."""
     first = text.splitlines()[0] if text else ""
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+    if len(first) <= limit:
+        return first
+    return f"{first[: limit // 2]} … {first[-limit // 2 :]}"
 
 
 def _semantic_problems(document: dict[str, Any], targets: set[str]) -> Iterator[Diagnostic]:
