@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from referencing.exceptions import PointerToNowhere, Unresolvable
@@ -34,17 +34,8 @@ def _schema_problems(document: dict[str, Any]) -> Iterator[Diagnostic]:
     nothing, without running it, where the fast check finds the document valid."""
     if surely_valid(document):
         return
-    # imported here: the validator takes a fifth of a second to import
-    from openapi_spec_validator import (  # noqa: PLC0415
-        OpenAPIV30SpecValidator,
-        OpenAPIV31SpecValidator,
-    )
-
     version = str(document.get("openapi", ""))
-    validator_class = (
-        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    )
-    validator = validator_class(document)
+    validator = _validator_class(version.startswith("3.1"))(document)
     yield from _placed(validator.schema_validator.iter_errors(document), ())
     # OSV's RootValidator, one part at a time: a problem is placed in its part, and a part
     # the validator cannot read (a reference to nothing) does not hide the others.
@@ -59,6 +50,35 @@ def _schema_problems(document: dict[str, Any]) -> Iterator[Diagnostic]:
         for name, schema in _items(root / "components" / "schemas"):
             at = ("components", "schemas", name)
             yield from _placed(partial(registry["schema"], schema), at)
+
+
+@cache
+def _validator_class(openapi_31: bool) -> Any:
+    """openapi-spec-validator's class for the version, made to follow no reference out of
+    the document: it would read any file or URL a ``$ref`` names (and quote it)."""
+    # imported here: the validator takes a fifth of a second to import
+    from openapi_spec_validator import (  # noqa: PLC0415
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+    )
+
+    base = OpenAPIV31SpecValidator if openapi_31 else OpenAPIV30SpecValidator
+    return type(f"Local{base.__name__}", (base,), {"resolver_handlers": _NoRetrieval()})
+
+
+class _NoRetrieval(dict[str, Any]):
+    """Handlers of every URL scheme (``jsonschema_path`` opens the URL itself for a scheme
+    that has none), each refusing."""
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Any:
+        return _refuse
+
+
+def _refuse(uri: str) -> Any:
+    raise ValueError(f"a reference out of the document is not followed: {uri}")
 
 
 def _has(node: Any, key: str) -> bool:
