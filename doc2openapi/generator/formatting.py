@@ -64,8 +64,8 @@ def _run_ruff(
         for path, target in scratch.items():
             target.write_text(files[path], encoding="utf-8")
         # Not --quiet: it silences the errors too (which file does not parse, and where).
-        # No cache (ruff would write .ruff_cache/ into the current folder), run in the
-        # scratch folder, and no Rust backtrace in what it prints.
+        # No cache (ruff would write .ruff_cache/ into the current folder), and no Rust
+        # backtrace in what it prints.
         environment = {k: v for k, v in os.environ.items() if k != "RUST_BACKTRACE"}
         try:
             result = subprocess.run(
@@ -73,7 +73,6 @@ def _run_ruff(
                 capture_output=True,
                 text=True,
                 check=False,
-                cwd=directory,
                 env=environment,
             )
         except (OSError, subprocess.SubprocessError) as error:
