@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import COMMAND, EXAMPLES, corpus_dir, run_cli
 
 from doc2openapi.files import OutputError, write_text
 from doc2openapi.manifest import (
@@ -26,6 +25,8 @@ from doc2openapi.manifest import (
     load_manifest,
     write_outputs,
 )
+from tests.helpers.command import COMMAND, run_cli
+from tests.helpers.inputs import EXAMPLES, corpus_dir
 
 EXIT_CONFLICT = 4
 

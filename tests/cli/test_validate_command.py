@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_cli
+from tests.helpers.command import run_cli
 
 DANGLING = """\
 openapi: 3.0.3

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
-from conftest import EXAMPLES, run_cli
 
 from doc2openapi.generator import Code, Diagnostic, formatting
 from doc2openapi.generator.formatting import format_python
+from tests.helpers.command import run_cli
+from tests.helpers.inputs import EXAMPLES
 
 
 def test_ruff_writes_no_cache_into_the_current_folder(
