@@ -34,11 +34,14 @@ def test_a_dangling_ref_is_a_problem_with_its_pointer(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert all(len(line) < 400 for line in lines)
     schema = "/paths/~1a~1{id}/get/responses/200/content/application~1json/schema/$ref"
-    assert f"{spec}: {schema}: #/components/schemas/Missing does not exist" in lines
+    assert any(
+        line.startswith(f"{spec}: ")
+        and line.endswith(f"{schema}: #/components/schemas/Missing does not exist")
+        for line in lines
+    ), lines
     # our own check runs beside the validator's problem
-    assert f"{spec}: /paths/~1a~1{{id}}/get/parameters: path parameter 'id' is not declared" in (
-        lines
-    )
+    parameters = "/paths/~1a~1{id}/get/parameters: path parameter 'id' is not declared"
+    assert any(line.endswith(parameters) for line in lines), lines
     assert not any(": /: " in line for line in lines)
 
 
