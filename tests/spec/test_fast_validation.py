@@ -207,7 +207,7 @@ def test_mutated_documents_get_the_same_problems_both_ways(
     mutate(document)
     fast = same_verdict_both_ways(document, monkeypatch)
     problems = validate_document(document)
-    assert all(len(p.message) <= 250 and "\n" not in p.message for p in problems)
+    assert all(len(p.detail) <= 250 and "\n" not in p.detail for p in problems)
     if not valid:
         assert problems, "the mutation should make a problem"
     elif name != "openapi_31":
