@@ -31,8 +31,10 @@ class _Planted:
 
 def _build(docs: Path, out: Path, cache: Path | None) -> doc2openapi.BuildResult:
     options = doc2openapi.Config(cache=cache is not None, cache_dir=str(cache or ""))
-    (out / MANIFEST_NAME).unlink(missing_ok=True)  # a build that does the work again
-    return doc2openapi.build([docs], out, options)
+    # a build that does the work again (without its manifest, the folder's files are not
+    # known as the build's own: force)
+    (out / MANIFEST_NAME).unlink(missing_ok=True)
+    return doc2openapi.build([docs], out, options, force=True)
 
 
 def _entries(cache: Path) -> list[Path]:
