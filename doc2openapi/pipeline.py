@@ -17,6 +17,7 @@ from doc2openapi.cache import Cache, decoder, to_json
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.inputs import InputFolder, InputPage, collect_inputs
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
+from doc2openapi.scraper.links import listed_pages
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
@@ -46,14 +47,18 @@ class PageResult:
     page: PageSummary
     api: ApiPage | None
     tables: tuple[FieldTable, ...]
+    listed: tuple[str, ...] = ()
+    """The pages an index page lists (see :func:`listed_pages`)."""
 
 
 def scrape_page(key: str, raw: bytes) -> PageResult:
     page = read_page(key, raw)
     api, uri_problems = read_api_page(page)
     tables = () if api is not None else tuple(schema_tables(page))
+    listed = () if api is not None else listed_pages(page)
     diagnostics = page.diagnostics + uri_problems
-    return PageResult(PageSummary(page.key, page.title, page.format, diagnostics), api, tables)
+    summary = PageSummary(page.key, page.title, page.format, diagnostics)
+    return PageResult(summary, api, tables, listed)
 
 
 @dataclass
@@ -72,6 +77,7 @@ class ServiceResult:
             tuple(t for r in self.pages for t in r.tables),
             self.toc,
             tuple(r.page.key for r in self.pages),
+            tuple((r.page.key, r.listed) for r in self.pages if r.listed),
         )
 
 

@@ -536,6 +536,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         examples=tuple(examples),
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
+        response_links=_response_links(page),
     )
     if syntax is not None:
         api = apply_syntax(api, syntax)
@@ -688,6 +689,20 @@ def _response_none(page: Page) -> bool:
         ):
             return True
     return False
+
+
+def _response_links(page: Page) -> tuple[Link, ...]:
+    """Links to other pages from response sections without a table of their own."""
+    found: list[Link] = []
+    for section in page.sections:
+        if section_kind(section.title) is not SectionKind.RESPONSE:
+            continue
+        if any(isinstance(b, Table) for b in section.blocks):
+            continue
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                found.extend(k for k in block.links if k.page and k.page != page.key)
+    return tuple(found)
 
 
 def _examples(page: Page) -> list[Example]:

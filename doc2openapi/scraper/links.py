@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from doc2openapi.scraper.model import Link
+from doc2openapi.scraper.model import Link, Page, Paragraph
 
 _CAPTION_SUBJECT = re.compile(
     r"^(?P<subject>[A-Za-z_][\w:.-]*)(?:\s+\([^)]*\))?\s+(?:field|fields|parameter|parameters|"
@@ -106,3 +106,17 @@ def same_page_table_numbers(text: str, links: Sequence[Link], page_key: str) -> 
         for match in _TABLE_REFERENCE.findall(link.text)
     }
     return [n for n in _TABLE_REFERENCE.findall(text) if n not in elsewhere]
+
+
+def listed_pages(page: Page) -> tuple[str, ...]:
+    """The pages an index page lists: a page with no table whose paragraphs link other
+    pages of the folder ("Add-on Instance Parameters" listing one page per add-on). A link
+    to such a page where a field's structure belongs means each listed page's table."""
+    if page.tables():
+        return ()
+    found: dict[str, None] = {}
+    for section in page.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                found.update((k.page, None) for k in block.links if k.page and k.page != page.key)
+    return tuple(found)

@@ -233,3 +233,6 @@ class ApiPage:
     """Bodies a syntax block gives as XML: the element tables then describe them."""
     request_media_type: str = ""
     """The request body's media type a syntax block states (``""``: none, or JSON)."""
+    response_links: tuple[Link, ...] = ()
+    """Links of a response section that holds no table ("See Responses (Task)."): the
+    response is documented on the linked page."""

@@ -25,6 +25,7 @@ from doc2openapi.spec.paths import (
     number_repeats,
     unify_names,
 )
+from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.request_lines import (
     host_server,
     mark_subresources,
@@ -78,6 +79,8 @@ class ServiceDocs:
     toc: Toc
     page_keys: tuple[str, ...] = ()
     """Every page read: a link to one of them that names no table is prose, not a type."""
+    listed_pages: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Index pages and the pages each lists."""
 
 
 @dataclass
@@ -487,7 +490,8 @@ def build_spec(
                 index.add(table)
         for table in service.schema_tables:
             index.add(table)
-        registry = SchemaRegistry(index, service.name, builder.components)
+        pages = PageTables.of(service.schema_tables, service.listed_pages)
+        registry = SchemaRegistry(index, service.name, builder.components, pages)
         registries.append(registry)
         builder.named_tables.extend((registry, table) for table in service.schema_tables)
         count = 0

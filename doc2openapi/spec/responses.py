@@ -99,6 +99,8 @@ class ResponseBuilder:
                 bodies[table.status] = self.registry.table_ref(table, self.base + suffix, self.base)
             else:
                 implied = table
+        if implied is None and error is None and not bodies:
+            implied, error = self.registry.pages.responses(self.page.response_links)
         if implied is not None:
             bodies[self._success_code(bodies)] = self.registry.table_ref(
                 implied, self.base + "Response", self.base

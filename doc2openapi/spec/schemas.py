@@ -15,6 +15,7 @@ from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.coherence import coherent
 from doc2openapi.spec.constraints import constraints_of
+from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.types import (
     AnyType,
     ArrayType,
@@ -30,6 +31,8 @@ from doc2openapi.spec.versions import SCHEMA_REF
 from doc2openapi.text_names import is_identifier, pascal_case
 
 Schema = dict[str, Any]
+Target = FieldTable | tuple[FieldTable, ...]
+"""The table a field's type points at, or the alternatives an index page lists."""
 MAX_NESTING = 64
 """Tables nested deeper than this through links are not followed (reported)."""
 _ANCHOR_NAME = re.compile(r"__(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$")
@@ -159,6 +162,7 @@ class SchemaRegistry:
     index: TableIndex
     service: str
     components: dict[str, Schema] = field(default_factory=dict)
+    pages: PageTables = field(default_factory=PageTables)
     component_of: dict[tuple[str, str], str] = field(default_factory=dict)
     counts: dict[str, FieldCounts] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -263,6 +267,13 @@ class SchemaRegistry:
         self._building.discard(key)
         return ref(name)
 
+    def target_ref(self, target: Target, hint: str, owner: str) -> Schema:
+        """A table's ``$ref``, or an ``anyOf`` of the tables an index page lists."""
+        if isinstance(target, FieldTable):
+            return self.table_ref(target, hint, owner)
+        refs = [self.table_ref(table, hint, owner) for table in target]
+        return refs[0] if len(refs) == 1 else {"anyOf": refs}
+
     def object_schema(self, table: FieldTable, owner: str) -> Schema:
         counts = self.counts.setdefault(table.page, FieldCounts())
         counts.failed += table.failed_rows
@@ -317,7 +328,7 @@ class SchemaRegistry:
         return schema
 
     def _type_schema(
-        self, expr: TypeExpr, target: FieldTable | None, row: FieldRow, owner: str
+        self, expr: TypeExpr, target: Target | None, row: FieldRow, owner: str
     ) -> Schema:
         hint = pascal_case(row.name)
         match expr:
@@ -331,30 +342,30 @@ class SchemaRegistry:
             case MapType(values=values):
                 if target is not None and not _needs_schema(values):
                     # The page gives a table of the map's keys: they are its members.
-                    return self.table_ref(target, hint, owner)
+                    return self.target_ref(target, hint, owner)
                 return {
                     "type": "object",
                     "additionalProperties": self._type_schema(values, target, row, owner) or True,
                 }
             case ArrayType(items=items):
                 if items is None:
-                    item_schema: Schema = self.table_ref(target, hint, owner) if target else {}
+                    item_schema: Schema = self.target_ref(target, hint, owner) if target else {}
                 else:
                     item_schema = self._type_schema(items, target, row, owner)
                 return {"type": "array", "items": item_schema}
             case ObjectType(schema_name=name):
                 if target is not None:
-                    return self.table_ref(target, name or hint, owner)
+                    return self.target_ref(target, name or hint, owner)
                 return {"type": "object"}
             case AnyType() | UnknownType():
                 if target is not None:
-                    return self.table_ref(target, hint, owner)
+                    return self.target_ref(target, hint, owner)
                 return {}
         return {}
 
     def _linked_table(
         self, table: FieldTable, row: FieldRow, expr: TypeExpr
-    ) -> tuple[FieldTable | None, str]:
+    ) -> tuple[Target | None, str]:
         """The table a field's type points at, and why a link that should resolve did not.
         Only a link where the field's structure should be is unresolved: beside a type that
         needs one (Object, a list of objects, an unknown word), never beside a String or a
@@ -392,6 +403,11 @@ class SchemaRegistry:
         found = self.index.subject_table(table, row.name)
         if found is not None:
             return found, ""
+        if stated:  # a field with no Type column does not say it has a structure
+            links = (*row.type_links, *row.name_links, *row.description_links)
+            reached = self.pages.for_field(links, row.name, table.page)
+            if reached:
+                return reached, ""
         return None, unresolved
 
     def _prefer_local(
