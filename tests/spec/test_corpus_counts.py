@@ -28,7 +28,7 @@ CEILINGS = {
     "doc-exports/ecs/api-ref": Ceiling(65, 0, 0),
     "doc-exports/elb/api-ref": Ceiling(74, 2, 0),
     "portal/as/api-ref": Ceiling(13, 0, 0),
-    "portal/bms/api-ref": Ceiling(134, 1, 0),
+    "portal/bms/api-ref": Ceiling(130, 1, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
     "portal/cce/api-ref": Ceiling(44, 12, 0),
     "portal/dcs/api-ref": Ceiling(42, 0, 0),
