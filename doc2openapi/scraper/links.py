@@ -22,7 +22,7 @@ _CAPTION_SUBJECT = re.compile(
 )
 _LABEL_SUBJECT = re.compile(
     r"^(?:(?:the\s+)?(?:parameters?|fields?|attributes?|elements?|members?|data\s+structure|"
-    r"structure|description)s?\s+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
+    r"structure|description|configuration)s?\s+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
     r"(?P<subject>[A-Za-z_][\w:./-]*)"
     r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element)s?)?\s*[.:]?$",
     re.I,

@@ -54,8 +54,8 @@ def root_tables(tables: Sequence[FieldTable]) -> list[FieldTable]:
         if table.number:
             names.add(f"table {table.number}")
         subject = subject_of(table)
-        if subject:
-            names.add(f"field {subject}")
+        if subject:  # a list field "servers" is described by "Configuration of server"
+            names.update((f"field {subject}", f"field {subject}s"))
         if not names & others:
             roots.append(table)
     return roots

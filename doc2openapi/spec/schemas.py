@@ -128,9 +128,11 @@ class TableIndex:
         field of ``referrer``. A page may caption two tables alike (the request's and the
         response's ``fpga_image``): the one in the referrer's section wins, and among those
         the nearest one after the referrer."""
-        candidates = [
-            t for t in self.by_subject.get((referrer.page, name.lower()), []) if t is not referrer
-        ]
+        key = name.lower()
+        named = self.by_subject.get((referrer.page, key))
+        if named is None and key.endswith("s"):
+            named = self.by_subject.get((referrer.page, key[:-1]))  # "servers": "server"
+        candidates = [t for t in named or [] if t is not referrer]
         same_section = [t for t in candidates if t.section == referrer.section] or candidates
         after = [t for t in same_section if _number(t) > _number(referrer)]
         if after:

@@ -221,6 +221,7 @@ def test_a_link_to_a_prose_paragraph_is_no_table(tmp_path: Path) -> None:
         ("Data structure of the metadata field", "metadata"),
         ("Data structure of the spec/extendParam field", "extendParam"),
         ("server_tags field description", "server_tags"),
+        ("Configuration of server", "server"),
         ("auth.identity.policy.Statement", "Statement"),
         ("auth", "auth"),
         ("Parameter description", ""),

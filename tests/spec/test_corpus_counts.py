@@ -30,7 +30,7 @@ CEILINGS = {
     "portal/as/api-ref": Ceiling(13, 0, 0),
     "portal/bms/api-ref": Ceiling(130, 1, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
-    "portal/cce/api-ref": Ceiling(44, 12, 0),
+    "portal/cce/api-ref": Ceiling(31, 13, 0),
     "portal/dcs/api-ref": Ceiling(42, 0, 0),
     "portal/evs/api-ref": Ceiling(1, 2, 0),
     "portal/functiongraph/api-ref": Ceiling(117, 0, 0),
@@ -40,7 +40,7 @@ CEILINGS = {
     "portal/nat/api-ref": Ceiling(23, 27, 0),
     "portal/obs/api-ref": Ceiling(141, 3, 0),
     "portal/smn/api-ref": Ceiling(12, 1, 0),
-    "history/cce-798aa69/api-ref": Ceiling(27, 10, 0),
+    "history/cce-798aa69/api-ref": Ceiling(14, 11, 0),
 }
 FOLDERS = sorted(CEILINGS)
 

@@ -200,3 +200,27 @@ def test_root_tables_are_those_no_other_table_mentions() -> None:
     spec = _field_table("t3", "3", "spec field description", ("size", "Integer"))
     loose = _field_table("t4", "4", "Configuration of server", ("port", "Integer"))
     assert [t.key for t in root_tables([top, flavor, spec, loose])] == ["t1", "t4"]
+
+
+def test_a_plural_field_takes_the_table_named_for_one_of_its_items(tmp_path: Path) -> None:
+    """ "servers" (a list) is described by "Configuration of server"."""
+    structures = _page(
+        "Shape",
+        _table("Table 1 Parameters", ("servers", "Array of objects", "Servers.")),
+        _table("Table 2 Configuration of server", ("port", "Integer", "")),
+    )
+    outcome = _scrape(
+        tmp_path,
+        {
+            "op.html": _api_page(
+                _table("", ("shape", "Object", 'See <a href="shape.html">Shape</a>.')),
+                "<p>None</p>",
+            ),
+            "shape.html": structures,
+        },
+    )
+    document = outcome.spec.document
+    shape = _resolve(document, _request(outcome)["properties"]["shape"])
+    server = _resolve(document, shape["properties"]["servers"]["items"])
+    assert set(server["properties"]) == {"port"}
+    assert _unplaced(outcome) == []
