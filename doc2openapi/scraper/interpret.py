@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.bodies import request_example_keys, request_tables
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import (
     ApiPage,
@@ -35,6 +36,7 @@ from doc2openapi.scraper.model import (
     TableRole,
 )
 from doc2openapi.scraper.placement import link_by_elimination, place_by_example
+from doc2openapi.scraper.repair import realigned, repaired_name, repaired_target
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.scraper.status import (
     ERROR_STATUS,
@@ -50,7 +52,10 @@ from doc2openapi.scraper.status import (
 from doc2openapi.text_names import path_parameter_names
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
-_URI_LINE = re.compile(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$")
+_URI_LINE = re.compile(
+    r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?:\s+|(?=/))((?:[a-z]+:\s*/\s*)?"
+    r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+)\s*$"
+)  # blanks inside braces, "GET/{x}" and "https: //" occur
 _PATH_LINE = re.compile(r"^(?:PATH|URI)\s*:\s*(\S+)\s*$", re.I)
 _METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
 _PARENTHESES = re.compile(r"\(.*?\)")
@@ -262,13 +267,13 @@ class _Reader:
         )
 
     def _field_row(self, row: Row, columns: Columns, label: str) -> FieldRow | None:
-        cells = row.cells
+        cells = realigned(row.cells, columns.requirement, columns.type, columns.description)
         if columns.name >= len(cells):
             self.report(
                 Code.ROW_SHORT, "the row has fewer cells than the header", label, str(row.number)
             )
             return None
-        name = _BROKEN_NAME.sub(r"\1", cells[columns.name].text.strip())
+        name = repaired_name(cells[columns.name].text)
         if not name or name in ("-", "N/A", "None"):
             if any(c.text for c in cells):
                 self.report(
@@ -320,8 +325,6 @@ def _other_links(cells: Sequence[Cell], columns: Columns) -> tuple[Link, ...]:
     )
 
 
-_BROKEN_NAME = re.compile(r"\s*([_-])\s*")
-"""``part-number -marker``, ``scaling_ configuration _id``: a name broken across lines."""
 _TYPE_LINE = re.compile(r"^Type\s*:\s*([^\s,.;(][^,.;(]*?)\s*(?:[,.;(]|$)", re.I)
 """``Type: string, which must be a UTC time``: the type word, not the sentence after it."""
 
@@ -348,7 +351,7 @@ def _instance_of(example: Endpoint, template: Endpoint) -> bool:
 
 def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:
     """Split ``https://{Endpoint}/v1/{p}/x?a={a}`` into method, path and query names."""
-    path = _HOST.sub("", target.strip())
+    path = _HOST.sub("", repaired_target(target))
     names = list(query)
     for template in _TEMPLATE_QUERY.findall(path):
         names.extend(n.strip() for n in template.split(",") if n.strip())
@@ -502,7 +505,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         if role in (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY):
             slot = (role, item.status)
             if slot in roots:
-                field_table = _with_role(field_table, TableRole.SCHEMA)
+                field_table = replace(field_table, role=TableRole.SCHEMA)
                 reader.unlinked_bodies[field_table.key] = (
                     f"a second body table in {item.section!r} that no field links to; "
                     f"read as a nested table, not as the body (the body is {roots[slot]!r})"
@@ -514,6 +517,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     examples = _examples(page)
     tables, placed_notes = place_by_example(tables, examples, reader.unlinked_bodies)
     reader.diagnostics.extend((*notes, *placed_notes))
+    tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     for placed_table in tables:
         if placed_table.key in reader.unlinked_bodies:
@@ -562,7 +566,7 @@ def _body_from_uri_table(
         return tables
     in_uri = {n for e in endpoints for n in path_parameter_names(e.path)}
     in_uri |= {n for e in endpoints for n in e.query}
-    example_keys = _request_example_keys(examples)
+    example_keys = request_example_keys(examples)
     result: list[FieldTable] = []
     for table in tables:
         if table.role is not TableRole.PATH or _caption_role(table.caption, SectionKind.URI):
@@ -592,23 +596,6 @@ def _body_from_uri_table(
             level=Level.INFO,
         )
     return result
-
-
-def _request_example_keys(examples: Sequence[Example]) -> set[str] | None:
-    """The keys the page's request example names (at any depth, read from the text: an
-    example that is not valid JSON still names its keys); None when it gives none."""
-    for example in examples:
-        if example.kind != "request":
-            continue
-        start = example.text.find("{")
-        if start < 0:
-            continue
-        return set(re.findall(r'"([^"\\]+)"\s*:', example.text[start:]))
-    return None
-
-
-def _with_role(table: FieldTable, role: TableRole) -> FieldTable:
-    return replace(table, role=role)
 
 
 _BODY_OF = {
