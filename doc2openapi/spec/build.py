@@ -20,6 +20,8 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
+from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
+from doc2openapi.spec.media import request_media_type
 from doc2openapi.spec.paths import (
     OPERATION_METHODS,
     number_repeats,
@@ -38,10 +40,7 @@ from doc2openapi.spec.schemas import (
     Schema,
     SchemaRegistry,
     TableIndex,
-    canonical,
-    fold_duplicates,
     identity,
-    rename_refs,
 )
 from doc2openapi.spec.versions import OPENAPI_30, finalise
 from doc2openapi.spec.xml_bodies import is_message_page, request_content
@@ -333,7 +332,8 @@ class _PageBuilder:
         for table in self.page.tables:
             if table.role is TableRole.REQUEST_BODY:
                 schema = self.registry.table_ref(table, base + "Request", base)
-                return "application/json", schema, schema["$ref"].rsplit("/", 1)[-1]
+                media_type = request_media_type(self.page.tables)
+                return media_type, schema, schema["$ref"].rsplit("/", 1)[-1]
         return "", None, ""
 
     def _responses(self, base: str) -> dict[str, Any]:

@@ -12,13 +12,41 @@ names the values one by one, a "Default:" line is often a sentence)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
+
+from doc2openapi.scraper.model import TextLine
+from doc2openapi.spec.constraints import constraints_of
 
 Schema = dict[str, Any]
 
 _COUNTS = ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties")
 _PAIRS = (("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"))
 _NESTED = ("items", "additionalProperties")
+
+
+def described(schema: Schema, lines: Sequence[TextLine]) -> tuple[Schema, list[str]]:
+    """A field's schema with its description and the keywords the description states
+    (an enumeration under an array describes its items), less those that would make the
+    document invalid; and why each of those was left out."""
+    json_type = str(schema.get("type", ""))
+    keywords = constraints_of(lines, json_type)
+    out = dict(schema)
+    items = out.get("items")
+    if (
+        json_type == "array"
+        and isinstance(items, dict)
+        and items.get("type")
+        and "enum" in keywords
+    ):
+        out["items"] = {**items, **constraints_of(lines, str(items["type"]))}
+        keywords.pop("enum", None)
+    description = "\n".join(line.text for line in lines)
+    if description:
+        out["description"] = description
+    if "$ref" in out:
+        return out, []
+    return coherent({**out, **keywords})
 
 
 def coherent(schema: Schema) -> tuple[Schema, list[str]]:

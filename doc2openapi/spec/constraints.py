@@ -1,5 +1,9 @@
 """Constraints a description states in so many words: "Enumeration values:" lists,
-"Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false"."""
+"Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false", and the
+ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
+characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "The maximum value
+is 1000", "minimum 1, maximum 64", "matches the regular expression ^[a-z]{1,64}$").
+A keyword stated on a line of its own wins over one read from a sentence."""
 
 from __future__ import annotations
 
@@ -16,6 +20,29 @@ _BOUND = re.compile(
 )
 _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)
 _ENUM_HEAD = re.compile(r"^enumeration values?\s*:?$", re.I)
+_NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+_RANGE = (
+    rf"(?P<low>{_NUMBER})\s*(?P<unit>[a-z]+)?\s*(?:-|to|~)\s*(?P<high>{_NUMBER})"
+    r"\s*(?P<unit2>[a-z]+)?"
+)
+_STATED_RANGES = (
+    ("items", re.compile(rf"^array length\s*:\s*{_RANGE}\.?$", re.I)),
+    ("length", re.compile(rf"^(?:length|value length)\s*:\s*{_RANGE}\.?$", re.I)),
+    ("value", re.compile(rf"^value range\s*:\s*{_RANGE}\.?$", re.I)),
+)
+_SENTENCE_RANGES = (
+    re.compile(rf"\bvalue ranges? (?:from|between) {_RANGE}\b", re.I),
+    re.compile(
+        rf"\bminimum\s+(?P<low>{_NUMBER})\s*,\s*(?:and\s+)?maximum\s+(?P<high>{_NUMBER})", re.I
+    ),
+)
+_SENTENCE_BOUND = re.compile(
+    rf"\bthe (?P<side>minimum|maximum) value is (?P<number>{_NUMBER})(?![\d,])", re.I
+)
+_PATTERN = re.compile(
+    r"\b(?:matches|meets|match|meet) the regular expression\s*:?\s*(?P<pattern>\S+)", re.I
+)
+_LENGTH_UNITS = frozenset({"character", "characters", "char", "chars", "byte", "bytes"})
 
 
 def _number(text: str, json_type: str) -> int | float | None:
@@ -68,6 +95,7 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             continue
         if line.in_list:
             continue
+        _add_sentence_keywords(found, line, json_type)
         bound = _BOUND.match(text)
         if bound:
             _add_bound(found, bound, json_type)
@@ -77,7 +105,62 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             value = typed_value(default.group("value"), json_type)
             if value is not None:
                 found["default"] = value
+    for key, value in list(found.items()):
+        if key.startswith("~"):
+            found.setdefault(key[1:], value)
+            del found[key]
     return found
+
+
+def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str) -> None:
+    """Keywords read from ranges and sentences, kept under a ``~`` key until the lines
+    that state a keyword on their own have been read."""
+    text = line.text.strip()
+    for kind, pattern in _STATED_RANGES:
+        match = pattern.match(text)
+        if match:
+            _add_range(found, match, json_type, kind)
+            return
+    for pattern in _SENTENCE_RANGES:
+        for match in pattern.finditer(text):
+            _add_range(found, match, json_type, "value")
+    for match in _SENTENCE_BOUND.finditer(text):
+        number = _number(match.group("number").replace(",", ""), json_type)
+        if json_type in ("integer", "number") and number is not None:
+            found.setdefault("~" + match.group("side").lower(), number)
+    pattern_match = _PATTERN.search(text)
+    if pattern_match and json_type == "string":
+        found.setdefault("~pattern", _pattern_text(pattern_match, line))
+
+
+def _add_range(found: dict[str, Any], match: re.Match[str], json_type: str, kind: str) -> None:
+    low = _number(match.group("low").replace(",", ""), json_type)
+    high = _number(match.group("high").replace(",", ""), json_type)
+    if low is None or high is None:
+        return
+    given = match.groupdict()
+    units = {str(given[u]).lower() for u in ("unit", "unit2") if given.get(u)}
+    if kind == "items" and json_type == "array":
+        found.setdefault("~minItems", int(low))
+        found.setdefault("~maxItems", int(high))
+    elif json_type == "string" and (kind == "length" or units & _LENGTH_UNITS):
+        found.setdefault("~minLength", int(low))
+        found.setdefault("~maxLength", int(high))
+    elif json_type in ("integer", "number") and kind == "value" and not units & _LENGTH_UNITS:
+        found.setdefault("~minimum", low)
+        found.setdefault("~maximum", high)
+
+
+def _pattern_text(match: re.Match[str], line: TextLine) -> str:
+    """The regular expression after "matches the regular expression": the bold text the
+    page gives there when it does (it may hold blanks), else the word that follows, without
+    the quotes or the full stop around it."""
+    rest = line.text[match.start("pattern") :]
+    pattern = next((s for s in line.strong if rest.startswith(s)), match.group("pattern"))
+    pattern = pattern.strip("\"'“”")
+    if pattern.endswith(".") and not pattern.endswith("\\.") and pattern[:-1].endswith("$"):
+        pattern = pattern[:-1]
+    return pattern.strip("\"'“”")
 
 
 def _add_bound(found: dict[str, Any], bound: re.Match[str], json_type: str) -> None:

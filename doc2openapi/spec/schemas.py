@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -13,8 +12,8 @@ from typing import Any
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
-from doc2openapi.spec.coherence import coherent
-from doc2openapi.spec.constraints import constraints_of
+from doc2openapi.spec.coherence import described
+from doc2openapi.spec.placeholders import table_schema
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.types import (
     AnyType,
@@ -22,6 +21,7 @@ from doc2openapi.spec.types import (
     MapType,
     NullType,
     ObjectType,
+    OneOfType,
     Primitive,
     TypeExpr,
     UnknownType,
@@ -265,7 +265,7 @@ class SchemaRegistry:
         self.component_of[key] = name
         self.components[name] = {}
         self._building.add(key)
-        self.components[name] = self.object_schema(table, owner)
+        self.components[name] = table_schema(self, table, owner)
         self._building.discard(key)
         return ref(name)
 
@@ -299,20 +299,9 @@ class SchemaRegistry:
         expr = parse_type(row.type_text)
         target, unresolved = self._linked_table(table, row, expr)
         schema = self._type_schema(expr, target, row, owner)
-        json_type = schema.get("type", "")
-        keywords = constraints_of(row.description, str(json_type))
-        if json_type == "array" and isinstance(schema.get("items"), dict):
-            item_type = schema["items"].get("type", "")
-            if "enum" in keywords and item_type:
-                schema["items"] = {**schema["items"], **constraints_of(row.description, item_type)}
-                keywords.pop("enum", None)
-        description = "\n".join(line.text for line in row.description)
-        if description:
-            schema["description"] = description
-        if "$ref" not in schema:
-            schema, dropped = coherent({**schema, **keywords})
-            for problem in dropped:
-                self.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
+        schema, dropped = described(schema, row.description)
+        for problem in dropped:
+            self.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
         _trace(schema, source(table))
         if isinstance(expr, UnknownType) and target is None:
             counts.unknown_type += 1
@@ -334,11 +323,15 @@ class SchemaRegistry:
     ) -> Schema:
         hint = pascal_case(row.name)
         match expr:
-            case Primitive(type=json_type, format=fmt):
+            case Primitive(type=json_type, format=fmt, max_length=longest):
                 schema: Schema = {"type": json_type}
                 if fmt:
                     schema["format"] = fmt
+                if longest is not None:
+                    schema["maxLength"] = longest
                 return schema
+            case OneOfType(options=options):
+                return {"oneOf": [self._type_schema(o, None, row, owner) for o in options]}
             case NullType():
                 return {"nullable": True}
             case MapType(values=values):
@@ -441,8 +434,8 @@ class SchemaRegistry:
 
 
 def _trace(schema: Schema, where: str) -> None:
-    """Mark a field's schema, and the item and value schemas inside it, with the table
-    they come from (a ``$ref`` is traced at its component)."""
+    """Mark a field's schema, and the item, value and alternative schemas inside it, with
+    the table they come from (a ``$ref`` is traced at its component)."""
     stack = [schema]
     while stack:
         node = stack.pop()
@@ -453,6 +446,7 @@ def _trace(schema: Schema, where: str) -> None:
             inner = node.get(key)
             if isinstance(inner, dict) and "$ref" not in inner:
                 stack.append(inner)
+        stack.extend(o for o in node.get("oneOf", []) if "$ref" not in o)
 
 
 def _class_shaped(name: str) -> str:
@@ -488,72 +482,3 @@ def _schema_name(expr: TypeExpr) -> str:
 
 def _show(link: Link) -> str:
     return f"{link.page}#{link.fragment}"
-
-
-def canonical(schema: Any) -> str:
-    """A schema's structure as text, without its source traces, for finding duplicates."""
-
-    def strip(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "x-source"}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return json.dumps(strip(schema), sort_keys=True, ensure_ascii=False)
-
-
-def fold_duplicates(components: dict[str, Schema]) -> dict[str, str]:
-    """Merge components whose structure is identical. Returns the renaming applied.
-
-    Merging two components can make two others identical (they referred to one each), so
-    this repeats until no two are alike; each round compares again only the components
-    that the renaming changed."""
-    renamed: dict[str, str] = {}
-    forms = {name: canonical(schema) for name, schema in components.items()}
-    while True:
-        by_form: dict[str, list[str]] = {}
-        for name, form in forms.items():
-            by_form.setdefault(form, []).append(name)
-        groups = [
-            sorted(names, key=lambda n: (len(n), n)) for names in by_form.values() if len(names) > 1
-        ]
-        if not groups:
-            return renamed
-        step: dict[str, str] = {}
-        for names in groups:
-            for other in names[1:]:
-                step[other] = names[0]
-        for old in step:
-            del components[old]
-            del forms[old]
-        for name, schema in list(components.items()):
-            changed = rename_refs(schema, step)
-            if changed is not schema:
-                components[name] = changed
-                forms[name] = canonical(changed)
-        for old, new in list(renamed.items()):
-            renamed[old] = step.get(new, new)
-        renamed.update(step)
-
-
-def rename_refs(value: Any, renames: dict[str, str]) -> Any:
-    """``value`` with its references to renamed components renamed: a copy where anything
-    changed, ``value`` itself where nothing did."""
-    if isinstance(value, dict):
-        out: dict[str, Any] | None = None
-        for key, item in value.items():
-            if key == "$ref" and isinstance(item, str) and item.startswith(SCHEMA_REF):
-                target = renames.get(item[len(SCHEMA_REF) :])
-                new = item if target is None else SCHEMA_REF + target
-            else:
-                new = rename_refs(item, renames)
-            if new is not item:
-                if out is None:
-                    out = dict(value)
-                out[key] = new
-        return value if out is None else out
-    if isinstance(value, list):
-        items = [rename_refs(v, renames) for v in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    return value

@@ -32,6 +32,9 @@ _PRIMITIVES: dict[str, tuple[str, str]] = {
     "numeric": ("number", ""),
     "boolean": ("boolean", ""),
     "bool": ("boolean", ""),
+    "file": ("string", "binary"),
+    "binary": ("string", "binary"),
+    "enum <enumeration>": ("string", ""),
 }
 _OBJECT_WORDS = frozenset(
     {
@@ -45,6 +48,9 @@ _OBJECT_WORDS = frozenset(
         "jsonobject",
         "json object",
         "map",
+        "xml",
+        "container",
+        "reference",
     }
 )
 _ARRAY_WORDS = frozenset(
@@ -58,8 +64,14 @@ _ARRAY_WORDS = frozenset(
         "list<object>",
         "array<object>",
         "jsonarray",
+        "array_reference",
+        "list data structure",
+        "array data structure",
     }
 )
+_NOT_STATED = frozenset({"-", "--", "n/a", "<t>", "yaml"})
+"""Type cells that state no type: a dash, a generic ``<T>``, "yaml" (any structure)."""
+_REQUIREMENT_WORDS = frozenset({"yes", "no", "mandatory", "optional"})
 _ARRAY_OF = re.compile(
     r"^(?:array|list)\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>|\(\s*(?P<paren>.+)\s*\)"
     r"|\[\s*(?P<bracket>.+)\s*\])$",
@@ -67,15 +79,32 @@ _ARRAY_OF = re.compile(
 )
 _X_ARRAY = re.compile(r"^(?P<item>[a-z0-9_]+)\s*(?:array|list|\[\s*\])$")
 _MAP = re.compile(
-    r"^(?:map|dict|dictionary)\s*[<(\[]\s*(?P<key>[^,]+?)\s*,\s*(?P<value>.+?)\s*[>)\]]$"
+    r"^(?:map|dict|dictionary)\s*(?:[<(\[]\s*(?P<key>[^,]+?)\s*,\s*(?P<value>.+?)\s*[>)\]]"
+    r"|<\s*(?P<key2>[^<>,]+?)\s*>\s*(?P<value2>\S.*))$",
+    re.I,
 )
-_NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_.:]*)\s+objects?$")
+"""``Map<String,String>``, and the ``Map<String>String`` some pages write."""
+_NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_.:]*)\s+objects?$", re.I)
+_SIZED = re.compile(r"^(?P<word>[a-z]+)\s*\(\s*(?P<size>\d+)\s*\)$", re.I)
+"""``String(255)``: a string of at most 255 characters."""
+_WORD_ARRAY = re.compile(r"^(?:array|list)\s+(?P<item>[a-z]+)$", re.I)
+"""``Array String``: an array of that primitive."""
+_GO_ARRAY = re.compile(r"^\[\]\s*(?P<item>\S.*)$")
+_STRUCTURE = re.compile(r"^(?P<name>.+?)\s+structure(?:\s+(?P<array>array|list))?$", re.I)
+"""``Tags structure array``, ``Versions structure``: a named object (or an array of it)."""
+_TABLE_REFERENCE = re.compile(r"\btable\s*\d+\b", re.I)
+_ALTERNATIVES = re.compile(r"\s*(?:/|\bor\b)\s*", re.I)
+_FOOTNOTE = re.compile(r"\s*\[\d+\]$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_DOUBLED = re.compile(r"^(string|integer|int|long|boolean|number|float|double)+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Primitive:
     type: str
     format: str = ""
+    max_length: int | None = None
+    """``String(255)``: the longest value the type word allows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +139,16 @@ class UnknownType:
     word: str
 
 
-TypeExpr = Primitive | ObjectType | MapType | ArrayType | NullType | AnyType | UnknownType
+@dataclass(frozen=True, slots=True)
+class OneOfType:
+    """``Integer/Boolean``, ``String or Int``: one of types of different JSON kinds."""
+
+    options: tuple[TypeExpr, ...]
+
+
+TypeExpr = (
+    Primitive | ObjectType | MapType | ArrayType | NullType | AnyType | UnknownType | OneOfType
+)
 
 
 def _singular(word: str) -> str:
@@ -122,9 +160,9 @@ def _singular(word: str) -> str:
 
 def parse_type(text: str) -> TypeExpr:
     """Parse a Type cell. Case and spacing do not matter; meaning does."""
-    original = " ".join(text.split()).strip().rstrip(".")
+    original = _FOOTNOTE.sub("", " ".join(text.split()).strip().rstrip("."))
     word = original.lower()
-    if not word:
+    if not word or word in _NOT_STATED:
         return AnyType()
     if word in _PRIMITIVES:
         return Primitive(*_PRIMITIVES[word])
@@ -137,21 +175,107 @@ def parse_type(text: str) -> TypeExpr:
     if word in _ARRAY_WORDS:
         item: TypeExpr | None = ObjectType() if "obj" in word or "dict" in word else None
         return ArrayType(item)
-    map_match = _MAP.match(word)
-    if map_match:
-        return MapType(parse_type(map_match.group("value")))
-    array_match = _ARRAY_OF.match(original)
-    if array_match:
-        group = next(g for g in ("of", "angle", "paren", "bracket") if array_match.group(g))
-        inner = original[array_match.start(group) : array_match.end(group)]
-        return ArrayType(_item_type(inner))
-    x_array = _X_ARRAY.match(word)
-    if x_array:
-        return ArrayType(_item_type(x_array.group("item")))
-    named = _NAMED_OBJECT.match(original)
-    if named:
-        return ObjectType(named.group("name"))
+    for form in _FORMS:
+        found = form(original)
+        if found is not None:
+            return found
     return UnknownType(original)
+
+
+def _map_form(original: str) -> TypeExpr | None:
+    match = _MAP.match(original)
+    if match is None:
+        return None
+    return MapType(parse_type(match.group("value") or match.group("value2")))
+
+
+def _array_form(original: str) -> TypeExpr | None:
+    match = _ARRAY_OF.match(original)
+    if match:
+        group = next(g for g in ("of", "angle", "paren", "bracket") if match.group(g))
+        return ArrayType(_item_type(original[match.start(group) : match.end(group)]))
+    for pattern in (_X_ARRAY, _WORD_ARRAY, _GO_ARRAY):
+        match = pattern.match(original.lower() if pattern is _X_ARRAY else original)
+        if match and (pattern is not _WORD_ARRAY or match.group("item").lower() in _PRIMITIVES):
+            return ArrayType(_item_type(match.group("item")))
+    return None
+
+
+def _sized_form(original: str) -> TypeExpr | None:
+    match = _SIZED.match(original)
+    if match is None or _PRIMITIVES.get(match.group("word").lower(), ("",))[0] != "string":
+        return None
+    return Primitive("string", max_length=int(match.group("size")))
+
+
+def _table_form(original: str) -> TypeExpr | None:
+    """``Table 3 object``, ``List<Object> Table 6``, ``Array of Table 5``: the structure is
+    the table the cell names (its link leads there)."""
+    if not _TABLE_REFERENCE.search(original):
+        return None
+    if re.search(r"\b(?:array|list)\b", original, re.I):
+        return ArrayType(ObjectType())
+    return ObjectType()
+
+
+def _structure_form(original: str) -> TypeExpr | None:
+    match = _STRUCTURE.match(original)
+    if match is None:
+        return None
+    named = ObjectType(pascal_name(match.group("name")))
+    return ArrayType(named) if match.group("array") else named
+
+
+def _alternatives_form(original: str) -> TypeExpr | None:
+    """``Integer/Boolean``: every part a type word. Parts of one JSON kind are that kind."""
+    if re.search(r"[<>(){}\[\]]", original):
+        return None
+    parts = [p for p in _ALTERNATIVES.split(original) if p]
+    if len(parts) < 2:
+        return None
+    options = [parse_type(part) for part in parts]
+    if not all(isinstance(o, Primitive) for o in options):
+        return None
+    kinds = list(dict.fromkeys(o.type for o in options if isinstance(o, Primitive)))
+    if len(kinds) == 1:
+        return Primitive(kinds[0])
+    return OneOfType(tuple(Primitive(kind) for kind in kinds))
+
+
+def _name_form(original: str) -> TypeExpr | None:
+    """A bare structure name (``ChargeInfo``, ``mount_user``): an object of that name. Only
+    names shaped like one (inner capitals or an underscore): a single word such as ``Integ``
+    (a cut-off cell) stays unknown unless the row links its table."""
+    if not _NAME.match(original) or not re.search(r".[A-Z_]", original):
+        return None
+    if _DOUBLED.match(original):
+        return None  # "IntegerInteger": a type word written twice, not a name
+    return ObjectType(original)
+
+
+def _named_object_form(original: str) -> TypeExpr | None:
+    named = _NAMED_OBJECT.match(original)
+    return ObjectType(named.group("name")) if named else None
+
+
+def pascal_name(text: str) -> str:
+    """``Match condition`` → ``MatchCondition``; ``Resource_tag`` stays as written."""
+    words: list[str] = re.findall(r"[A-Za-z0-9_]+", text)
+    if len(words) == 1:
+        return words[0]
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+_FORMS = (
+    _map_form,
+    _array_form,
+    _named_object_form,
+    _sized_form,
+    _table_form,
+    _structure_form,
+    _alternatives_form,
+    _name_form,
+)
 
 
 def _item_type(text: str) -> TypeExpr:
@@ -164,9 +288,13 @@ def _item_type(text: str) -> TypeExpr:
     named = _NAMED_OBJECT.match(text.strip())
     if named:
         return ObjectType(named.group("name"))
-    if is_identifier(text.strip()) and text.strip()[0].isupper():
-        return ObjectType(text.strip())
-    return parse_type(text)
+    stripped = re.sub(r"\s+objects?$", "", text.strip(), flags=re.I)
+    if is_identifier(stripped) and stripped.lower() not in _REQUIREMENT_WORDS:
+        return ObjectType(stripped)
+    inner = parse_type(stripped or text)
+    if isinstance(inner, UnknownType) and re.fullmatch(r"[A-Za-z][A-Za-z _-]*", stripped):
+        return ObjectType()  # "List (NAT gateways)": objects the words name
+    return inner
 
 
 def describe(expr: TypeExpr) -> str:
@@ -186,3 +314,5 @@ def describe(expr: TypeExpr) -> str:
             return "any"
         case UnknownType(word=word):
             return f"unknown {word!r}"
+        case OneOfType(options=options):
+            return " or ".join(describe(o) for o in options)

@@ -179,7 +179,7 @@ def _path_parameter_problems(
     declared = {
         p.get("name")
         for p in [*_sequence(item.get("parameters")), *_sequence(operation.get("parameters"))]
-        if isinstance(p, dict) and p.get("in") == "path"
+        if isinstance(p, dict) and p.get("in") == "path" and isinstance(p.get("name"), str)
     }
     for name in path_parameter_names(str(path)):
         if name not in declared:

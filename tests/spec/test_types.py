@@ -10,6 +10,7 @@ from doc2openapi.spec.types import (
     MapType,
     NullType,
     ObjectType,
+    OneOfType,
     Primitive,
     TypeExpr,
     UnknownType,
@@ -50,7 +51,7 @@ STRING = Primitive("string")
         ("Array<Array<AvailabilityZone>>", ArrayType(ArrayType(ObjectType("AvailabilityZone")))),
         ("Null", NullType()),
         ("", AnyType()),
-        ("Integer/Boolean", UnknownType("Integer/Boolean")),
+        ("Integer/Boolean", OneOfType((Primitive("integer"), Primitive("boolean")))),
         ("IntegerInteger", UnknownType("IntegerInteger")),
     ],
 )
