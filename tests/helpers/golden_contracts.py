@@ -331,7 +331,9 @@ def flatten_parameters(
 
 def _body_schema(document: JsonObject, content: Any) -> tuple[bool, Any]:
     """(has a JSON media type, its schema) of a ``content`` map; without one, an XML media
-    type's (S3-style bodies: element names are the field names, FORMAT.md)."""
+    type's (S3-style bodies: element names are the field names, FORMAT.md). A form body
+    (``multipart/form-data``: a page whose request holds a file) is read like JSON: its
+    schema lists the form fields."""
     if not isinstance(content, Mapping) or not content:
         return False, None
     for media_type in ("application/json", "application/json;charset=utf-8"):
@@ -340,7 +342,7 @@ def _body_schema(document: JsonObject, content: Any) -> tuple[bool, Any]:
             return True, media.get("schema") if isinstance(media, Mapping) else None
     for media_type, raw in content.items():
         base = str(media_type).split(";", 1)[0].strip().lower()
-        if base.endswith("/json") or base.endswith("+json"):
+        if base.endswith(("/json", "+json")) or base == "multipart/form-data":
             media, _ = deref(document, raw)
             return True, media.get("schema") if isinstance(media, Mapping) else None
     for media_type, raw in content.items():
