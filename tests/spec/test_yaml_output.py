@@ -12,7 +12,7 @@ import yaml
 
 from doc2openapi import files
 from doc2openapi.files import serialise
-from doc2openapi.spec.schemas import fold_duplicates
+from doc2openapi.spec.folding import fold_duplicates
 
 REF = "#/components/schemas/"
 
