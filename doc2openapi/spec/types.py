@@ -95,6 +95,7 @@ _STRUCTURE = re.compile(r"^(?P<name>.+?)\s+structure(?:\s+(?P<array>array|list))
 _TABLE_REFERENCE = re.compile(r"\btable\s*\d+\b", re.I)
 _ALTERNATIVES = re.compile(r"\s*(?:/|\bor\b)\s*", re.I)
 _FOOTNOTE = re.compile(r"\s*\[\d+\]$")
+_SENTENCE_WORDS = 4
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOUBLED = re.compile(r"^(string|integer|int|long|boolean|number|float|double)+$", re.I)
 
@@ -266,6 +267,18 @@ def pascal_name(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
+def _sentence_form(original: str) -> TypeExpr | None:
+    """A Type cell that is a sentence ("HTTP time string complying with the format of RFC
+    2616"): the value is of the primitive its first words name."""
+    words = original.lower().split()
+    if len(words) <= _SENTENCE_WORDS:
+        return None
+    for word in words[:_SENTENCE_WORDS]:
+        if word in _PRIMITIVES:
+            return Primitive(_PRIMITIVES[word][0])
+    return None
+
+
 _FORMS = (
     _map_form,
     _array_form,
@@ -275,6 +288,7 @@ _FORMS = (
     _structure_form,
     _alternatives_form,
     _name_form,
+    _sentence_form,
 )
 
 

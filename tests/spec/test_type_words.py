@@ -67,6 +67,12 @@ OBJECTS = ArrayType(ObjectType())
         # obs: XML containers
         ("XML", ObjectType()),
         ("Container", ObjectType()),
+        # obs: a sentence in the Type cell names its primitive first
+        (
+            "HTTP time string complying with the format specified at "
+            "http://www.ietf.org/rfc/rfc2616.txt",
+            STRING,
+        ),
         # never guessed
         ("No", UnknownType("No")),
         ("IntegerInteger", UnknownType("IntegerInteger")),
