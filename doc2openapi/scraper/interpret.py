@@ -7,16 +7,16 @@ reach them. Nothing here depends on a page's name.
 
 from __future__ import annotations
 
-import enum
-import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
-from doc2openapi.scraper.links import label_subject, same_page_table_numbers
+from doc2openapi.scraper.columns import columns_of
+from doc2openapi.scraper.endpoints import METHODS, read_endpoints
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
@@ -36,11 +36,10 @@ from doc2openapi.scraper.model import (
     TableRole,
 )
 from doc2openapi.scraper.placement import link_by_elimination, place_by_example
-from doc2openapi.scraper.repair import realigned, repaired_name, repaired_target
+from doc2openapi.scraper.repair import realigned, repaired_name
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
+from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.status import (
-    ERROR_STATUS,
-    is_error_label,
     is_status_table,
     listed_codes,
     mentions_code,
@@ -49,96 +48,19 @@ from doc2openapi.scraper.status import (
     status_rows,
     unique_codes,
 )
+from doc2openapi.scraper.table_roles import (
+    BODY_OF,
+    OtherReferences,
+    caption_role,
+    cycle_root,
+    place_tables,
+    references_of_table,
+    table_role,
+)
 from doc2openapi.text_names import path_parameter_names
 
-METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
-_URI_LINE = re.compile(
-    r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?:\s+|(?=/))((?:[a-z]+:\s*/\s*)?"
-    r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+)\s*$"
-)  # blanks inside braces, "GET/{x}" and "https: //" occur
-_PATH_LINE = re.compile(r"^(?:PATH|URI)\s*:\s*(\S+)\s*$", re.I)
-_METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
-_PARENTHESES = re.compile(r"\(.*?\)")
-_HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
-_PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
-"""A path of literal segments and ``{name}`` placeholders: nothing unbalanced, no blanks."""
-_TEMPLATE_QUERY = re.compile(r"\{\?([^}]*)\}")
-
-
-class SectionKind(enum.Enum):
-    FUNCTION = "function"
-    URI = "uri"
-    REQUEST = "request"
-    RESPONSE = "response"
-    STATUS = "status"
-    EXAMPLE_REQUEST = "example_request"
-    EXAMPLE_RESPONSE = "example_response"
-    EXAMPLE = "example"
-    OTHER = "other"
-
-
-@functools.lru_cache(maxsize=1024)
-def section_kind(title: str) -> SectionKind:
-    """Classify a section by its title ("Request Parameters", "Example Response (…)", …).
-    (Remembered: a service repeats a few dozen titles on every page.)"""
-    text = _PARENTHESES.sub("", title).strip().lower()
-    if text in ("function", "function description", "description"):
-        return SectionKind.FUNCTION
-    if text in ("uri", "url", "request uri", "uri format"):
-        return SectionKind.URI
-    if text.startswith(("example request", "request example", "sample request")):
-        return SectionKind.EXAMPLE_REQUEST
-    if text.startswith(("example response", "response example", "sample response")):
-        return SectionKind.EXAMPLE_RESPONSE
-    if text in ("example", "examples", "sample", "samples"):
-        return SectionKind.EXAMPLE
-    if text.startswith(("request", "request parameter")):
-        return SectionKind.REQUEST
-    if text.startswith(("response", "response parameter")):
-        return SectionKind.RESPONSE
-    if text in ("returned values", "returned value", "status code", "status codes", "return codes"):
-        return SectionKind.STATUS
-    return SectionKind.OTHER
-
-
-# ---------------------------------------------------------------------------- columns
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    name: int
-    requirement: int | None
-    type: int | None
-    description: int | None
-
-
-_NAME_HEADERS = ("parameter", "name", "attribute", "field", "key", "element", "header")
-_REQUIRED_HEADERS = (
-    "mandatory",
-    "required",
-    "mandatory/optional",
-    "optional/mandatory",
-    "m/o",
-    "mandatory or not",
-    "mandatory (yes/no)",
-)
-_DESCRIPTION_HEADERS = ("description", "remarks", "meaning")
-
-
-def columns_of(header: Sequence[str]) -> Columns | None:
-    """Find the columns of a parameter table by their names; None when it is not one."""
-    lowered = [_PARENTHESES.sub("", h).strip().lower() for h in header]  # "Mandatory (Yes/No)"
-
-    def find(names: Iterable[str]) -> int | None:
-        for index, text in enumerate(lowered):
-            if text in names:
-                return index
-        return None
-
-    name = find(_NAME_HEADERS)
-    if name is None:
-        return None
-    return Columns(name, find(_REQUIRED_HEADERS), find(("type",)), find(_DESCRIPTION_HEADERS))
+if TYPE_CHECKING:
+    from doc2openapi.scraper.columns import Columns
 
 
 def _names_elements(header: Sequence[str], columns: Columns) -> bool:
@@ -171,56 +93,6 @@ class _Reader:
         self, code: Code, detail: str, table: str = "", row: str = "", level: Level = Level.WARNING
     ) -> None:
         self.diagnostics.append(Diagnostic(level, code, self.page.key, detail, table, row))
-
-    # -- endpoints
-
-    def endpoints(self) -> list[Endpoint]:
-        found: list[Endpoint] = []
-        for section in self.page.sections:
-            if section_kind(section.title) is not SectionKind.URI:
-                continue
-            method = ""
-            for block in section.blocks:
-                if not isinstance(block, (Paragraph, CodeBlock)):
-                    continue
-                for raw_line in block.text.splitlines():
-                    line = raw_line.strip()
-                    uri = _URI_LINE.match(line)
-                    if uri:
-                        found.append(parse_endpoint(uri.group(1), uri.group(2)))
-                        continue
-                    method_line = _METHOD_LINE.match(line)
-                    if method_line and method_line.group(1).upper() in METHODS:
-                        method = method_line.group(1).upper()
-                        continue
-                    path_line = _PATH_LINE.match(line)
-                    if path_line:
-                        found.append(parse_endpoint(method or "?", path_line.group(1)))
-            found = [
-                parse_endpoint(method, e.path, e.query) if e.method == "?" and method else e
-                for e in found
-            ]
-        unique: list[Endpoint] = []
-        for endpoint in found:
-            if endpoint in unique:
-                continue
-            if endpoint.method not in METHODS:
-                self.report(
-                    Code.NO_URI,
-                    f"path {endpoint.path!r} is given without a method; the operation is left out",
-                    level=Level.ERROR,
-                )
-                continue
-            if not _PATH_TEMPLATE.fullmatch(endpoint.path):
-                self.report(
-                    Code.NO_URI,
-                    f"URI {endpoint.method} {endpoint.path!r} is not a well-formed path "
-                    "template; the operation is left out",
-                    level=Level.ERROR,
-                )
-                continue
-            unique.append(endpoint)
-        return [e for e in unique if not any(_instance_of(e, t) for t in unique if t is not e)]
 
     # -- tables
 
@@ -338,146 +210,19 @@ def _stated_type(description: Cell | None) -> str:
     return ""
 
 
-def _instance_of(example: Endpoint, template: Endpoint) -> bool:
-    """True when ``example`` is ``template`` with its placeholders filled in (a sample URI
-    written next to the URI it illustrates)."""
-    if example.method != template.method or "{" not in template.path:
-        return False
-    if "{" in example.path:
-        return False
-    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template.path))
-    return re.fullmatch(pattern, example.path) is not None
-
-
-def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:
-    """Split ``https://{Endpoint}/v1/{p}/x?a={a}`` into method, path and query names."""
-    path = _HOST.sub("", repaired_target(target))
-    names = list(query)
-    for template in _TEMPLATE_QUERY.findall(path):
-        names.extend(n.strip() for n in template.split(",") if n.strip())
-    path = _TEMPLATE_QUERY.sub("", path)
-    path, _, query_text = path.partition("?")
-    for pair in query_text.split("&"):
-        key = pair.partition("=")[0].strip()
-        if key and key not in names:
-            names.append(key)
-    if not path.startswith("/"):
-        path = "/" + path
-    if len(path) > 1:
-        path = path.rstrip("/")
-    return Endpoint(method.upper(), path, tuple(names))
-
-
-# ---------------------------------------------------------------------------- roles
-
-
-_CAPTION_WORD = {
-    word: re.compile(rf"(?:^|[\s(/-]){word}s?\b") for word in ("header", "query", "path")
-}
-
-
-def _caption_role(caption: str, kind: SectionKind) -> TableRole | None:
-    """The role a caption states in words ("Request header parameters", "Query
-    Parameters"); a schema name that merely contains such a word (``InsertHeaders``) states
-    none."""
-    text = caption.lower()
-    if _CAPTION_WORD["header"].search(text):
-        return TableRole.HEADER if kind is not SectionKind.RESPONSE else TableRole.UNPLACED
-    if _CAPTION_WORD["query"].search(text):
-        return TableRole.QUERY
-    if _CAPTION_WORD["path"].search(text) and "parameter" in text:
-        return TableRole.PATH
-    return None
-
-
-def _references(table: Table, page_key: str) -> set[str]:
-    """Anchors, ``Table N`` numbers and field names by which a table points at others."""
-    targets: set[str] = set()
-    columns = columns_of(table.header)
-    for row in table.rows:
-        for cell in row.cells:
-            for link in cell.links:
-                if link.fragment:
-                    targets.add(f"#{link.page}#{link.fragment}")
-            for number in same_page_table_numbers(cell.text, cell.links, page_key):
-                targets.add(f"table {number}")
-        if columns is not None and columns.name < len(row.cells):
-            targets.add(f"field {row.cells[columns.name].text.strip()}")
-    return targets
-
-
-@dataclass(frozen=True, slots=True)
-class _OtherReferences:
-    """The references made by the other tables of a page (a table's links to itself do
-    not make it nested), without building one set per table."""
-
-    counts: Counter[str]
-    own: set[str]
-
-    def __contains__(self, reference: object) -> bool:
-        return self.counts.get(str(reference), 0) > (1 if reference in self.own else 0)
-
-
-def _is_referenced(table: Table, label: str, page_key: str, references: _OtherReferences) -> bool:
-    if table.number and f"table {table.number}" in references:
-        return True
-    subject = label_subject(table.caption) or label_subject(label)
-    if subject and f"field {subject}" in references:
-        return True
-    anchors = (*table.anchors, *table.lead_anchors)
-    return any(f"#{page_key}#{anchor}" in references for anchor in anchors)
-
-
-@dataclass(frozen=True, slots=True)
-class _Placed:
-    table: Table
-    section: str
-    kind: SectionKind
-    status: str
-    label: str
-    """The paragraph just before a table without a caption (``""`` where none is)."""
-
-
-_LABEL_LENGTH = 120
-"""Longer paragraphs before a table are prose, not its label."""
-
-
-def _place_tables(page: Page) -> list[_Placed]:
-    """Each table with the section it sits in, the status code stated before it (an error
-    body without a code: ``default``) and the paragraph that labels it."""
-    placed: list[_Placed] = []
-    for section in page.sections:
-        kind = section_kind(section.title)
-        status = ""
-        previous: Block | None = None
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                status = status_after(block.text, status)
-            elif isinstance(block, Table):
-                label = ""
-                if isinstance(previous, Paragraph) and not block.caption:
-                    label = previous.text if len(previous.text) <= _LABEL_LENGTH else ""
-                table_status = status
-                if is_error_label(block.caption) and not table_status.startswith(("4", "5")):
-                    table_status = ERROR_STATUS
-                placed.append(_Placed(block, section.title, kind, table_status, label))
-            previous = block
-    return placed
-
-
 def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     """The API a page documents, or None for a page that documents no operation and what
     is wrong with the URIs it gives (a malformed path template, say), as they are reported
     although the page is no API page."""
     reader = _Reader(page)
-    endpoints = reader.endpoints()
+    endpoints = read_endpoints(page, reader.report)
     syntax = read_syntax(page) if not endpoints else None
     if syntax is not None:
         endpoints = syntax.endpoints
     if not endpoints:
         return None, tuple(reader.diagnostics)
-    placed = _place_tables(page)
-    references_of = {id(item.table): _references(item.table, page.key) for item in placed}
+    placed = place_tables(page)
+    references_of = {id(item.table): references_of_table(item.table, page.key) for item in placed}
     reference_counts = Counter(ref for refs in references_of.values() for ref in refs)
     tables: list[FieldTable] = []
     status_codes: list[StatusCode] = []
@@ -491,10 +236,10 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             status_codes.extend(codes)
             reader.diagnostics.extend(unread)
             continue
-        references = _OtherReferences(reference_counts, references_of[id(table)])
-        role = _role(item, page.key, references)
-        if role is TableRole.SCHEMA and _cycle_root(item, page.key, earlier, roots):
-            role = _BODY_OF[item.kind]
+        references = OtherReferences(reference_counts, references_of[id(table)])
+        role = table_role(item, page.key, references)
+        if role is TableRole.SCHEMA and cycle_root(item, page.key, earlier, roots):
+            role = BODY_OF[item.kind]
         earlier.update(references_of[id(table)])
         field_table = reader.field_table(table, item.section, role, item.status, item.label)
         if field_table is None:
@@ -569,7 +314,7 @@ def _body_from_uri_table(
     example_keys = request_example_keys(examples)
     result: list[FieldTable] = []
     for table in tables:
-        if table.role is not TableRole.PATH or _caption_role(table.caption, SectionKind.URI):
+        if table.role is not TableRole.PATH or caption_role(table.caption, SectionKind.URI):
             result.append(table)
             continue
         body = tuple(r for r in table.fields if r.name not in in_uri)
@@ -596,40 +341,6 @@ def _body_from_uri_table(
             level=Level.INFO,
         )
     return result
-
-
-_BODY_OF = {
-    SectionKind.REQUEST: TableRole.REQUEST_BODY,
-    SectionKind.RESPONSE: TableRole.RESPONSE_BODY,
-}
-
-
-def _cycle_root(
-    item: _Placed, page_key: str, earlier: Counter[str], roots: dict[tuple[TableRole, str], str]
-) -> bool:
-    """A request or response table that only tables after it refer to, in a section with
-    no body yet, is the body of a recursive structure (a job whose ``subJobs`` are jobs)."""
-    body = _BODY_OF.get(item.kind)
-    if body is None or (body, item.status) in roots:
-        return False
-    return not _is_referenced(item.table, item.label, page_key, _OtherReferences(earlier, set()))
-
-
-def _role(item: _Placed, page_key: str, references: _OtherReferences) -> TableRole:
-    by_caption = _caption_role(item.table.caption or item.label, item.kind)
-    if by_caption is TableRole.UNPLACED and item.kind is SectionKind.RESPONSE:
-        return TableRole.RESPONSE_HEADER
-    if item.kind is SectionKind.URI:
-        return by_caption or TableRole.PATH
-    if by_caption is not None and item.kind is SectionKind.REQUEST:
-        return by_caption
-    if _is_referenced(item.table, item.label, page_key, references):
-        return TableRole.SCHEMA
-    if item.kind is SectionKind.REQUEST:
-        return TableRole.REQUEST_BODY
-    if item.kind is SectionKind.RESPONSE:
-        return by_caption or TableRole.RESPONSE_BODY
-    return TableRole.UNPLACED
 
 
 def _status_paragraphs(page: Page, reader: _Reader) -> list[StatusCode]:
@@ -736,7 +447,7 @@ def schema_tables(page: Page) -> list[FieldTable]:
     structures): they are reachable from other pages' links."""
     reader = _Reader(page)
     found: list[FieldTable] = []
-    for item in _place_tables(page):
+    for item in place_tables(page):
         table = reader.field_table(
             item.table, item.section, TableRole.SCHEMA, item.status, item.label
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from doc2openapi.scraper.interpret import columns_of
+from doc2openapi.scraper.columns import columns_of
 
 
 @pytest.mark.parametrize("mandatory", ["Mandatory", "Mandatory or Not", "Mandatory (Yes/No)"])

@@ -1,0 +1,108 @@
+"""The operations a page documents: method and path template from its URI section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from doc2openapi.diagnostics import Code, Level
+from doc2openapi.scraper.model import CodeBlock, Endpoint, Page, Paragraph
+from doc2openapi.scraper.repair import repaired_target
+from doc2openapi.scraper.section_titles import SectionKind, section_kind
+
+METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+_URI_LINE = re.compile(
+    r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?:\s+|(?=/))((?:[a-z]+:\s*/\s*)?"
+    r"(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)+)\s*$"
+)  # blanks inside braces, "GET/{x}" and "https: //" occur
+_PATH_LINE = re.compile(r"^(?:PATH|URI)\s*:\s*(\S+)\s*$", re.I)
+_METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
+_HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
+_PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
+"""A path of literal segments and ``{name}`` placeholders: nothing unbalanced, no blanks."""
+_TEMPLATE_QUERY = re.compile(r"\{\?([^}]*)\}")
+
+
+Report = Callable[..., None]
+"""A reader's ``report``: code, detail, then table, row and level."""
+
+
+def read_endpoints(page: Page, report: Report) -> list[Endpoint]:
+    """The operations a page's URI sections give (method and path template); a
+    path without a method or a malformed template is reported and left out."""
+    found: list[Endpoint] = []
+    for section in page.sections:
+        if section_kind(section.title) is not SectionKind.URI:
+            continue
+        method = ""
+        for block in section.blocks:
+            if not isinstance(block, (Paragraph, CodeBlock)):
+                continue
+            for raw_line in block.text.splitlines():
+                line = raw_line.strip()
+                uri = _URI_LINE.match(line)
+                if uri:
+                    found.append(parse_endpoint(uri.group(1), uri.group(2)))
+                    continue
+                method_line = _METHOD_LINE.match(line)
+                if method_line and method_line.group(1).upper() in METHODS:
+                    method = method_line.group(1).upper()
+                    continue
+                path_line = _PATH_LINE.match(line)
+                if path_line:
+                    found.append(parse_endpoint(method or "?", path_line.group(1)))
+        found = [
+            parse_endpoint(method, e.path, e.query) if e.method == "?" and method else e
+            for e in found
+        ]
+    unique: list[Endpoint] = []
+    for endpoint in found:
+        if endpoint in unique:
+            continue
+        if endpoint.method not in METHODS:
+            report(
+                Code.NO_URI,
+                f"path {endpoint.path!r} is given without a method; the operation is left out",
+                level=Level.ERROR,
+            )
+            continue
+        if not _PATH_TEMPLATE.fullmatch(endpoint.path):
+            report(
+                Code.NO_URI,
+                f"URI {endpoint.method} {endpoint.path!r} is not a well-formed path "
+                "template; the operation is left out",
+                level=Level.ERROR,
+            )
+            continue
+        unique.append(endpoint)
+    return [e for e in unique if not any(_instance_of(e, t) for t in unique if t is not e)]
+
+
+def _instance_of(example: Endpoint, template: Endpoint) -> bool:
+    """True when ``example`` is ``template`` with its placeholders filled in (a sample URI
+    written next to the URI it illustrates)."""
+    if example.method != template.method or "{" not in template.path:
+        return False
+    if "{" in example.path:
+        return False
+    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template.path))
+    return re.fullmatch(pattern, example.path) is not None
+
+
+def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:
+    """Split ``https://{Endpoint}/v1/{p}/x?a={a}`` into method, path and query names."""
+    path = _HOST.sub("", repaired_target(target))
+    names = list(query)
+    for template in _TEMPLATE_QUERY.findall(path):
+        names.extend(n.strip() for n in template.split(",") if n.strip())
+    path = _TEMPLATE_QUERY.sub("", path)
+    path, _, query_text = path.partition("?")
+    for pair in query_text.split("&"):
+        key = pair.partition("=")[0].strip()
+        if key and key not in names:
+            names.append(key)
+    if not path.startswith("/"):
+        path = "/" + path
+    if len(path) > 1:
+        path = path.rstrip("/")
+    return Endpoint(method.upper(), path, tuple(names))
