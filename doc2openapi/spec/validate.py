@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache, partial
 from typing import Any
 
+from jsonschema.exceptions import UnknownType
 from referencing.exceptions import PointerToNowhere, Unresolvable
 
 from doc2openapi.cache import Cache
@@ -112,7 +113,17 @@ def _placed(errors: Any, at: tuple[str, ...]) -> Iterator[Diagnostic]:
         yield _problem(Code.VALIDATOR_FAILED, _pointer(at), detail)
 
 
-_UNREADABLE = (RecursionError, ValueError, TypeError, LookupError, AttributeError, Unresolvable)
+# UnknownType: a schema whose type no OpenAPI 3.0 validator knows ('null') breaks the check of
+# its own default value.
+_UNREADABLE = (
+    RecursionError,
+    ValueError,
+    TypeError,
+    LookupError,
+    AttributeError,
+    Unresolvable,
+    UnknownType,
+)
 
 
 def _why(crash: BaseException) -> str:

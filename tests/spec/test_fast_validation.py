@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
-from doc2openapi.diagnostics import Diagnostic
+from doc2openapi.diagnostics import Code, Diagnostic
 from doc2openapi.pipeline import scrape_to_spec
 from doc2openapi.spec import validate
 from doc2openapi.spec.fast_validation import doubts, surely_valid
@@ -223,6 +223,22 @@ def test_a_dangling_ref_is_a_located_problem_not_an_internal_error() -> None:
     assert any(p.detail == f"{target} does not exist" for p in problems)
     assert all(p.pointer.startswith("/") for p in problems), problems
     assert all(len(p.detail) <= 200 for p in problems)
+
+
+def test_a_schema_of_type_null_in_30_is_a_problem_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Found by the hostile-document test: checking the default of a 3.0 schema whose type
+    # is 'null' raised jsonschema's UnknownType out of openapi-spec-validator.
+    document = _example()
+    document.setdefault("components", {}).setdefault("schemas", {})["Nothing"] = {
+        "type": "null",
+        "default": None,
+    }
+    problems = validate_document(document)
+    assert {p.pointer for p in problems} == {"/components/schemas/Nothing"}
+    assert any(p.code is Code.VALIDATOR_FAILED for p in problems)
+    same_verdict_both_ways(document, monkeypatch)
 
 
 def test_our_checks_run_beside_the_validators_problems() -> None:
