@@ -214,11 +214,10 @@ def validate(spec: Path | Mapping[str, Any], options: Config | None = None) -> V
     return result
 
 
-def _generator_options(options: Config, cache: Cache | None) -> GeneratorOptions:
+def _generator_options(options: Config) -> GeneratorOptions:
     return GeneratorOptions(
         package_name=options.package or None,
         templates_dir=Path(options.templates) if options.templates else None,
-        cache_dir=cache.folder if cache is not None and not cache.problem else None,
     )
 
 
@@ -264,7 +263,7 @@ def generate(
     if out_dir.exists() and not out_dir.is_dir():
         result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
         return result
-    result.project = generate_project(document, _generator_options(options, cache))
+    result.project = generate_project(document, _generator_options(options))
     result.status, lines = _client(result.project, options.strict)
     result.messages += lines
     if result.status is not Status.OK:
@@ -388,7 +387,7 @@ def _build_client(
         status, lines = _status(previous.client_code), list(previous.client_summary)
         outputs.update(previous_files(previous, out_dir, "client/"))
     else:
-        project = generate_project(result.document, _generator_options(options, cache))
+        project = generate_project(result.document, _generator_options(options))
         status, lines = _client(project, options.strict)
         outputs.update({f"client/{path}": text for path, text in project.files.items()})
     result.messages += lines

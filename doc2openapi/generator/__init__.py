@@ -26,12 +26,10 @@ __all__ = ["Code", "Diagnostic", "GeneratedProject", "GeneratorOptions", "Level"
 class GeneratorOptions:
     """``package_name``: import name of the generated package (default: from the API title).
     ``templates_dir``: templates that replace built-in ones with the same file name.
-    ``cache_dir``: the cache folder (None: no cache).
     """
 
     package_name: str | None = None
     templates_dir: Path | None = None
-    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
