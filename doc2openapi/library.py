@@ -274,10 +274,8 @@ def generate(
         result.status = Status.FAILED if result.differing else Status.OK
         return result
     outputs = {str(path): text for path, text in result.project.files.items()}
-    previous = _manifest(out_dir, CLIENT_MANIFEST_NAME, result)
-    _write_all(
-        result, out_dir, outputs, previous, "", lines, name=CLIENT_MANIFEST_NAME, force=force
-    )
+    _manifest(out_dir, CLIENT_MANIFEST_NAME, result)  # says when it cannot be read
+    _write_all(result, out_dir, outputs, "", lines, name=CLIENT_MANIFEST_NAME, force=force)
     _said(cache, result)
     return result
 
@@ -286,7 +284,6 @@ def _write_all(
     result: Result,
     out_dir: Path,
     outputs: dict[str, str],
-    previous: Manifest | None,
     key: str,
     lines: list[str],
     client: tuple[str, int, list[str]] = ("", 0, []),
@@ -295,9 +292,7 @@ def _write_all(
 ) -> None:
     """Write ``outputs`` under ``out_dir`` and their manifest (see :mod:`.manifest`)."""
     try:
-        write_outputs(
-            out_dir, outputs, previous, key, result.status, lines, client, name=name, force=force
-        )
+        write_outputs(out_dir, outputs, key, result.status, lines, client, name=name, force=force)
     except OutputConflict as error:
         result.fail(Status.CONFLICT, str(error))
     except OutputError as error:
@@ -363,7 +358,7 @@ def build(
     cache = _scrape(collected, options, result, progress)
     outputs = {"report.json": _report_text(result.report)}
     client = _build_client(result, options, previous, outputs, out_dir, cache)
-    _write_all(result, out_dir, outputs, previous, key, list(result.messages), client, force=force)
+    _write_all(result, out_dir, outputs, key, list(result.messages), client, force=force)
     _said(cache, result)
     return result
 

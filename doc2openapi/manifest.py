@@ -64,10 +64,6 @@ class Manifest:
         return True
 
 
-def read_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> Manifest | None:
-    return load_manifest(out_dir, name)[0]
-
-
 def load_manifest(out_dir: Path, name: str = MANIFEST_NAME) -> tuple[Manifest | None, str]:
     """The manifest in ``out_dir``, or None with why it cannot be used (``""``: there is
     none). One that cannot be read (not JSON, not UTF-8, a symlink, fields of the wrong
@@ -219,7 +215,6 @@ def _remove_listed(folder: int, relative: str, digest: str) -> None:
 def write_outputs(
     out_dir: Path,
     outputs: dict[str, str],
-    previous: Manifest | None,
     fingerprint: str,
     exit_code: int,
     summary: list[str],
@@ -235,7 +230,6 @@ def write_outputs(
     manifest again once it holds the lock, so that the folder ends as one build left it.
     Files this tool did not write are never replaced (OutputConflict; ``force`` replaces
     them) nor deleted; nothing is written or deleted through a symlink."""
-    del previous  # read again under the lock
     folder = open_folder(out_dir)
     try:
         if not force:  # before the lock file is made: a folder refused is left as it was

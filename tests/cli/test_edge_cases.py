@@ -61,9 +61,9 @@ def test_outputs_never_go_through_a_symlinked_folder(tmp_path: Path) -> None:
     elsewhere.mkdir()
     (out / "client").symlink_to(elsewhere, target_is_directory=True)
     with pytest.raises(OutputError, match="holds no manifest"):
-        write_outputs(out, {"client/x.py": "x = 1\n"}, None, "key", 0, [])
+        write_outputs(out, {"client/x.py": "x = 1\n"}, "key", 0, [])
     with pytest.raises(OutputError, match="not a folder"):
-        write_outputs(out, {"client/x.py": "x = 1\n"}, None, "key", 0, [], force=True)
+        write_outputs(out, {"client/x.py": "x = 1\n"}, "key", 0, [], force=True)
     assert list(elsewhere.iterdir()) == []
 
 

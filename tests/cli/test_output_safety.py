@@ -36,7 +36,7 @@ def sha(text: str) -> str:
 
 
 def write(out: Path, outputs: dict[str, str], force: bool = False) -> None:
-    write_outputs(out, outputs, None, "key", 0, [], force=force)
+    write_outputs(out, outputs, "key", 0, [], force=force)
 
 
 def tamper(out: Path, **files: str) -> None:
