@@ -312,6 +312,11 @@ def _error_codes(text: str) -> list[StatusCode]:
 # ---------------------------------------------------------------------------- roles
 
 
+_BODY_SECTION = re.compile(r"\b(?:elements?|form)\b")
+"""Words of a section title that holds a message's body ("Request Elements"), as whole
+words: "Response Information" or "Format" are no body."""
+
+
 def _body_role(table: FieldTable) -> TableRole | None:
     """Element tables are the body of their section's message, however they are linked
     (the syntax's skeleton gives their nesting); other request-parameter tables are
@@ -319,7 +324,7 @@ def _body_role(table: FieldTable) -> TableRole | None:
     section = table.section.lower()
     if table.role in (TableRole.HEADER, TableRole.QUERY, TableRole.PATH):
         return None
-    if "element" in section or "form" in section:
+    if _BODY_SECTION.search(section):
         if section.startswith("request"):
             return TableRole.REQUEST_BODY
         if section.startswith("response"):
