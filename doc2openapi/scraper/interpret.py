@@ -444,10 +444,13 @@ def _example_kind(kind: SectionKind, text: str, title: str = "") -> str:
 
 def schema_tables(page: Page) -> list[FieldTable]:
     """Parameter tables of a page that documents no operation (for example a page of data
-    structures): they are reachable from other pages' links."""
+    structures): they are reachable from other pages' links. A status-code table ("Status
+    Code | Name | Description" of an appendix) lists codes, not fields."""
     reader = _Reader(page)
     found: list[FieldTable] = []
     for item in place_tables(page):
+        if is_status_table(item.table.header):
+            continue
         table = reader.field_table(
             item.table, item.section, TableRole.SCHEMA, item.status, item.label
         )

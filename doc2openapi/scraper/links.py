@@ -21,8 +21,9 @@ _CAPTION_SUBJECT = re.compile(
     re.I,
 )
 _LABEL_SUBJECT = re.compile(
-    r"^(?:(?:the\s+)?(?:parameters?|fields?|attributes?|elements?|members?|data\s+structure|"
-    r"structure|description|configuration)s?\s+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
+    r"^(?:(?:the\s+)?(?:(?:parameters?|fields?|attributes?|elements?|members?|data\s+structure|"
+    r"structure|description|configuration)s?\s+)+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
+    r"(?:(?:field|parameter|object|attribute)\s+(?=\S+\s*[.:]?$))?"
     r"(?P<subject>[A-Za-z_][\w:./-]*)"
     r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element)s?)?\s*[.:]?$",
     re.I,
@@ -81,6 +82,12 @@ def label_subject(label: str) -> str:
         subject = _last_segment(match.group("subject"))
         return "" if subject.lower() in _PLACES else subject
     return caption_subject(text)
+
+
+def subject_field_names(subject: str) -> tuple[str, ...]:
+    """The names of the field a table about ``subject`` describes: the subject itself, or a
+    list of them ("tag" describes each of ``tags``, "match" each of ``matches``)."""
+    return (subject, f"{subject}s", f"{subject}es") if subject else ()
 
 
 def _bare_subject(text: str) -> str:

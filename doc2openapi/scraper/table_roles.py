@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doc2openapi.scraper.columns import columns_of
-from doc2openapi.scraper.links import label_subject, same_page_table_numbers
+from doc2openapi.scraper.links import label_subject, same_page_table_numbers, subject_field_names
 from doc2openapi.scraper.model import Block, Page, Paragraph, Table, TableRole
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.status import ERROR_STATUS, is_error_label, status_after
@@ -63,7 +63,7 @@ def _is_referenced(table: Table, label: str, page_key: str, references: OtherRef
     if table.number and f"table {table.number}" in references:
         return True
     subject = label_subject(table.caption) or label_subject(label)
-    if subject and f"field {subject}" in references:
+    if any(f"field {name}" in references for name in subject_field_names(subject)):
         return True
     anchors = (*table.anchors, *table.lead_anchors)
     return any(f"#{page_key}#{anchor}" in references for anchor in anchors)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from doc2openapi.scraper.links import label_subject, same_page_table_numbers
+from doc2openapi.scraper.links import label_subject, same_page_table_numbers, subject_field_names
 from doc2openapi.scraper.model import FieldTable, Link
 
 _ERROR_LABEL = re.compile(r"\b(abnormal|error|errors|failure|failed)\b", re.I)
@@ -54,8 +54,8 @@ def root_tables(tables: Sequence[FieldTable]) -> list[FieldTable]:
         if table.number:
             names.add(f"table {table.number}")
         subject = subject_of(table)
-        if subject:  # a list field "servers" is described by "Configuration of server"
-            names.update((f"field {subject}", f"field {subject}s"))
+        # a list field "servers" is described by "Configuration of server"
+        names.update(f"field {name}" for name in subject_field_names(subject))
         if not names & others:
             roots.append(table)
     return roots

@@ -130,8 +130,9 @@ class TableIndex:
         the nearest one after the referrer."""
         key = name.lower()
         named = self.by_subject.get((referrer.page, key))
-        if named is None and key.endswith("s"):
-            named = self.by_subject.get((referrer.page, key[:-1]))  # "servers": "server"
+        for plural in ("s", "es"):  # "servers": "server", "matches": "match"
+            if named is None and key.endswith(plural):
+                named = self.by_subject.get((referrer.page, key[: -len(plural)]))
         candidates = [t for t in named or [] if t is not referrer]
         same_section = [t for t in candidates if t.section == referrer.section] or candidates
         after = [t for t in same_section if _number(t) > _number(referrer)]

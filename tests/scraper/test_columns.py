@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from doc2openapi.pipeline import scrape_page
 from doc2openapi.scraper.columns import columns_of
 
 
@@ -12,3 +13,51 @@ def test_the_mandatory_column_under_its_names(mandatory: str) -> None:
     columns = columns_of(("Parameter", mandatory, "Type", "Description"))
     assert columns is not None
     assert (columns.name, columns.requirement, columns.type, columns.description) == (0, 1, 2, 3)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("Metric", "Name", "Description", "Value Range", "Remarks"),
+        ("Metric ID", "Metric Name", "Description"),
+        ("Key", "Value"),
+    ],
+)
+def test_tables_that_list_no_fields(header: tuple[str, ...]) -> None:
+    """Metrics and key/value listings name things that are not fields."""
+    assert columns_of(header) is None
+
+
+def _appendix(header: tuple[str, ...], *rows: tuple[str, ...]) -> bytes:
+    head = "".join(f"<th>{text}</th>" for text in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        "<html><body><main><section id='top'><h1>Status Codes</h1><p>Table 1 describes the "
+        "status codes.</p><div class='table-responsive'><table><caption>Table 1 Status codes"
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        "</section></main></body></html>"
+    ).encode()
+
+
+def test_a_status_code_table_of_a_page_without_operation_lists_no_fields() -> None:
+    """ "Status Code | Name | Description" has a Name column, but its rows are codes."""
+    page = _appendix(
+        ("Status Code", "Name", "Description"),
+        ("100", "Continue", "The server has received the initial part."),
+        ("204", "NoContent", "The server has processed the request."),
+    )
+    result = scrape_page("appendix/status_codes.html", page)
+    assert result.api is None
+    assert result.tables == ()
+
+
+def test_a_parameter_table_of_a_page_without_operation_is_kept() -> None:
+    page = _appendix(("Parameter", "Name", "Description"), ("id", "Identifier", "The ID."))
+    (table,) = scrape_page("appendix/model.html", page).tables
+    assert [row.name for row in table.fields] == ["id"]
+
+
+def test_a_name_and_description_table_lists_fields() -> None:
+    columns = columns_of(("Element", "Description"))
+    assert columns is not None
+    assert (columns.name, columns.description) == (0, 1)

@@ -220,6 +220,9 @@ def test_a_link_to_a_prose_paragraph_is_no_table(tmp_path: Path) -> None:
         ("Parameter in the os-extend field", "os-extend"),
         ("Data structure of the metadata field", "metadata"),
         ("Data structure of the spec/extendParam field", "extendParam"),
+        ("Description of field match", "match"),
+        ("Parameter description of field resource_tag", "resource_tag"),
+        ("Data structure description of field resource", "resource"),
         ("server_tags field description", "server_tags"),
         ("Configuration of server", "server"),
         ("auth.identity.policy.Statement", "Statement"),
@@ -309,6 +312,36 @@ def test_a_caption_in_words_names_the_field(tmp_path: Path) -> None:
     outcome = _scrape(tmp_path, _page(request))
     scaling = _resolve(outcome.spec.document, _request(outcome)["properties"]["autoscaling"])
     assert set(scaling["properties"]) == {"enable"}
+
+
+def test_captions_naming_the_field_after_of_field_describe_its_items(tmp_path: Path) -> None:
+    """ "Description of field tag" describes each item of ``tags`` (a plural field name)
+    and "Description of field match" each item of a list of ``match``: no link needed."""
+    request = (
+        "<li>"
+        + _table(
+            _row("tags", "Array&lt;Object&gt;", "Included tags."),
+            _row("matches", "Array&lt;match&gt;", "Search criteria."),
+        )
+        + "</li><li><div class='table-responsive'><table>"
+        + "<caption>Table 3 Description of field tag</caption>"
+        + f"{HEAD}<tbody>{_row('key', 'String')}{_row('values', 'Array&lt;String&gt;')}"
+        + "</tbody></table></div><div class='table-responsive'><table>"
+        + "<caption>Table 4 Description of field match</caption>"
+        + f"{HEAD}<tbody>{_row('key', 'String')}{_row('value', 'String')}</tbody></table></div>"
+        + "</li>"
+    )
+    outcome = _scrape(tmp_path, _page(request))
+    document, body = outcome.spec.document, _request(outcome)
+    assert set(_resolve(document, body["properties"]["tags"]["items"])["properties"]) == {
+        "key",
+        "values",
+    }
+    assert set(_resolve(document, body["properties"]["matches"]["items"])["properties"]) == {
+        "key",
+        "value",
+    }
+    assert "TABLE_UNPLACED" not in _codes(outcome)
 
 
 _TWO_BODY_TABLES = (
