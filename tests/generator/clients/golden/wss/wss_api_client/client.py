@@ -28,7 +28,7 @@ class Client:
         self._config = config if config is not None else ClientConfig()
         self._http = httpx.Client(
             base_url=self._config.resolved_base_url(),
-            auth=self._config.auth,
+            auth=self._config.request_auth(),
             timeout=self._config.timeout,
             headers=dict(self._config.headers),
             transport=transport,
@@ -516,7 +516,7 @@ class AsyncClient:
         self._config = config if config is not None else ClientConfig()
         self._http = httpx.AsyncClient(
             base_url=self._config.resolved_base_url(),
-            auth=self._config.auth,
+            auth=self._config.request_auth(),
             timeout=self._config.timeout,
             headers=dict(self._config.headers),
             transport=transport,

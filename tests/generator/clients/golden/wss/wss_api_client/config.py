@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from . import _runtime
+from .auth import AkSkAuth
 
 SERVER_URL: str | None = "https://wss.{region}.otc.t-systems.com"
 """The documented server URL; its ``{variables}`` come from the configuration."""
@@ -70,7 +71,8 @@ class ClientConfig:
     region: str = "eu-de"
     """The ``region`` variable of the server URL."""
     project_id: str | None = None
-    """The project id that fills ``{project_id}`` in request paths."""
+    """The project id that fills ``{project_id}`` in request paths; an ``AkSkAuth`` without a
+    project id of its own sends it as ``X-Project-Id``."""
     base_url: str | None = None
     """A base URL to use instead of the documented server URL."""
     auth: httpx.Auth | None = None
@@ -92,6 +94,12 @@ class ClientConfig:
             "region": self.region,
         }
         return _runtime.expand_template(SERVER_URL, variables, escape=False)
+
+    def request_auth(self) -> httpx.Auth | None:
+        """``auth``, with ``project_id`` given to an ``AkSkAuth`` that has none of its own."""
+        if isinstance(self.auth, AkSkAuth) and self.project_id is not None:
+            return self.auth.for_project(self.project_id)
+        return self.auth
 
     def require_project_id(self) -> str:
         """The project id, for paths containing ``{project_id}``."""
