@@ -96,6 +96,10 @@ class Code(enum.StrEnum):
     XML_ELEMENT_UNPLACED = "D120"
     # reading input folders (added later)
     PAGES_DROPPED = "D010"
+    # overlays applied to the document (``O`` numbers)
+    OVERLAY_NO_MATCH = "O101"
+    OVERLAY_NO_CHANGE = "O102"
+    OVERLAY_MISFIT = "O103"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 
 _WORDS = re.compile(r"[A-Z]{2,}s\b|[A-Z]+(?![a-z])|[A-Za-z][a-z0-9]*|\d+")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -42,3 +44,9 @@ def pascal_case(text: str, drop_small_words: bool = False) -> str:
 
 def is_identifier(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text))
+
+
+def nearest(name: str, known: Iterable[str]) -> str | None:
+    """The known name most like ``name`` (a misspelling's correction), if one is close."""
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None
