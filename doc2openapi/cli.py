@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from doc2openapi import __version__, library
-from doc2openapi.config import Config, ConfigError, load_config
+from doc2openapi.config import Config, ConfigError, load_config, url_problem
 
 EXIT_INTERNAL = 70
 
@@ -48,6 +48,9 @@ def _scrape_config(options: dict[str, Any]) -> Config:
         jobs=options["jobs"],
         cache=False if options["no_cache"] else None,
         cache_dir=str(cache_dir) if cache_dir else None,
+        overlays=tuple(str(path) for path in options["overlays"]) or None,
+        package=options.get("package"),
+        templates=str(options["templates"]) if options.get("templates") else None,
     )
 
 
@@ -103,9 +106,27 @@ _cache_dir = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     help="cache folder (default: $DOC2OPENAPI_CACHE_DIR or ~/.cache/doc2openapi)",
 )
+
+
+def _checked_url(_context: click.Context, _parameter: click.Parameter, url: str | None) -> Any:
+    problem = url_problem(url) if url is not None else None
+    if problem:
+        raise click.BadParameter(problem)
+    return url
+
+
 _docs_base_url = click.option(
     "--docs-base-url",
+    callback=_checked_url,
     help="URL of the published pages: each operation gets externalDocs linking its page",
+)
+_overlay = click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="OpenAPI Overlay 1.0 file (YAML or JSON) applied to the scraped document before it "
+    "is validated; repeat for several, applied in order (replaces the configuration's list)",
 )
 _config_option = click.option(
     "--config",
@@ -119,6 +140,7 @@ _config_option = click.option(
 def _scrape_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that ``scrape`` and ``build`` share."""
     for option in (
+        _overlay,
         _cache_dir,
         _no_cache,
         _jobs,
@@ -138,6 +160,16 @@ _force = click.option(
     is_flag=True,
     help="write into a folder that holds files doc2openapi did not write, replacing those "
     "among them that it writes (it never deletes them)",
+)
+
+
+_package = click.option(
+    "--package", help="import name of the generated package (default: from the title)"
+)
+_templates = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="folder of templates that replace built-in ones with the same file name",
 )
 
 
@@ -205,6 +237,8 @@ def validate_command(specs: tuple[Path, ...]) -> None:
     help="folder for openapi.yaml and report.json",
 )
 @_force
+@_templates
+@_package
 @_scrape_options
 def build_command(folders: tuple[Path, ...], out_dir: Path, force: bool, **options: Any) -> None:
     """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
@@ -226,12 +260,8 @@ def build_command(folders: tuple[Path, ...], out_dir: Path, force: bool, **optio
     type=click.Path(path_type=Path),
     help="folder of the generated project (pyproject.toml, README.md, PACKAGE/)",
 )
-@click.option("--package", help="import name of the generated package (default: from the title)")
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="folder of templates that replace built-in ones with the same file name",
-)
+@_package
+@_templates
 @click.option("--check", is_flag=True, help="exit 1 if the files on disk differ from the output")
 @_force
 @_strict

@@ -1,13 +1,17 @@
 """Project configuration: ``[tool.doc2openapi]`` in ``pyproject.toml`` or a
 ``doc2openapi.toml``, so that a build step needs no long command line. Options given on the
-command line win over the file."""
+command line win over the file. Paths in a file are relative to that file."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from doc2openapi.text_names import nearest
 
 CONFIG_FILE = "doc2openapi.toml"
 PYPROJECT = "pyproject.toml"
@@ -28,6 +32,8 @@ class Config:
     """Where the pages are published; each operation then links its page (externalDocs)."""
     package: str = ""
     templates: str = ""
+    overlays: tuple[str, ...] = ()
+    """OpenAPI Overlay files applied, in order, to the scraped document."""
     strict: bool = False
     jobs: int = 0
     """Worker processes for reading pages (0: one per core)."""
@@ -43,34 +49,83 @@ class Config:
         return replace(self, **given)
 
 
-_KNOWN = {f.name: f.type for f in fields(Config) if f.name != "source"}
+_KNOWN = {f.name: str(f.type) for f in fields(Config) if f.name != "source"}
+
+_TYPES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "str": ("a string", lambda v: isinstance(v, str)),
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
+    "int": ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "tuple[str, ...]": (
+        "a list of strings",
+        lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),
+    ),
+}
+"""What each type of setting must be in the file, and how it is said."""
+
+_PATHS = ("templates", "overlays", "cache_dir")
+"""Settings that name files or folders: relative to the configuration file."""
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    close = nearest(name, known)
+    return f" — did you mean {close!r}?" if close else ""
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not an http(s) URL with a host; None when it is one."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"must be an http(s) URL with a host, such as https://docs.example.com (not {url!r})"
+    return None
 
 
 def _table(path: Path) -> dict[str, Any] | None:
+    """The settings in ``path``: its ``[tool.doc2openapi]`` table (a ``pyproject.toml``
+    without one has none), or the whole file."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: not readable as TOML: {error}") from error
+    tool = data.get("tool")
+    tool = tool if isinstance(tool, dict) else {}
+    section = tool.get("doc2openapi")
     if path.name == PYPROJECT:
-        section = data.get("tool", {}).get("doc2openapi")
         return section if isinstance(section, dict) else None
-    return data
+    if section is None:
+        return data
+    if not isinstance(section, dict) or len(data) > 1 or len(tool) > 1:
+        raise ConfigError(
+            f"{path}: put the settings either at the top of the file or in one "
+            "[tool.doc2openapi] table, and nothing else"
+        )
+    return section
+
+
+def _value(path: Path, key: str, value: Any) -> Any:
+    name = key.replace("-", "_")
+    if name not in _KNOWN:
+        raise ConfigError(f"{path}: unknown setting {key!r}{_did_you_mean(name, _KNOWN)}")
+    word, fits = _TYPES[_KNOWN[name]]
+    if not fits(value):
+        raise ConfigError(f"{path}: {key} must be {word}")
+    if name in _PATHS:
+        value = _beside(path.parent, value)
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _beside(folder: Path, value: str | list[str]) -> str | list[str]:
+    """Paths read from a file in ``folder``, relative to it ("" stays unset)."""
+    if isinstance(value, list):
+        return [str(folder / item) for item in value]
+    return str(folder / value) if value else value
 
 
 def _convert(path: Path, raw: dict[str, Any]) -> Config:
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        name = key.replace("-", "_")
-        if name not in _KNOWN:
-            raise ConfigError(
-                f"{path}: unknown setting {key!r} (known: {', '.join(sorted(_KNOWN))})"
-            )
-        expected = {"bool": bool, "int": int}.get(str(_KNOWN[name]), str)
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{path}: {key} must be a {expected.__name__}")
-        values[name] = value
+    values = {key.replace("-", "_"): _value(path, key, value) for key, value in raw.items()}
     if values.get("openapi", "3.0") not in ("3.0", "3.1"):
         raise ConfigError(f'{path}: openapi must be "3.0" or "3.1"')
+    if values.get("docs_base_url") and (problem := url_problem(values["docs_base_url"])):
+        raise ConfigError(f"{path}: docs_base_url {problem}")
     return Config(**values, source=str(path))
 
 

@@ -86,6 +86,10 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_presenter)
 
 
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+"""The names an OpenAPI document is written under: JSON or YAML, by the suffix."""
+
+
 def serialise(document: Any, path: Path) -> str:
     """YAML for ``.yaml``/``.yml``, JSON otherwise; the same input gives the same text."""
     if path.suffix.lower() not in (".yaml", ".yml"):

@@ -18,9 +18,10 @@ from doc2openapi import pipeline
 from doc2openapi.cache import Cache, content_key, default_cache_dir, open_cache
 from doc2openapi.config import Config
 from doc2openapi.diagnostics import Diagnostic, Level
-from doc2openapi.files import OutputError, load_document, serialise, write_text
+from doc2openapi.files import SPEC_SUFFIXES, OutputError, load_document, serialise, write_text
 from doc2openapi.generator import GeneratedProject, GeneratorOptions
 from doc2openapi.generator import generate as generate_project
+from doc2openapi.generator.environment import override_problems
 from doc2openapi.generator.output import check_files
 from doc2openapi.inputs import InputError, InputFolder, collect_inputs, fingerprint
 from doc2openapi.manifest import (
@@ -35,6 +36,7 @@ from doc2openapi.manifest import (
 from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
 from doc2openapi.report import build_report, failures, summary_lines
 from doc2openapi.spec.build import SpecOptions
+from doc2openapi.spec.overlay import Overlay, OverlayError, load_overlay
 from doc2openapi.spec.validate import validate_document
 from doc2openapi.spec.versions import VERSIONS
 
@@ -128,17 +130,46 @@ def _collect(inputs: Sequence[Path], result: Result) -> list[InputFolder] | None
         return None
 
 
+def _overlays(options: Config, result: Result) -> list[Overlay] | None:
+    """The overlays of ``options``, read; None (and said) when one is not an overlay."""
+    overlays = []
+    for name in options.overlays:
+        overlay = load_overlay(Path(name))
+        if isinstance(overlay, OverlayError):
+            result.fail(Status.USAGE, str(overlay))
+            return None
+        overlays.append(overlay)
+    return overlays
+
+
+def _templates_usable(options: Config, result: Result) -> bool:
+    """False (and said) when the template overrides folder is missing or holds a file
+    that replaces no built-in template (it would be ignored)."""
+    problems = override_problems(Path(options.templates)) if options.templates else []
+    for problem in problems:
+        result.fail(Status.USAGE, problem)
+    return not problems
+
+
 def _scrape(
-    collected: list[InputFolder], options: Config, result: ScrapeResult, progress: Progress | None
+    collected: list[InputFolder],
+    options: Config,
+    result: ScrapeResult,
+    progress: Progress | None,
+    overlays: Sequence[Overlay],
 ) -> Cache | None:
-    """Read, build and validate into ``result`` (its outcome, report, verdict)."""
+    """Read, build, apply the overlays and validate into ``result`` (its outcome, report,
+    verdict)."""
     cache = _cache(options)
     reading = ReadOptions(options.jobs, cache, progress)
-    outcome = pipeline.scrape([], _spec_options(options), reading, collected)
+    outcome = pipeline.scrape([], _spec_options(options), reading, collected, overlays)
     result.outcome, result.report = outcome, build_report(outcome)
     result.diagnostics = outcome.diagnostics
     reasons = failures(result.report, options.strict)
     result.messages += summary_lines(result.report, passed=not reasons)
+    sources = {overlay.source for overlay in overlays}
+    said = [d for d in outcome.spec.diagnostics if d.page in sources]  # in the actions' order
+    result.messages += [f"overlay: {d.format()}" for d in said]
     result.messages += [f"invalid: {p.format()}" for p in outcome.problems[:50]]
     result.messages += reasons
     if reasons:
@@ -171,10 +202,18 @@ def scrape(
     report to ``report_path``."""
     options = options or Config()
     result = ScrapeResult()
-    collected = _collect(inputs, result)
-    if collected is None:
+    if spec_path is not None and spec_path.suffix.lower() not in SPEC_SUFFIXES:
+        result.fail(
+            Status.USAGE,
+            f"{spec_path}: the document is written as YAML (.yaml, .yml) or JSON (.json), "
+            "so its name must end in one of these",
+        )
         return result
-    cache = _scrape(collected, options, result, progress)
+    overlays = _overlays(options, result)
+    collected = _collect(inputs, result) if overlays is not None else None
+    if overlays is None or collected is None:
+        return result
+    cache = _scrape(collected, options, result, progress, overlays)
     valid = result.document.get("paths") and result.outcome and not result.outcome.problems
     if spec_path is not None and valid:
         _write(result, spec_path, serialise(result.document, spec_path))
@@ -249,7 +288,7 @@ def generate(
     options = options or Config()
     result = GenerateResult()
     document = _load(spec, result)
-    if result.status is not Status.OK:
+    if result.status is not Status.OK or not _templates_usable(options, result):
         return result
     cache = _cache(options)
     problems = validate_document(document, cache)
@@ -346,16 +385,19 @@ def build(
     if out_dir.exists() and not out_dir.is_dir():
         result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
         return result
+    overlays = _overlays(options, result)
+    if overlays is None or not _templates_usable(options, result):
+        return result
     previous = _manifest(out_dir, MANIFEST_NAME, result)
     if previous is not None and not previous.intact(out_dir):
         previous = replace(previous, fingerprint="", document_key="")
     collected = _collect(inputs, result)
     if collected is None:
         return result
-    key = fingerprint(collected, _settings(options))
+    key = fingerprint(collected, _settings(options) + "".join(o.digest for o in overlays))
     if previous is not None and previous.fingerprint == key:
         return _replay(previous, out_dir)
-    cache = _scrape(collected, options, result, progress)
+    cache = _scrape(collected, options, result, progress, overlays)
     outputs = {"report.json": _report_text(result.report)}
     client = _build_client(result, options, previous, outputs, out_dir, cache)
     _write_all(result, out_dir, outputs, key, list(result.messages), client, force=force)

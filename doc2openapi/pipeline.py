@@ -22,6 +22,7 @@ from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
+from doc2openapi.spec.overlay import Overlay, apply_overlays
 from doc2openapi.spec.validate import validate_document
 
 _PARALLEL_THRESHOLD = 64
@@ -225,12 +226,14 @@ def scrape(
     options: SpecOptions | None = None,
     reading: ReadOptions | None = None,
     inputs: Sequence[InputFolder] | None = None,
+    overlays: Sequence[Overlay] = (),
 ) -> ScrapeOutcome:
-    """Read folders of pages (or their ``inputs``, already collected) into one validated
-    OpenAPI document."""
+    """Read folders of pages (or their ``inputs``, already collected) into one OpenAPI
+    document, apply the ``overlays`` to it, and validate it."""
     reading = reading or ReadOptions(jobs=1)
     services = read_services(collect_inputs(folders) if inputs is None else inputs, reading)
     spec = build_spec([s.docs for s in services], options or SpecOptions(), reading.cache)
+    spec.diagnostics.extend(apply_overlays(spec.document, overlays))
     return ScrapeOutcome(services, spec, validate_document(spec.document, reading.cache))
 
 

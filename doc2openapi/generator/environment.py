@@ -7,6 +7,8 @@ from pathlib import Path
 
 import jinja2
 
+from doc2openapi.text_names import nearest
+
 from .text import docstring, markdown_inline, python_string, toml_string
 
 TEMPLATE_PACKAGE = "doc2openapi.generator"
@@ -36,3 +38,26 @@ def make_environment(templates_dir: Path | None) -> jinja2.Environment:
     )
     environment.filters.update(FILTERS)
     return environment
+
+
+def builtin_template_names() -> list[str]:
+    """The file names of the built-in templates (the names an override can replace)."""
+    loader = jinja2.PackageLoader(TEMPLATE_PACKAGE, "templates")
+    return sorted(name for name in loader.list_templates() if "/" not in name)
+
+
+def override_problems(templates_dir: Path) -> list[str]:
+    """What is wrong with a folder of template overrides: it is missing, or holds a file
+    (or folder) that replaces no built-in template and would be ignored silently.
+    Hidden files (``.gitkeep``) are left alone."""
+    if not templates_dir.is_dir():
+        return [f"templates folder not found: {templates_dir}"]
+    builtin = builtin_template_names()
+    problems = []
+    for entry in sorted(templates_dir.iterdir()):
+        if entry.name.startswith(".") or (entry.name in builtin and entry.is_file()):
+            continue
+        close = nearest(entry.name, builtin)
+        hint = f"did you mean {close!r}?" if close else f"built-in: {', '.join(builtin)}"
+        problems.append(f"{entry}: replaces no built-in template ({hint})")
+    return problems

@@ -137,7 +137,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["scrape", EXAMPLES / "export", "-o", "{file}/spec.yaml"], "output folder is a file"),
-        (["scrape", EXAMPLES / "export", "-o", "{tmp}"], "output path is a folder"),
+        (["scrape", EXAMPLES / "export", "-o", "{tmp}/folder.yaml"], "output path is a folder"),
         (["scrape", EXAMPLES / "export", "-o", "/proc/doc2openapi/spec.yaml"], "cannot"),
         (
             ["scrape", EXAMPLES / "export", "-o", "{tmp}/s.yaml", "--report", "/sys/r.json"],
@@ -151,6 +151,7 @@ def test_unwritable_output_is_exit_3_in_one_line(
     tmp_path: Path, args: list[str | Path], message: str
 ) -> None:
     (tmp_path / "file").write_text("a file")
+    (tmp_path / "folder.yaml").mkdir()
     filled = [str(a).format(file=tmp_path / "file", tmp=tmp_path) for a in args]
     result = run(*filled)
     assert result.returncode == 3, result.stderr
