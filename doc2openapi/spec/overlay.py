@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,7 +124,25 @@ def _action(number: int, data: Any) -> Action | str:
         query = jsonpath.compile(target)
     except jsonpath.JSONPathError as error:
         return f"{where}target {target!r} is not a JSONPath query (RFC 9535): {error}"
+    if "update" in data and (problem := _not_json(data["update"], "update")):
+        return f"{where}{problem}"
     return Action(number, target, query, data.get("update", _NO_UPDATE), remove)
+
+
+def _not_json(value: Any, where: str) -> str | None:
+    """Where ``value`` holds what JSON cannot (YAML reads ``2024-01-01`` as a date, ``.inf``
+    as infinity); None when it holds only JSON values."""
+    if isinstance(value, dict):
+        inner = ((f"{where}.{key}", item) for key, item in value.items())
+    elif isinstance(value, list):
+        inner = ((f"{where}[{index}]", item) for index, item in enumerate(value))
+    elif isinstance(value, float) and not math.isfinite(value):
+        return f"{where} is {value}, which JSON cannot hold"
+    elif value is None or isinstance(value, str | int | float):
+        return None
+    else:
+        return f"{where} is a {type(value).__name__}, which JSON cannot hold (quote it in YAML)"
+    return next((p for place, item in inner if (p := _not_json(item, place))), None)
 
 
 def read_overlay(data: Any, source: str) -> Overlay | OverlayError:

@@ -4,6 +4,7 @@ overlay or one of its actions can be wrong (a value or a diagnostic, never an ex
 from __future__ import annotations
 
 import copy
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,11 @@ def test_an_update_that_does_not_fit_is_an_error_and_changes_nothing(
         ({"actions": [{"target": "$.x-y", "remove": True}]}, "found '-'"),
         ({"actions": [{"target": "$", "remove": "yes"}]}, "'remove' must be true or false"),
         ({"actions": [{"target": "$", "description": 5}]}, "'description' must be a string"),
+        (
+            {"actions": [{"target": "$", "update": {"a": [{"b": datetime.date(2024, 1, 1)}]}}]},
+            "action 1: update.a[0].b is a date, which JSON cannot hold (quote it in YAML)",
+        ),
+        ({"actions": [{"target": "$", "update": {"x": float("inf")}}]}, "update.x is inf"),
     ],
 )
 def test_a_malformed_overlay_is_an_error_value(data: Any, said: str) -> None:
