@@ -264,13 +264,6 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     reader.diagnostics.extend((*notes, *placed_notes))
     tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
-    for placed_table in tables:
-        if placed_table.key in reader.unlinked_bodies:
-            reader.report(
-                Code.TABLE_UNPLACED,
-                reader.unlinked_bodies[placed_table.key],
-                placed_table.caption or placed_table.key,
-            )
     status_codes.extend(_status_paragraphs(page, reader))
     api = ApiPage(
         page=page.key,
@@ -289,7 +282,20 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     )
     if syntax is not None:
         api = apply_syntax(api, syntax)
-    return api, ()  # its diagnostics are the API page's own
+    return _with_unlinked_notes(api, reader.unlinked_bodies), ()  # the page's own diagnostics
+
+
+def _with_unlinked_notes(api: ApiPage, unlinked: dict[str, str]) -> ApiPage:
+    """Second body tables read as nested tables that no field links to are said, unless
+    the page's syntax makes them part of the body (an XML body's element tables)."""
+    notes = tuple(
+        Diagnostic(
+            Level.WARNING, Code.TABLE_UNPLACED, api.page, unlinked[t.key], t.caption or t.key
+        )
+        for t in api.tables
+        if t.key in unlinked and t.role is TableRole.SCHEMA
+    )
+    return replace(api, diagnostics=(*api.diagnostics, *notes)) if notes else api
 
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})

@@ -185,7 +185,7 @@ class SyntaxReading:
     status_codes: list[StatusCode] = field(default_factory=list)
     request_media_type: str = ""
     sample_bodies: list[str] = field(default_factory=list)
-    sample_skeletons: list[XmlElement] = field(default_factory=list)
+    sample_skeletons: list[XmlBody] = field(default_factory=list)
 
 
 def _syntax_kind(title: str) -> str:
@@ -220,10 +220,11 @@ def read_syntax(page: Page) -> SyntaxReading:
                 _read_sample(message, samples, reading)
     for kind, message in syntax:
         _read_syntax_message(kind, message, samples, reading)
+    samples_by_root = [s.root for s in reading.sample_skeletons]
     reading.bodies = [
-        replace(body, root=_with_samples(body.root, reading.sample_skeletons))
-        for body in reading.bodies
+        replace(body, root=_with_samples(body.root, samples_by_root)) for body in reading.bodies
     ]
+    reading.bodies.extend(_other_roots(reading.bodies, reading.sample_skeletons))
     return reading
 
 
@@ -234,6 +235,21 @@ def _with_samples(root: XmlElement, samples: list[XmlElement]) -> XmlElement:
         if sample.name == root.name:
             root = merge_elements(root, sample)
     return root
+
+
+def _other_roots(bodies: list[XmlBody], samples: list[XmlBody]) -> list[XmlBody]:
+    """Sample bodies of another root element than the syntax body of their kind (a
+    listing's ``ListVersionsResult`` beside its ``ListBucketResult``), after the syntax
+    bodies: they may be another case of the body, which the element tables decide."""
+    found: dict[tuple[str, str], XmlElement] = {}
+    syntax = {(b.kind, b.root.name) for b in bodies}
+    kinds = {kind for kind, _ in syntax}
+    for sample in samples:
+        key = (sample.kind, sample.root.name)
+        if sample.kind in kinds and key not in syntax:
+            known = found.get(key)
+            found[key] = sample.root if known is None else merge_elements(known, sample.root)
+    return [XmlBody(kind, root) for (kind, _), root in found.items()]
 
 
 def merge_elements(first: XmlElement, second: XmlElement) -> XmlElement:
@@ -249,9 +265,9 @@ def _read_sample(
     message: HttpMessage, samples: dict[str, list[list[str]]], reading: SyntaxReading
 ) -> None:
     skeleton = xml_skeleton(message.body) if message.body.lstrip().startswith("<") else None
-    if skeleton is not None:
-        reading.sample_skeletons.append(skeleton)
     request = _REQUEST_LINE.match(message.start)
+    if skeleton is not None:
+        reading.sample_skeletons.append(XmlBody(_sample_kind(message, request), skeleton))
     if request:
         samples.setdefault(request.group(1), []).append(_split_target(request.group(2))[0])
         reading.sample_bodies.append(message.body)
@@ -259,6 +275,14 @@ def _read_sample(
     status = _STATUS_LINE.match(message.start)
     if status and re.fullmatch(r"[2-5]\d\d", status.group(1)):
         reading.status_codes.append(StatusCode(status.group(1), ""))
+
+
+def _sample_kind(message: HttpMessage, request: re.Match[str] | None) -> str:
+    """``request``, ``response`` (a success) or ``error``."""
+    if request:
+        return "request"
+    status = _STATUS_LINE.match(message.start)
+    return "response" if status and status.group(1).startswith("2") else "error"
 
 
 def _read_syntax_message(

@@ -23,6 +23,7 @@ from doc2openapi.diagnostics import Code
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.scraper.model import XmlElement as Element
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.xml_parents import Path, Placement, paths_of, placement, with_stated_elements
 
 _CONTAINER_WORDS = frozenset({"xml", "container"})
 _ARRAY_WORD = re.compile(r"^(?:array|list)\b", re.I)
@@ -36,21 +37,45 @@ def is_message_page(page: ApiPage) -> bool:
 
 @dataclass
 class _Rows:
-    """The element rows of a message's tables, by name, in document order."""
+    """The element rows of a message's tables, by element name, in document order."""
 
-    by_name: dict[str, list[tuple[FieldTable, FieldRow]]] = field(default_factory=dict)
+    by_name: dict[str, list[tuple[FieldTable, FieldRow, Placement]]] = field(default_factory=dict)
     used: set[tuple[str, int]] = field(default_factory=set)
 
-    def take(self, name: str) -> tuple[FieldTable, FieldRow, bool] | None:
-        """The next row of that name (the last one serves every later element of the
-        name: ``ID`` once for ``Initiator`` and ``Owner``), and whether it is its first use."""
-        rows = self.by_name.get(name)
+    def take(self, name: str, ancestors: Path) -> tuple[FieldTable, FieldRow, bool] | None:
+        """The first row of that name not yet used whose stated parent fits ``ancestors``
+        (else the last that fits serves again: ``ID`` once for ``Initiator`` and
+        ``Owner``), and whether it is its first use."""
+        rows = [r for r in self.by_name.get(name, ()) if r[2].fits(ancestors)]
         if not rows:
             return None
-        table, row = rows[0] if len(rows) == 1 else rows.pop(0)
+        fresh = [r for r in rows if (r[0].key, r[1].row) not in self.used]
+        table, row, _ = fresh[0] if fresh else rows[-1]
         first = (table.key, row.row) not in self.used
         self.used.add((table.key, row.row))
         return table, row, first
+
+    def names_root(self, root: str) -> bool:
+        """Whether a row not yet used is element ``root`` at the top, or says it sits
+        under ``root``."""
+        return any(
+            (table.key, row.row) not in self.used
+            and where.parents
+            and any(p[:1] == (root,) or (not p and where.name == root) for p in where.parents)
+            for rows in self.by_name.values()
+            for table, row, where in rows
+        )
+
+    def placed_again(self, paths: set[Path]) -> set[tuple[str, int]]:
+        """Rows not used whose element the outline has where the row says it sits (a
+        second table describing the same root): they describe a placed element."""
+        return {
+            (table.key, row.row)
+            for rows in self.by_name.values()
+            for table, row, where in rows
+            if (table.key, row.row) not in self.used
+            and any(path[-1] == where.name and where.fits(path[:-1]) for path in paths)
+        }
 
 
 @dataclass
@@ -59,13 +84,17 @@ class _XmlBuilder:
     owner: str
     counts: FieldCounts
     rows: _Rows
+    added: set[Path] = field(default_factory=set)
+    """Elements of the outline that only a row's "Parent:" statement places."""
 
-    def element(self, node: Element) -> tuple[Schema, bool]:
-        """The schema of an element and whether its row says it is mandatory."""
-        found = self.rows.take(node.name)
+    def element(self, node: Element, ancestors: Path = ()) -> tuple[Schema, bool]:
+        """The schema of an element and whether its row says it is mandatory (never for an
+        element the syntax block does not show)."""
+        found = self.rows.take(node.name, ancestors)
         counts = self.counts if found is not None and found[2] else FieldCounts()
+        path = (*ancestors, node.name)
         if node.children:
-            schema = self._object(node)
+            schema = self._object(node, path)
             if found is not None:
                 self._describe(schema, found[1], counts)
         elif found is not None:
@@ -73,17 +102,18 @@ class _XmlBuilder:
         else:
             schema = {"type": "string"}
         required = found is not None and found[1].requirement is Requirement.REQUIRED
+        required = required and path not in self.added
         if node.repeated or (found is not None and _ARRAY_WORD.match(found[1].type_text)):
             item = {k: v for k, v in schema.items() if k != "description"}
             item["xml"] = {"name": node.name}
             schema = {"type": "array", "items": item, **_description(schema)}
         return schema, required
 
-    def _object(self, node: Element) -> Schema:
+    def _object(self, node: Element, path: Path) -> Schema:
         properties: dict[str, Schema] = {}
         required: list[str] = []
         for child in node.children:
-            properties[child.name], mandatory = self.element(child)
+            properties[child.name], mandatory = self.element(child, path)
             if mandatory:
                 required.append(child.name)
         schema: Schema = {"type": "object", "properties": properties}
@@ -116,37 +146,71 @@ def _rows(tables: Sequence[FieldTable]) -> _Rows:
     rows = _Rows()
     for table in tables:
         for row in table.fields:
-            rows.by_name.setdefault(row.name, []).append((table, row))
+            where = placement(row)
+            rows.by_name.setdefault(where.name, []).append((table, row, where))
     return rows
 
 
 def message_body(
     registry: SchemaRegistry,
     tables: Sequence[FieldTable],
-    skeleton: Element | None,
+    skeletons: Sequence[Element],
     hint: str,
     owner: str,
 ) -> Schema | None:
     """The component of a body (a ``$ref``): from the skeleton with the tables' rows, or
     from the tables alone (a form's fields) where no skeleton is written; None when there
-    is neither."""
-    if not tables and skeleton is None:
+    is neither. The samples' other roots (``skeletons[1:]``) are other cases of the body
+    where rows the first leaves out are, or say they sit, under them: the body is then an
+    ``anyOf`` of one component per case."""
+    if not tables and not skeletons:
         return None
     first = tables[0] if tables else None
     counts = registry.counts.setdefault(first.page if first else "", FieldCounts())
     rows = _rows(tables)
     builder = _XmlBuilder(registry, owner, counts, rows)
-    if skeleton is not None:
-        schema = builder.element(replace(skeleton, repeated=False))[0]
-        schema["xml"] = {"name": skeleton.name}
-        name_hint = skeleton.name
-    else:
-        schema = _flat(builder, tables)
-        name_hint = hint
+    placed: set[tuple[str, int]] = set()
+    cases: list[tuple[str, Schema]] = []
+    for skeleton in skeletons:
+        if cases and not rows.names_root(skeleton.name):
+            continue
+        schema, again = _case(builder, skeleton, tables)
+        cases.append((skeleton.name, schema))
+        placed |= again
+    if not cases:
+        cases.append((hint, _flat(builder, tables)))
+    placed -= rows.used
+    counts.recognised += len(placed)
+    _report_unused(registry, tables, rows.used | placed, counts)
+    if first is None:
+        return cases[0][1]
+    refs = [registry.add_component(tables, name, owner, schema) for name, schema in cases]
+    return refs[0] if len(refs) == 1 else {"anyOf": refs}
+
+
+def _case(
+    builder: _XmlBuilder, skeleton: Element, tables: Sequence[FieldTable]
+) -> tuple[Schema, set[tuple[str, int]]]:
+    """The schema of one root's outline, completed by the rows' "Parent:" statements, and
+    the rows that describe an element of it a second time."""
+    outline, builder.added = with_stated_elements(
+        replace(skeleton, repeated=False), (row for table in tables for row in table.fields)
+    )
+    schema = builder.element(outline)[0]
+    schema["xml"] = {"name": skeleton.name}
+    return schema, builder.rows.placed_again(paths_of(outline))
+
+
+def _report_unused(
+    registry: SchemaRegistry,
+    tables: Sequence[FieldTable],
+    used: set[tuple[str, int]],
+    counts: FieldCounts,
+) -> None:
     for table in tables:
         counts.failed += table.failed_rows
         for row in table.fields:
-            if (table.key, row.row) not in rows.used:
+            if (table.key, row.row) not in used:
                 counts.failed += 1
                 registry.report(
                     Code.XML_ELEMENT_UNPLACED,
@@ -155,9 +219,6 @@ def message_body(
                     f"the XML of the syntax block has no element {row.name!r}; "
                     "the row is not in the body",
                 )
-    if first is None:
-        return schema
-    return registry.add_component(tables, name_hint, owner, schema)
 
 
 def _flat(builder: _XmlBuilder, tables: Sequence[FieldTable]) -> Schema:
@@ -167,7 +228,7 @@ def _flat(builder: _XmlBuilder, tables: Sequence[FieldTable]) -> Schema:
         for row in table.fields:
             if row.name in properties:
                 continue
-            taken = builder.rows.take(row.name)
+            taken = builder.rows.take(row.name, ())
             if taken is None:
                 continue
             properties[row.name] = builder.leaf(taken[0], taken[1], builder.counts)
@@ -183,8 +244,9 @@ def body_tables(page: ApiPage, role: TableRole) -> list[FieldTable]:
     return [t for t in page.tables if t.role is role]
 
 
-def skeleton_of(page: ApiPage, kind: str) -> Element | None:
-    return next((b.root for b in page.xml_bodies if b.kind == kind), None)
+def skeletons_of(page: ApiPage, kind: str) -> list[Element]:
+    """The syntax block's body of that kind first, then the samples' other roots."""
+    return [b.root for b in page.xml_bodies if b.kind == kind]
 
 
 def request_content(
@@ -193,12 +255,12 @@ def request_content(
     """Media type and schema of a message page's request body, or None for no body."""
     media = page.request_media_type
     tables = body_tables(page, TableRole.REQUEST_BODY)
-    skeleton = skeleton_of(page, "request")
+    skeletons = skeletons_of(page, "request")
     if media == "application/octet-stream":
         return media, {"type": "string", "format": "binary"}
     if media == "application/json" and not tables:
         return media, {"type": "object", "description": "The document the page describes."}
-    schema = message_body(registry, tables, skeleton, hint, owner)
+    schema = message_body(registry, tables, skeletons, hint, owner)
     if schema is None:
         return None
     return media or "application/xml", schema
@@ -209,5 +271,5 @@ def response_content(
 ) -> tuple[str, Schema] | None:
     """Media type and schema of a message page's success body, or None for no body."""
     tables = body_tables(page, TableRole.RESPONSE_BODY)
-    schema = message_body(registry, tables, skeleton_of(page, "response"), hint, owner)
+    schema = message_body(registry, tables, skeletons_of(page, "response"), hint, owner)
     return None if schema is None else ("application/xml", schema)

@@ -112,3 +112,60 @@ Host: store.region.example.com</pre>
 <h2>Response Syntax</h2>
 <pre>HTTP/1.1 status_code</pre>
 """
+
+LIST_OBJECTS = """<h1>Listing Objects</h1>
+<h2>Request Syntax</h2>
+<pre>GET / HTTP/1.1
+Host: bucketname.store.region.example.com</pre>
+<h2>Response Syntax</h2>
+<pre>HTTP/1.1 status_code
+
+&lt;ListBucketResult&gt;
+    &lt;Name&gt;bucket&lt;/Name&gt;
+    &lt;Contents&gt;&lt;Key&gt;key&lt;/Key&gt;&lt;/Contents&gt;
+&lt;/ListBucketResult&gt;</pre>
+<h2>Response Elements</h2>
+<table><caption>Table 1 Response elements</caption>
+<thead><tr><th>Element</th><th>Description</th></tr></thead>
+<tbody><tr><td>ListBucketResult</td><td><p>The listing.</p>
+<p>Type: container</p></td></tr>
+<tr><td>Name</td><td><p>Bucket name.</p>
+<p>Type: string</p><p>Parent: ListBucketResult</p></td></tr>
+<tr><td>Contents</td><td><p>One object.</p>
+<p>Type: container</p><p>Parent: ListBucketResult</p></td></tr>
+<tr><td>Key</td><td><p>Object name.</p>
+<p>Type: string</p><p>Parent: ListBucketResult.Contents</p></td></tr>
+<tr><td>Owner</td><td><p>The owner.</p>
+<p>Type: container</p><p>Parent: Contents</p></td></tr>
+<tr><td>ID</td><td><p>Owner ID.</p>
+<p>Type: string</p><p>Parent: Contents.Owner</p></td></tr>
+<tr><td>NextMarker</td><td><p>Where to go on.</p>
+<p>Type: string</p><p>Parent: ListBucketResult</p></td></tr>
+<tr><td>CommonPrefixes</td><td><p>A group.</p>
+<p>Type: container</p><p>Parent: ListBucketResult</p></td></tr>
+<tr><td>CommonPrefixes. Prefix</td><td><p>The group's prefix.</p>
+<p>Type: string</p></td></tr>
+<tr><td>StartAfter</td><td><p>Not placed anywhere.</p>
+<p>Type: string</p></td></tr>
+</tbody></table>
+<table><caption>Table 2 Elements in the response message for listing versioned objects</caption>
+<thead><tr><th>Element</th><th>Description</th></tr></thead>
+<tbody><tr><td>ListVersionsResult</td><td><p>The versions.</p>
+<p>Type: container</p><p>Parent: none</p></td></tr>
+<tr><td>Version</td><td><p>One version.</p>
+<p>Type: container</p><p>Parent: ListVersionsResult</p></td></tr>
+<tr><td>Key</td><td><p>Object name.</p>
+<p>Type: string</p><p>Parent: ListVersionsResult.Version</p></td></tr>
+<tr><td>IsLatest</td><td><p>Latest or not.</p>
+<p>Type: boolean</p><p>Parent: ListVersionsResult.Version</p></td></tr>
+</tbody></table>
+<h2>Sample Response: Listing Object Versions</h2>
+<pre>HTTP/1.1 200 OK
+
+&lt;ListVersionsResult&gt;&lt;Version&gt;&lt;Key&gt;a&lt;/Key&gt;&lt;/Version&gt;
+&lt;Version&gt;&lt;Key&gt;b&lt;/Key&gt;&lt;/Version&gt;&lt;/ListVersionsResult&gt;</pre>
+<h2>Sample Error Response</h2>
+<pre>HTTP/1.1 404 Not Found
+
+&lt;Error&gt;&lt;Code&gt;NoSuchBucket&lt;/Code&gt;&lt;/Error&gt;</pre>
+"""

@@ -10,7 +10,7 @@ import pytest
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.request_lines import host_server, subresource_key
-from tests.helpers.s3_pages import GET_OBJECT, LIST_BUCKETS, LIST_PARTS, PUT_ACL
+from tests.helpers.s3_pages import GET_OBJECT, LIST_BUCKETS, LIST_OBJECTS, LIST_PARTS, PUT_ACL
 
 
 @pytest.fixture
@@ -127,3 +127,47 @@ def test_response_header_table_gives_the_success_response_headers(document: dict
     responses = document["paths"]["/{ObjectKey}#uploadId"]["get"]["responses"]
     header = responses["200"]["headers"]["x-store-request-payer"]
     assert header["schema"]["type"] == "string"
+
+
+def _listing(tmp_path: Path) -> tuple[dict[str, Any], list[tuple[str, str]], Any]:
+    (tmp_path / "list.html").write_text(LIST_OBJECTS)
+    outcome = scrape([tmp_path])
+    unplaced = [
+        (d.code.value, d.row) for d in outcome.diagnostics if d.code.value in ("D101", "D120")
+    ]
+    return outcome.spec.document, unplaced, outcome.spec.counts[tmp_path.name]["list.html"]
+
+
+def test_elements_go_where_their_rows_say_they_sit(tmp_path: Path) -> None:
+    """``NextMarker``, ``CommonPrefixes`` (with its dotted ``CommonPrefixes.Prefix``) and
+    ``Owner`` are not in the syntax block; their rows name their parents. ``StartAfter``
+    names none: it stays out, said."""
+    document, unplaced, counts = _listing(tmp_path)
+    content = document["paths"]["/"]["get"]["responses"]["200"]["content"]["application/xml"]
+    listing = _schema(document, content["schema"]["anyOf"][0])
+    assert listing["xml"] == {"name": "ListBucketResult"}
+    assert list(listing["properties"]) == ["Name", "Contents", "NextMarker", "CommonPrefixes"]
+    contents = listing["properties"]["Contents"]
+    owner_id = contents["properties"]["Owner"]["properties"]["ID"]
+    assert owner_id["description"].startswith("Owner ID.")
+    prefixes = listing["properties"]["CommonPrefixes"]
+    assert prefixes["properties"]["Prefix"]["description"].startswith("The group's prefix.")
+    assert unplaced == [("D120", "StartAfter")]
+    assert (counts.recognised, counts.failed) == (13, 1)
+
+
+def test_another_root_of_the_samples_is_another_case_of_the_body(tmp_path: Path) -> None:
+    """The versioned listing's rows sit under ``ListVersionsResult``, the root of a
+    success sample: a second case. The error sample's ``Error`` is no case."""
+    document, _, _ = _listing(tmp_path)
+    content = document["paths"]["/"]["get"]["responses"]["200"]["content"]["application/xml"]
+    refs = content["schema"]["anyOf"]
+    assert len(refs) == 2
+    versions = _schema(document, refs[1])
+    assert versions["xml"] == {"name": "ListVersionsResult"}
+    version = versions["properties"]["Version"]
+    assert version["type"] == "array"
+    assert version["items"]["xml"] == {"name": "Version"}
+    assert set(version["items"]["properties"]) == {"Key", "IsLatest"}
+    key = version["items"]["properties"]["Key"]["description"]
+    assert key.startswith("Object name.") and key.endswith("ListVersionsResult.Version")
