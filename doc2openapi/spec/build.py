@@ -12,18 +12,19 @@ from doc2openapi.scraper.model import ApiPage, FieldTable
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
 from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
+from doc2openapi.spec.operation_names import name_operations
 from doc2openapi.spec.page_operations import (
     SECURITY_SCHEME,
     DocumentBuilder,
     PageBuilder,
     document_server,
-    path_words,
+    route_key,
+    routes_of,
 )
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, TableIndex
 from doc2openapi.spec.versions import OPENAPI_30, finalise
-from doc2openapi.text_names import pascal_case
 
 if TYPE_CHECKING:
     from doc2openapi.spec.page_operations import Operation
@@ -98,10 +99,6 @@ def _merge(operations: list[Operation], builder: DocumentBuilder) -> dict[str, A
         f"({', '.join(pages)}); their request bodies form an anyOf",
         Level.INFO,
     )
-    merged["operationId"] = builder.unique_operation_id(
-        pascal_case(first.method) + path_words(first.path),
-        first.page,
-    )
     merged["summary"] = " / ".join(dict.fromkeys(str(op.body["summary"]) for op in operations))
     merged["description"] = "\n\n".join(
         dict.fromkeys(
@@ -165,6 +162,7 @@ def build_spec(
     """The document of the services' pages. ``cache`` keeps the example checks made by
     earlier builds."""
     builder = DocumentBuilder(options)
+    _name_operations(services, builder)
     every_operation: list[Operation] = []
     registries: list[SchemaRegistry] = []
     operation_counts: dict[str, int] = {}
@@ -199,6 +197,7 @@ def build_spec(
                 operations[0].body if len(operations) == 1 else _merge(operations, builder)
             )
         document_paths[path] = item
+    _check_unique_ids(document_paths, builder)
     renames = fold_duplicates(builder.components)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
     document = _document(services, options, builder, document_paths)
@@ -212,6 +211,40 @@ def build_spec(
         {r.service: r.counts for r in registries},
         operation_counts,
     )
+
+
+def _name_operations(services: Sequence[ServiceDocs], builder: DocumentBuilder) -> None:
+    """Every operation's id, chosen for the whole document at once: a name that two
+    operations would share is made more specific for both (reported)."""
+    pages = [page for service in services for page in service.api_pages]
+    named = name_operations(routes_of(pages))
+    builder.operation_names = {(r.method, r.path): name for r, name in named.names.items()}
+    sources = {(e.method.upper(), route_key(p, e)): p.page for p in pages for e in p.endpoints}
+    for route, detail in named.notes:
+        page = sources.get((route.method, route.path), "")
+        builder.report(Code.DUPLICATE_OPERATION_ID, page, detail, Level.INFO)
+
+
+def _check_unique_ids(paths: dict[str, Any], builder: DocumentBuilder) -> None:
+    """A last guard: an id the naming could not foresee twice (a route only building its
+    page revealed) gets a number, and a warning, rather than making the document invalid."""
+    seen: set[str] = set()
+    for path, item in paths.items():
+        for method, operation in item.items():
+            name = operation["operationId"]
+            number = 2
+            while name.lower() in seen:
+                name = f"{operation['operationId']}{number}"
+                number += 1
+            if name != operation["operationId"]:
+                builder.report(
+                    Code.DUPLICATE_OPERATION_ID,
+                    str(operation.get("x-source", "")),
+                    f"{method.upper()} {path}: operationId {operation['operationId']!r} is "
+                    f"taken; numbered {name!r}",
+                )
+                operation["operationId"] = name
+            seen.add(name.lower())
 
 
 def _routes(

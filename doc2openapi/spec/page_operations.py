@@ -19,16 +19,16 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.media import request_media_type
+from doc2openapi.spec.operation_names import Route, operation_words, render, title_words
 from doc2openapi.spec.request_lines import (
     host_server,
     mark_subresources,
-    selecting_names,
     subresource_key,
 )
 from doc2openapi.spec.responses import ResponseBuilder, value_schema
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, identity
 from doc2openapi.spec.xml_bodies import is_message_page, request_content
-from doc2openapi.text_names import pascal_case, path_parameter_names
+from doc2openapi.text_names import path_parameter_names
 
 if TYPE_CHECKING:
     from doc2openapi.spec.build import SpecOptions
@@ -38,9 +38,6 @@ SECURITY_SCHEME = "token"
 AUTH_HEADER = "x-auth-token"
 TRANSPORT_HEADERS = frozenset({"content-type", "accept", "content-length", "host"})
 _DEPRECATED = re.compile(r"\b(discarded|deprecated|outdated|out-of-date|obsolete)\b", re.I)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_VERSION = re.compile(r"^v\d+(?:\.\d+)*$")
-_GOOD_ANCHOR = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 
 
 @dataclass
@@ -59,7 +56,8 @@ class DocumentBuilder:
     options: SpecOptions
     components: dict[str, Schema] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    operation_ids: set[str] = field(default_factory=set)
+    operation_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    """operationIds by method and path key, chosen for the whole document at once."""
     tags: dict[str, str] = field(default_factory=dict)
     uses_token: bool = False
     named_tables: list[tuple[SchemaRegistry, FieldTable]] = field(default_factory=list)
@@ -76,43 +74,39 @@ class DocumentBuilder:
     ) -> None:
         self.diagnostics.append(Diagnostic(level, code, page, detail, table, row))
 
-    def unique_operation_id(self, base: str, page: str, endpoint: Endpoint | None = None) -> str:
-        name = base
-        if name in self.operation_ids and endpoint is not None:
-            name = base + _version_suffix(endpoint)
-        number = 2
-        while name in self.operation_ids:
-            name = f"{base}{number}"
-            number += 1
-        if name != base:
-            self.report(
-                Code.DUPLICATE_OPERATION_ID,
-                page,
-                f"operationId {base!r} is taken; this operation is {name!r}",
-                Level.INFO,
-            )
-        self.operation_ids.add(name)
-        return name
+    def operation_id(self, method: str, path: str, title: str) -> str:
+        """The name chosen for an operation before the pages were built (see
+        :func:`route_of`), or, for a route that only building the page revealed, its own."""
+        name = self.operation_names.get((method.upper(), path))
+        return name or render(operation_words(Route(method, path, (title,))))
 
 
-def _operation_base_id(page: ApiPage) -> str:
-    anchor = page.operation_anchor
-    if _GOOD_ANCHOR.match(anchor) and not re.search(r"\d{4,}", anchor):
-        return anchor
-    return pascal_case(_PARENTHESES.sub("", page.title), drop_small_words=True)
+def route_key(page: ApiPage, endpoint: Endpoint) -> str:
+    """The path an operation is keyed by: an HTTP-message page's operations are told apart
+    by the query names that select them (``/{ObjectName}#acl``)."""
+    if not is_message_page(page):
+        return endpoint.path
+    path_names = set(path_parameter_names(endpoint.path))
+    required = {
+        row.name
+        for table in page.tables
+        if table.role in (TableRole.QUERY, TableRole.PATH)
+        for row in table.fields
+        if row.requirement is Requirement.REQUIRED and row.name not in path_names
+    }
+    names = [n for n in endpoint.query if n in endpoint.subresources or n in required]
+    return subresource_key(endpoint.path, names)
 
 
-def _version_suffix(endpoint: Endpoint) -> str:
-    for segment in endpoint.path.strip("/").split("/"):
-        if _VERSION.match(segment):
-            return pascal_case(segment.replace(".", "_"))
-    return path_words(endpoint.path)
-
-
-def path_words(path: str) -> str:
-    """``/v2/{project_id}/servers/{server_id}/action`` → ``ServersAction``; ``/`` → ``Root``."""
-    literal = re.sub(r"\{[^}]*\}|/v\d+(?:\.\d+)*(?=/|$)", "", path)
-    return pascal_case(literal) if re.search(r"[A-Za-z]", literal) else "Root"
+def routes_of(pages: Sequence[ApiPage]) -> list[Route]:
+    """Every operation of the pages as a route to name: the pages that document one method
+    and path are one operation, named with all their titles."""
+    titles: dict[tuple[str, str], list[str]] = {}
+    for page in sorted(pages, key=lambda p: p.page):
+        for endpoint in page.endpoints:
+            key = (endpoint.method.upper(), route_key(page, endpoint))
+            titles.setdefault(key, []).append(page.title)
+    return [Route(m, p, tuple(dict.fromkeys(t))) for (m, p), t in sorted(titles.items())]
 
 
 def _groups(page: ApiPage, toc: Toc) -> tuple[str, ...]:
@@ -139,7 +133,12 @@ class PageBuilder:
         self.builder.report(code, self.page.page, detail, level, table, row)
 
     def operations(self) -> list[Operation]:
-        base = _operation_base_id(self.page)
+        keys = [route_key(self.page, e) for e in self.page.endpoints]
+        ids = [
+            self.builder.operation_id(e.method, k, self.page.title)
+            for e, k in zip(self.page.endpoints, keys, strict=True)
+        ]
+        base = ids[0] if ids else render(title_words(self.page.title))
         groups = _groups(self.page, self.toc)
         deprecated = bool(_DEPRECATED.search(" ".join((*groups, self.page.title))))
         tag = groups[-1] if groups else ""
@@ -154,9 +153,7 @@ class PageBuilder:
         self._report_unplaced()
         found: list[Operation] = []
         for position, endpoint in enumerate(self.page.endpoints):
-            operation_id = base if position == 0 else base + _version_suffix(endpoint)
-            operation_id = self.builder.unique_operation_id(operation_id, self.page.page, endpoint)
-            body: dict[str, Any] = {"operationId": operation_id, "summary": self.page.title}
+            body: dict[str, Any] = {"operationId": ids[position], "summary": self.page.title}
             body["description"] = self.page.description or self.page.title
             docs = _external_docs(self.builder.options, self.page.page, self.page.title)
             if docs:
@@ -189,9 +186,7 @@ class PageBuilder:
             body["x-source"] = self.page.page
             found.append(
                 Operation(
-                    subresource_key(endpoint.path, selecting_names(endpoint, parameters))
-                    if is_message_page(self.page)
-                    else endpoint.path,
+                    keys[position],
                     endpoint.method.lower(),
                     self.page.page,
                     body,

@@ -27,12 +27,14 @@ from doc2openapi.spec.types import (
     UnknownType,
     parse_type,
 )
+from doc2openapi.spec.operation_names import MAX_LENGTH, destutter, fit
 from doc2openapi.spec.versions import SCHEMA_REF
 from doc2openapi.text_names import is_identifier, pascal_case
 
 Schema = dict[str, Any]
 Target = FieldTable | tuple[FieldTable, ...]
 """The table a field's type points at, or the alternatives an index page lists."""
+_NAME_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|_+")
 MAX_NESTING = 64
 """Tables nested deeper than this through links are not followed (reported)."""
 _ANCHOR_NAME = re.compile(r"__(?:request|response)_([A-Za-z][A-Za-z0-9]*?)(?:_\d+)?$")
@@ -201,13 +203,14 @@ class SchemaRegistry:
         """A class-shaped name no other component has, whatever the case: generators turn
         ``quotas`` and ``Quotas`` (or ``L7policy`` and ``L7Policy``) into one class."""
         taken = self._taken_names()
-        candidates = [_class_shaped(n) for n in self._candidate_names(table, hint, owner)]
+        candidates = [tidy_name(n) for n in self._candidate_names(table, hint, owner)]
         for name in candidates:
             if _folded(name) not in taken:
                 return name
         for name in candidates:
-            if owner and not name.startswith(owner) and _folded(owner + name) not in taken:
-                return owner + name
+            joined = tidy_name(owner + name)
+            if owner and not name.startswith(owner) and _folded(joined) not in taken:
+                return joined
         base = candidates[-1]
         number = 2
         while _folded(f"{base}{number}") in taken:
@@ -450,8 +453,13 @@ def _trace(schema: Schema, where: str) -> None:
         stack.extend(o for o in node.get("oneOf", []) if "$ref" not in o)
 
 
-def _class_shaped(name: str) -> str:
-    return name[:1].upper() + name[1:]
+def tidy_name(name: str) -> str:
+    """A component name as a class name: capitalised, no word twice in a row
+    (``NodePoolNodePool`` → ``NodePool``... ``SpecSpec`` → ``Spec``), at most 60 long."""
+    words = destutter(_NAME_WORD.findall(name))
+    words = fit(words) if len(name) > MAX_LENGTH else words
+    tidy = "".join(words) or name
+    return tidy[:1].upper() + tidy[1:]
 
 
 def _folded(name: str) -> str:

@@ -107,14 +107,14 @@ class Client:
             return models.ListApiVersionsResponse.model_validate_json(_response.content)
         raise errors.error_from_response(_response, {500: models.ErrorResponse})
 
-    def querying_widgets_az(
+    def list_widgets_details(
         self,
         *,
         zone: str,
         from_: str | None = None,
         limit: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.QueryingWidgetsAzResponse:
+    ) -> models.ListWidgetsDetailsResponse:
         """Querying Widgets in an AZ.
 
         This API is used to query the widgets placed in an availability zone (AZ), together with
@@ -149,14 +149,14 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.QueryingWidgetsAzResponse.model_validate_json(_response.content)
+            return models.ListWidgetsDetailsResponse.model_validate_json(_response.content)
         raise errors.error_from_response(_response, {400: None, 404: None})
 
-    def adding_tags_widget(
+    def create_widget_tag(
         self,
         *,
         widget_id: str,
-        body: models.AddingTagsWidgetRequest,
+        body: models.CreateWidgetTagRequest,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Adding Tags to a Widget.
@@ -597,14 +597,14 @@ class AsyncClient:
             return models.ListApiVersionsResponse.model_validate_json(_response.content)
         raise errors.error_from_response(_response, {500: models.ErrorResponse})
 
-    async def querying_widgets_az(
+    async def list_widgets_details(
         self,
         *,
         zone: str,
         from_: str | None = None,
         limit: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.QueryingWidgetsAzResponse:
+    ) -> models.ListWidgetsDetailsResponse:
         """Querying Widgets in an AZ.
 
         This API is used to query the widgets placed in an availability zone (AZ), together with
@@ -639,14 +639,14 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.QueryingWidgetsAzResponse.model_validate_json(_response.content)
+            return models.ListWidgetsDetailsResponse.model_validate_json(_response.content)
         raise errors.error_from_response(_response, {400: None, 404: None})
 
-    async def adding_tags_widget(
+    async def create_widget_tag(
         self,
         *,
         widget_id: str,
-        body: models.AddingTagsWidgetRequest,
+        body: models.CreateWidgetTagRequest,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         """Adding Tags to a Widget.
