@@ -13,6 +13,7 @@ from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.coherence import described
+from doc2openapi.spec.operation_names import MAX_LENGTH, destutter, fit
 from doc2openapi.spec.placeholders import table_schema
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.types import (
@@ -27,7 +28,6 @@ from doc2openapi.spec.types import (
     UnknownType,
     parse_type,
 )
-from doc2openapi.spec.operation_names import MAX_LENGTH, destutter, fit
 from doc2openapi.spec.versions import SCHEMA_REF
 from doc2openapi.text_names import is_identifier, pascal_case
 

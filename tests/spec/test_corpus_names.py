@@ -3,6 +3,7 @@ characters, never numbered to be unique; one API named alike in the export and t
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -27,7 +28,7 @@ def _operations(document: dict[str, Any]) -> list[tuple[str, str, str]]:
 def _stutter(name: str) -> str:
     """The word a name repeats right after itself, or ""."""
     words = [w.lower() for w in _WORD.findall(name)]
-    return next((a for a, b in zip(words, words[1:], strict=False) if a == b), "")
+    return next((a for a, b in itertools.pairwise(words) if a == b), "")
 
 
 @pytest.mark.parametrize("folder", sorted(CORPUS_FOLDERS.values()))
