@@ -38,9 +38,14 @@ def _scraped(folder: Path) -> ScrapeOutcome:
     return scrape([folder])
 
 
+def scraped_folder(relative: str) -> ScrapeOutcome:
+    """The scrape of a corpus folder, once per session; a skip when the corpus is absent."""
+    return _scraped(corpus_dir(relative))
+
+
 def scraped(service: str) -> ScrapeOutcome:
     """The scrape of a corpus service, once per session; a skip when the corpus is absent."""
-    return _scraped(corpus_dir(SERVICES[service]))
+    return scraped_folder(SERVICES[service])
 
 
 @dataclass(frozen=True)
@@ -107,15 +112,19 @@ class GeneratedClient:
 
 
 class GeneratedClients:
-    """Generates the client of each corpus service once, under one session folder."""
+    """Generates the client of each corpus service once, under one folder.
 
-    def __init__(self, root: Path) -> None:
+    ``folders`` names the corpus folder of each service (``SERVICES`` unless given).
+    """
+
+    def __init__(self, root: Path, folders: Mapping[str, str] = SERVICES) -> None:
         self._root = root
+        self._folders = folders
         self._clients: dict[str, GeneratedClient] = {}
 
     def __call__(self, service: str) -> GeneratedClient:
         if service not in self._clients:
-            outcome = scraped(service)
+            outcome = scraped_folder(self._folders[service])
             project = generate(outcome.spec.document, GeneratorOptions())
             directory = self._root / service
             write_project(project, directory, check=False)
