@@ -11,6 +11,7 @@ clock, the vendor's an ``X-Sdk-Date`` header (which it reads instead of the cloc
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import importlib
 import os
@@ -248,12 +249,29 @@ def test_generated_signer_matches_the_vendor_signer(
     assert actual.target == expected.target
 
 
+def update_pet(
+    petstore: ModuleType, config: Any, transport: httpx.MockTransport, flavour: str
+) -> None:
+    models = importlib.import_module(f"{petstore.__name__}.models")
+    arguments = {"pet_id": "a b/ü+%", "body": models.Pet(id_="p1", name="Rex é")}
+    if flavour == "Client":
+        with petstore.Client(config, transport=transport) as client:
+            client.update_pet(**arguments)
+        return
+
+    async def call() -> None:
+        async with petstore.AsyncClient(config, transport=transport) as client:
+            await client.update_pet(**arguments)
+
+    asyncio.run(call())
+
+
+@pytest.mark.parametrize("flavour", ["Client", "AsyncClient"])
 def test_generated_client_signs_like_the_vendor_with_the_configs_project_id(
-    petstore: ModuleType, vendor_signer: Callable[[Call], Signed]
+    flavour: str, petstore: ModuleType, vendor_signer: Callable[[Call], Signed]
 ) -> None:
     """Through the generated client: the project id comes from ``ClientConfig`` (the signer has
     none of its own), the path value and the JSON body are encoded by the client."""
-    models = importlib.import_module(f"{petstore.__name__}.models")
     sent: list[httpx.Request] = []
     auth = petstore.AkSkAuth(
         ACCESS_KEY, SECRET_KEY, security_token=SECURITY_TOKEN, clock=lambda: SIGNING_TIME
@@ -261,8 +279,7 @@ def test_generated_client_signs_like_the_vendor_with_the_configs_project_id(
     config = petstore.ClientConfig(
         project_id=PROJECT_ID, auth=auth, headers={"User-Agent": VENDOR_AGENT}
     )
-    with petstore.Client(config, transport=capture(sent)) as client:
-        client.update_pet(pet_id="a b/ü+%", body=models.Pet(id_="p1", name="Rex é"))
+    update_pet(petstore, config, capture(sent), flavour)
     request = sent[0]
     assert request.headers["X-Project-Id"] == PROJECT_ID
     assert request.headers["X-Security-Token"] == SECURITY_TOKEN
