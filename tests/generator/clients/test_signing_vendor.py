@@ -7,6 +7,19 @@ pairs, ``User-Agent``, ``X-Project-Id`` and ``X-Security-Token`` from the creden
 ``Signer`` signs it. Canonical request, string to sign, ``Authorization`` header and the path
 and query sent must be equal byte for byte. The time is injected: the generated signer gets a
 clock, the vendor's an ``X-Sdk-Date`` header (which it reads instead of the clock).
+
+The vendor's quirks, matched (huaweicloudsdkcore 3.1, ``signer/signer.py``):
+- the canonical URI decodes the whole path first, so an escaped ``/`` in a value (``%2F``) is
+  signed as ``/``; it always ends with ``/``;
+- the query is sorted by decoded name, then value, and sent in that canonical form (``%20`` for
+  a space, never ``+``);
+- every header the SDK set is signed (``User-Agent`` too) except names holding ``_``; headers
+  the HTTP library adds after signing (``Accept``, ``Content-Length``, ...) are not;
+- a body whose ``Content-Type`` does not start with ``application/json`` or ``application/bson``
+  is not hashed: ``X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`` is added, signed, and stands for the
+  body's hash (an empty body still hashes as empty).
+The test drives the vendor through ``Client.build_future_request`` and records two methods of
+its ``Signer``: internals, so a vendor release that moves them fails here loudly.
 """
 
 from __future__ import annotations
