@@ -17,6 +17,8 @@ import click
 
 from doc2openapi import __version__, library
 from doc2openapi.config import Config, ConfigError, load_config, url_problem
+from doc2openapi.diff import Level
+from doc2openapi.diff.render import FORMATS
 
 EXIT_INTERNAL = 70
 
@@ -290,6 +292,49 @@ def generate_command(
         cache_dir=str(cache_dir) if cache_dir else None,
     )
     _finish(library.generate(spec_path, out_dir, config, check, force=force))
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    help="text (default), markdown (a changelog section) or json (see the README)",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "any"]),
+    help="exit 1 when a breaking change (or any change) is found",
+)
+@_config_option
+@_cache_dir
+@_no_cache
+def diff_command(
+    old: Path,
+    new: Path,
+    output_format: str,
+    fail_on: str | None,
+    config_path: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
+    """List what changed from OLD to NEW (each a spec file or a folder of pages), each
+    change breaking or not for an existing client."""
+    config = _config(
+        config_path,
+        cache=False if no_cache else None,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
+    result = library.diff(old, new, config)
+    if result.status is library.Status.OK:
+        click.echo(FORMATS[output_format](result.changes), nl=False)
+        failing = [c for c in result.changes if fail_on == "any" or c.level is Level.BREAKING]
+        if fail_on and failing:
+            result.status = library.Status.FAILED
+    _finish(result)
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""The library API: :func:`scrape`, :func:`validate`, :func:`generate` and :func:`build`.
+"""The library API: :func:`scrape`, :func:`validate`, :func:`generate`, :func:`build` and
+:func:`diff`.
 
 Each returns a result value: what was made (the document, the files written), the
 diagnostics, the lines that tell a user what happened and a :class:`Status`. None of them
@@ -18,6 +19,8 @@ from doc2openapi import pipeline
 from doc2openapi.cache import Cache, content_key, default_cache_dir, open_cache
 from doc2openapi.config import Config
 from doc2openapi.diagnostics import Diagnostic, Level
+from doc2openapi.diff import Change, compare
+from doc2openapi.diff.operations import operations
 from doc2openapi.files import SPEC_SUFFIXES, OutputError, load_document, serialise, write_text
 from doc2openapi.generator import GeneratedProject, GeneratorOptions
 from doc2openapi.generator import generate as generate_project
@@ -97,6 +100,12 @@ class GenerateResult(Result):
 @dataclass
 class BuildResult(ScrapeResult):
     """A build's result: its files are under the output folder."""
+
+
+@dataclass
+class DiffResult(Result):
+    changes: list[Change] = field(default_factory=list)
+    """Breaking first (see :func:`doc2openapi.diff.compare`)."""
 
 
 def _cache(options: Config) -> Cache | None:
@@ -430,3 +439,36 @@ def _build_client(
     result.messages += lines
     result.status = max(result.status, status)
     return (document_key, status, lines)
+
+
+def _side(source: Path | Mapping[str, Any], options: Config, result: Result) -> Any:
+    """The document of one side of a diff: given, read from a file, or built from a
+    folder of pages (through the cache)."""
+    if not isinstance(source, Path) or not source.is_dir():
+        document = _load(source, result)
+    else:
+        built = scrape([source], options)
+        document = built.document
+        if built.status is Status.USAGE or not document.get("paths"):
+            result.messages += built.messages
+            result.fail(max(built.status, Status.FAILED), f"{source}: no API document was built")
+            return None
+        count = len(operations(document))
+        result.messages.append(f"doc2openapi: {source}: built, {count} operations")
+    if result.status is Status.OK and not isinstance(document, Mapping):
+        result.fail(Status.FAILED, f"{source}: not an OpenAPI document (not a mapping)")
+    return document
+
+
+def diff(
+    old: Path | Mapping[str, Any], new: Path | Mapping[str, Any], options: Config | None = None
+) -> DiffResult:
+    """The changes from ``old`` to ``new``, each a document, a spec file (YAML or JSON) or
+    a folder of pages, classified breaking or not (:mod:`doc2openapi.diff`)."""
+    options = options or Config()
+    result = DiffResult()
+    before = _side(old, options, result)
+    after = _side(new, options, result) if result.status is Status.OK else None
+    if result.status is Status.OK and before is not None and after is not None:
+        result.changes = compare(before, after)
+    return result
