@@ -245,6 +245,11 @@ class SchemaComparer:
         self, old: Mapping[str, Any], new: Mapping[str, Any], keyword: str, name: str
     ) -> Iterator[SchemaFinding]:
         before, after = old.get(keyword), new.get(keyword)
+        if not isinstance(before, Mapping) and not isinstance(after, Mapping):
+            return
+        if before in (None, True) or after in (None, True):  # absent or true: any value
+            before = before if isinstance(before, Mapping) else EMPTY
+            after = after if isinstance(after, Mapping) else EMPTY
         if isinstance(before, Mapping) and isinstance(after, Mapping):
             for found in self.compare(before, after):
                 yield SchemaFinding(found.suffix, join(name, found.field), found.old, found.new)

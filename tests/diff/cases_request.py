@@ -375,4 +375,15 @@ REQUEST_CASES: list[Case] = [
         None,
         "^[a-z]+$",
     ),
+    Case(
+        "request-property-type-changed",
+        B,
+        lambda d: _server_in(d)["properties"].update(
+            meta={"type": "object", "additionalProperties": {"type": "string"}}
+        ),
+        body_at("server.meta.*"),
+        "any",
+        "string",
+        edit_old=lambda d: _server_in(d)["properties"].update(meta={"type": "object"}),
+    ),
 ]
