@@ -15,6 +15,7 @@ from typing import Any
 from .model import Finding, Location
 from .schemas import EMPTY, Resolver, SchemaComparer, SchemaFinding
 from .security import security_findings
+from .unchanged import same, unchanged_references
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PLACEHOLDER = re.compile(r"\{[^{}/]*\}")
@@ -77,7 +78,9 @@ def schema_kind(side: str, root: str, found: SchemaFinding) -> str:
 class DocumentComparer:
     def __init__(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
         self.old, self.new = Resolver(old), Resolver(new)
-        self.schemas = SchemaComparer(self.old, self.new)
+        self.stable = unchanged_references(old, new)
+        self.schemas = SchemaComparer(self.old, self.new, self.stable)
+        self.same_security = old.get("security") == new.get("security")
 
     def compare(self) -> Iterator[Located]:
         before, after = operations(self.old.document), operations(self.new.document)
@@ -96,6 +99,13 @@ class DocumentComparer:
                     yield method, path, finding
 
     def _operation(self, old: Operation, new: Operation) -> Iterator[Finding]:
+        if (
+            self.same_security
+            and old[0] == new[0]
+            and same(old[1], new[1], self.stable)
+            and same(old[2].get("parameters"), new[2].get("parameters"), self.stable)
+        ):
+            return  # the same operation, referring to the same components
         was, now = old[1].get("deprecated") is True, new[1].get("deprecated") is True
         if was != now:
             yield Finding("api-deprecated" if now else "api-reactivated", Location("operation"))

@@ -73,7 +73,8 @@ def _cell(value: str) -> str:
 
 
 def markdown(changes: Sequence[Change], title: str = "API changes") -> str:
-    """A Markdown section: a count, then a table per level."""
+    """A Markdown section: a count, then a table per level (the rule of each change in its
+    last column)."""
     if not changes:
         return f"## {title}\n\nNo API changes.\n"
     breaking, other = _counts(changes)
@@ -82,8 +83,13 @@ def markdown(changes: Sequence[Change], title: str = "API changes") -> str:
         listed = [change for change in changes if change.level is level]
         if not listed:
             continue
-        lines += ["", f"### {heading} changes", "", "| Operation | Change | Where | Old | New |"]
-        lines.append("|---|---|---|---|---|")
+        lines += [
+            "",
+            f"### {heading} changes",
+            "",
+            "| Operation | Change | Where | Old | New | Why |",
+        ]
+        lines.append("|---|---|---|---|---|---|")
         for change in listed:
             cells = (
                 _cell(change.operation),
@@ -91,6 +97,7 @@ def markdown(changes: Sequence[Change], title: str = "API changes") -> str:
                 _cell(change.location.describe()),
                 _cell(_value(change.old)),
                 _cell(_value(change.new)),
+                change.rule,
             )
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

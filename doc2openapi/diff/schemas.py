@@ -185,14 +185,20 @@ class SchemaComparer:
     """Compares schemas of two documents; results are kept per pair of nodes, so a
     component used in a hundred places is compared once."""
 
-    def __init__(self, old: Resolver, new: Resolver) -> None:
+    def __init__(self, old: Resolver, new: Resolver, unchanged: frozenset[str]) -> None:
         self.old, self.new = old, new
+        self.unchanged = unchanged
+        """Components the same on both sides (see :mod:`.unchanged`): not walked."""
         self._done: dict[tuple[int, int], tuple[SchemaFinding, ...]] = {}
         self._open: set[tuple[int, int]] = set()
 
     def compare(self, old: Any, new: Any) -> tuple[SchemaFinding, ...]:
         """The differences between the schemas ``old`` and ``new`` (either may be a
         ``$ref``); fields are named relative to them."""
+        if isinstance(old, Mapping) and isinstance(new, Mapping):
+            ref = old.get("$ref")
+            if isinstance(ref, str) and ref == new.get("$ref") and ref in self.unchanged:
+                return ()
         before, after = self.old.resolve(old), self.new.resolve(new)
         pair = (id(before), id(after))
         if pair in self._done:

@@ -80,3 +80,18 @@ def test_swapping_the_sides_finds_the_opposite_change(case: Case) -> None:
     if case.kind != "request-path-parameter-renamed":  # named by its new name on each side
         assert mirrored(forward, backward)
     assert {c.kind for c in backward} != {case.kind} or case.kind.endswith(("changed", "renamed"))
+
+
+def test_a_change_two_components_away_is_found() -> None:
+    """Server refers to Volume, which changes: neither operation is skipped as unchanged."""
+    old, new = base(), base()
+    for document in (old, new):
+        schemas = document["components"]["schemas"]
+        schemas["Volume"] = schemas["Server"]["properties"]["volume"]
+        schemas["Server"]["properties"]["volume"] = {"$ref": "#/components/schemas/Volume"}
+    new["components"]["schemas"]["Volume"]["properties"]["size"]["type"] = "string"
+    found = [(c.method, c.location.field, c.old, c.new) for c in compare(old, new)]
+    assert found == [
+        ("post", "volume.size", "integer", "string"),
+        ("get", "volume.size", "integer", "string"),
+    ]
