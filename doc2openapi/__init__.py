@@ -14,11 +14,13 @@ __version__ = "0.1.0"
 from doc2openapi.config import Config
 from doc2openapi.library import (
     BuildResult,
+    DiffResult,
     GenerateResult,
     ScrapeResult,
     Status,
     ValidateResult,
     build,
+    diff,
     generate,
     scrape,
     validate,
@@ -27,12 +29,14 @@ from doc2openapi.library import (
 __all__ = [
     "BuildResult",
     "Config",
+    "DiffResult",
     "GenerateResult",
     "ScrapeResult",
     "Status",
     "ValidateResult",
     "__version__",
     "build",
+    "diff",
     "generate",
     "scrape",
     "validate",

@@ -154,9 +154,14 @@ def load_document(path: Path) -> Any:
         raise ValueError("not a regular file")
     if status.st_size > MAX_DOCUMENT_BYTES:
         raise ValueError(f"{status.st_size} bytes, over the limit of {MAX_DOCUMENT_BYTES}")
-    text = path.read_text(encoding="utf-8")
+    return parse_document(path.read_text(encoding="utf-8"), path.suffix)
+
+
+def parse_document(text: str, suffix: str) -> Any:
+    """The document in ``text``: JSON for the suffix ``.json``, YAML otherwise (ValueError
+    as :func:`load_document` says)."""
     try:
-        if path.suffix.lower() == ".json":
+        if suffix.lower() == ".json":
             return json.loads(text)
         loader = _FAST_LOADER(text)
         try:

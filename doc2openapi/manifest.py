@@ -322,3 +322,34 @@ def previous_files(previous: Manifest, out_dir: Path, prefix: str = "") -> dict[
         for relative in previous.files
         if relative.startswith(prefix)
     }
+
+
+def read_recorded(out_dir: Path, manifest: Manifest, relative: str, limit: int) -> bytes | None:
+    """The content of a file the build of ``manifest`` wrote, if it is still a regular file
+    with the recorded content and at most ``limit`` bytes (None otherwise). Reached through
+    folder descriptors, never through a symlink."""
+    digest = manifest.files.get(relative)
+    if digest is None:
+        return None
+    parts = relative.split("/")
+    try:
+        folder = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        inner = open_subfolder(folder, parts[:-1], create=False, where=out_dir)
+    except (OSError, OutputError):
+        os.close(folder)
+        return None
+    os.close(folder)
+    try:
+        handle = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=inner)
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return None
+            data = stream.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(inner)
+    return data if len(data) <= limit and _digest(data) == digest else None

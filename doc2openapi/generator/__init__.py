@@ -26,10 +26,13 @@ __all__ = ["Code", "Diagnostic", "GeneratedProject", "GeneratorOptions", "Level"
 class GeneratorOptions:
     """``package_name``: import name of the generated package (default: from the API title).
     ``templates_dir``: templates that replace built-in ones with the same file name.
+    ``version``: the package's version (default: the document's ``info.version`` when it
+    is a PEP 440 version, else 0.1.0; a build sets it by semver, see :mod:`..changelog`).
     """
 
     package_name: str | None = None
     templates_dir: Path | None = None
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def generate(spec: Mapping[str, Any], options: GeneratorOptions) -> GeneratedPro
     diagnostics = _document_problems(spec)
     report = diagnostics.append
     api = ApiCollector(spec if isinstance(spec, Mapping) else {}, report).collect()
-    project = build_project(api, options.package_name, report)
+    project = build_project(api, options.package_name, report, options.version)
     rendered = render_project(project, make_environment(options.templates_dir), report)
     files = format_python(rendered, report)
     return GeneratedProject(files=dict(sorted(files.items())), diagnostics=tuple(diagnostics))
