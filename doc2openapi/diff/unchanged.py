@@ -44,7 +44,7 @@ def _components(document: Mapping[str, Any]) -> dict[str, Any]:
 def unchanged_references(old: Mapping[str, Any], new: Mapping[str, Any]) -> frozenset[str]:
     """The component pointers whose components are unchanged from ``old`` to ``new``."""
     before, after = _components(old), _components(new)
-    equal = {ref for ref in before.keys() & after.keys() if before[ref] == after[ref]}
+    equal = {ref for ref in before.keys() & after.keys() if _equal(before[ref], after[ref])}
     needs = {ref: references(after[ref]) for ref in equal}
     stable = set(equal)
     changed = True
@@ -55,6 +55,14 @@ def unchanged_references(old: Mapping[str, Any], new: Mapping[str, Any]) -> froz
     return frozenset(stable)
 
 
+def _equal(old: Any, new: Any) -> bool:
+    """``old == new``; False for objects that contain themselves."""
+    try:
+        return bool(old == new)
+    except RecursionError:
+        return False
+
+
 def same(old: Any, new: Any, stable: frozenset[str]) -> bool:
     """Whether ``old`` and ``new`` are equal and refer only to unchanged components."""
-    return bool(old == new and references(new) <= stable)
+    return _equal(old, new) and references(new) <= stable

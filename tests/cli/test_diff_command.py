@@ -129,3 +129,11 @@ def test_an_empty_folder_is_said(tmp_path: Path, pair: tuple[Path, Path]) -> Non
     assert result.returncode == 1
     assert "no API document was built" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_output_is_the_same_under_any_hash_seed(pair: tuple[Path, Path]) -> None:
+    outputs = {
+        run_cli("diff", *pair, "--format", "json", env={"PYTHONHASHSEED": seed}).stdout
+        for seed in ("0", "1", "4242")
+    }
+    assert len(outputs) == 1

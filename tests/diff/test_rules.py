@@ -95,3 +95,34 @@ def test_a_change_two_components_away_is_found() -> None:
         ("post", "volume.size", "integer", "string"),
         ("get", "volume.size", "integer", "string"),
     ]
+
+
+def test_a_recursive_schema_is_followed_until_it_repeats() -> None:
+    """A tree whose children are trees: a change is found once, where it first is."""
+    old, new = base(), base()
+    for document in (old, new):
+        document["components"]["schemas"]["Tree"] = {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+            },
+        }
+        server = document["components"]["schemas"]["Server"]["properties"]
+        server["tree"] = {"$ref": "#/components/schemas/Tree"}
+    new["components"]["schemas"]["Tree"]["properties"]["name"]["maxLength"] = 10
+    found = [(c.kind, c.method, c.location.field) for c in compare(old, new)]
+    assert found == [
+        ("response-property-max-length-set", "post", "tree.name"),
+        ("response-property-max-length-set", "get", "tree.name"),
+    ]
+
+
+def test_a_document_that_contains_itself_is_compared_without_error() -> None:
+    """A document handed to the library may hold a cycle of Python objects."""
+    old, new = base(), base()
+    loop: dict[str, Any] = {"type": "object"}
+    loop["properties"] = {"again": loop}
+    new["components"]["schemas"]["Server"]["properties"]["loop"] = loop
+    found = [(c.kind, c.location.field) for c in compare(old, new) if c.method == "get"]
+    assert found == [("response-optional-property-added", "loop")]
