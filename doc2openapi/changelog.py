@@ -121,3 +121,18 @@ def changes_file(since: SinceLast | None, version: str | None) -> str | None:
             "security: the documentation changed only.\n"
         )
     return markdown(since.changes, title)
+
+
+def add_changes(since: SinceLast | None, version: str | None, outputs: dict[str, str]) -> list[str]:
+    """Add CHANGES.md to ``outputs`` when :func:`changes_file` gives one; the line that says what
+    changed since the last build."""
+    text = changes_file(since, version)
+    if since is None or text is None:
+        return []
+    outputs[CHANGES_NAME] = text
+    if not since.document_changed:
+        return []
+    breaking = sum(change.level is Level.BREAKING for change in since.changes)
+    counts = f"{breaking} breaking, {len(since.changes) - breaking} other"
+    bumped = f"; client version {version}" if version else ""
+    return [f"changes since the last build: {counts} (see {CHANGES_NAME}){bumped}"]

@@ -313,3 +313,15 @@ def remove_stale_temporaries(folder: int) -> None:
 
 
 _TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+
+
+def same_bytes(first: Path, second: Path) -> bool:
+    """Whether two regular files hold the same bytes (False where either cannot be read)."""
+    try:
+        if not (first.is_file() and second.is_file()):
+            return False
+        if first.stat().st_size != second.stat().st_size:
+            return False
+        return first.read_bytes() == second.read_bytes()
+    except OSError:
+        return False

@@ -17,13 +17,19 @@ from typing import Any
 
 from doc2openapi import pipeline
 from doc2openapi.cache import Cache, content_key, default_cache_dir, open_cache
-from doc2openapi.changelog import CHANGES_NAME, SinceLast, changes_file, next_version, since_last
+from doc2openapi.changelog import add_changes, next_version, since_last
 from doc2openapi.config import Config
 from doc2openapi.diagnostics import Diagnostic, Level
 from doc2openapi.diff import Change, compare
-from doc2openapi.diff import Level as DiffLevel
 from doc2openapi.diff.operations import operations
-from doc2openapi.files import SPEC_SUFFIXES, OutputError, load_document, serialise, write_text
+from doc2openapi.files import (
+    SPEC_SUFFIXES,
+    OutputError,
+    load_document,
+    same_bytes,
+    serialise,
+    write_text,
+)
 from doc2openapi.generator import GeneratedProject, GeneratorOptions
 from doc2openapi.generator import generate as generate_project
 from doc2openapi.generator.environment import override_problems
@@ -416,21 +422,6 @@ def build(
     return result
 
 
-def _changes(since: SinceLast | None, version: str | None, outputs: dict[str, str]) -> list[str]:
-    """Add CHANGES.md to ``outputs`` (see :mod:`.changelog`); the line that says what
-    changed since the last build."""
-    text = changes_file(since, version)
-    if since is None or text is None:
-        return []
-    outputs[CHANGES_NAME] = text
-    if not since.document_changed:
-        return []
-    breaking = sum(change.level is DiffLevel.BREAKING for change in since.changes)
-    counts = f"{breaking} breaking, {len(since.changes) - breaking} other"
-    bumped = f"; client version {version}" if version else ""
-    return [f"changes since the last build: {counts} (see {CHANGES_NAME}){bumped}"]
-
-
 def _build_client(
     result: BuildResult,
     options: Config,
@@ -447,7 +438,7 @@ def _build_client(
     outputs["openapi.yaml"] = spec_text
     since = since_last(out_dir, previous, result.document, spec_text)
     version = next_version(since)
-    result.messages += _changes(since, version, outputs)
+    result.messages += add_changes(since, version, outputs)
     document_key = content_key("document", _settings(options), spec_text)
     if previous is not None and previous.document_key == document_key:
         status, lines = _status(previous.client_code), list(previous.client_summary)
@@ -481,18 +472,6 @@ def _side(source: Path | Mapping[str, Any], options: Config, result: Result) -> 
     return document
 
 
-def _same_bytes(old: Path | Mapping[str, Any], new: Path | Mapping[str, Any]) -> bool:
-    """Whether two spec files hold the same bytes (then they are read as one document)."""
-    if not isinstance(old, Path) or not isinstance(new, Path):
-        return False
-    try:
-        if not (old.is_file() and new.is_file()) or old.stat().st_size != new.stat().st_size:
-            return False
-        return old.read_bytes() == new.read_bytes()
-    except OSError:
-        return False
-
-
 def diff(
     old: Path | Mapping[str, Any], new: Path | Mapping[str, Any], options: Config | None = None
 ) -> DiffResult:
@@ -503,7 +482,8 @@ def diff(
     before = _side(old, options, result)
     if result.status is not Status.OK:
         return result
-    after = before if _same_bytes(old, new) else _side(new, options, result)
+    same = isinstance(old, Path) and isinstance(new, Path) and same_bytes(old, new)
+    after = before if same else _side(new, options, result)
     if result.status is Status.OK and before is not None and after is not None:
         result.changes = compare(before, after)
     return result
