@@ -80,7 +80,9 @@ class DocumentComparer:
         self.old, self.new = Resolver(old), Resolver(new)
         self.stable = unchanged_references(old, new)
         self.schemas = SchemaComparer(self.old, self.new, self.stable)
-        self.same_security = old.get("security") == new.get("security")
+        self.same_security = old.get("security") == new.get("security") and (
+            _security_schemes(old) == _security_schemes(new)
+        )
 
     def compare(self) -> Iterator[Located]:
         before, after = operations(self.old.document), operations(self.new.document)
@@ -249,6 +251,10 @@ def _parameters_of(resolver: Resolver, operation: Operation) -> dict[tuple[str, 
             key = f"#{placeholders.index(name)}"
         found[(place, key)] = parameter
     return found
+
+
+def _security_schemes(document: Mapping[str, Any]) -> Any:
+    return _mapping(document.get("components")).get("securitySchemes")
 
 
 def _list(value: Any) -> list[Any]:

@@ -89,6 +89,9 @@ _OPERATION_RULES = {
         BREAKING, "an existing client's credentials may lack the new scope"
     ),
     "api-security-scope-removed": Rule(SAFE, "fewer scopes are needed"),
+    "api-security-scheme-changed": Rule(
+        BREAKING, "an existing client sends its credentials the way the scheme said before"
+    ),
     "new-required-request-property": Rule(
         BREAKING, "an existing client does not send the new required field"
     ),

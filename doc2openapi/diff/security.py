@@ -2,7 +2,8 @@
 
 A requirement list is a choice: a client satisfies one of its requirements (an empty one,
 or no list at all, lets it call without credentials). A requirement is named by its
-schemes; its scopes are compared when both sides have it.
+schemes; when both sides have it, its scopes are compared, and how each of its schemes
+takes credentials (type, location, header or parameter name, HTTP scheme).
 """
 
 from __future__ import annotations
@@ -36,6 +37,21 @@ def requirements(document: Mapping[str, Any], operation: Mapping[str, Any]) -> R
     return found or {NONE: NONE}
 
 
+_CREDENTIALS = ("type", "in", "name", "scheme", "openIdConnectUrl")
+"""What a security scheme says about how a client sends its credentials."""
+
+
+def _scheme(document: Mapping[str, Any], name: str) -> str:
+    """How the scheme ``name`` of ``document`` takes credentials, in words."""
+    components = document.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, Mapping) else None
+    scheme = schemes.get(name) if isinstance(schemes, Mapping) else None
+    if not isinstance(scheme, Mapping):
+        return f"{name}: undefined"
+    said = [str(scheme[key]) for key in _CREDENTIALS if isinstance(scheme.get(key), str)]
+    return f"{name}: {' '.join(said)}"
+
+
 def _named(schemes: frozenset[str]) -> str:
     return " + ".join(sorted(schemes)) or "none"
 
@@ -62,6 +78,10 @@ def security_findings(
     for schemes in sorted(after.keys() - before.keys(), key=_named):
         yield Finding("api-security-alternative-added", where, None, _named(schemes))
     for schemes in sorted(before.keys() & after.keys(), key=_named):
+        for name in sorted(schemes):
+            was, now = _scheme(old_document, name), _scheme(new_document, name)
+            if was != now:
+                yield Finding("api-security-scheme-changed", where, was, now)
         for scope in sorted(after[schemes] - before[schemes]):
             yield Finding("api-security-scope-added", where, None, scope)
         for scope in sorted(before[schemes] - after[schemes]):

@@ -258,4 +258,12 @@ RESPONSE_CASES: list[Case] = [
         edit_old=lambda d: _out(d, "volume").update(anyOf=[{"required": ["size"]}]),
         on=BOTH,
     ),
+    Case(
+        "api-security-scheme-changed",
+        B,
+        lambda d: d["components"]["securitySchemes"]["token"].update(name="X-Token"),
+        SECURITY,
+        "token: apiKey header X-Auth-Token",
+        "token: apiKey header X-Token",
+    ),
 ]
