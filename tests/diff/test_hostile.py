@@ -1,0 +1,60 @@
+"""The diff on hostile documents (the generator's Hypothesis strategies: recursive schemas,
+maps, unions, odd names, wrong types) and on documents that are not OpenAPI at all: it never
+raises, it is empty for a document against a copy of itself, mirrored when the sides swap,
+and every output format renders."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from doc2openapi.diff import compare
+from doc2openapi.diff.render import FORMATS
+from tests.helpers.diff_symmetry import mirrored
+from tests.helpers.hostile_specs import documents
+
+NOT_OPENAPI: list[Any] = [
+    {},
+    {"paths": []},
+    {"paths": {"/a": None, "/b": {"get": "x"}, "/c": {"get": {"parameters": "x"}}}},
+    {"paths": {"/a": {"get": {"responses": {"200": {"content": {"a/b": {"schema": 3}}}}}}}},
+    {"paths": {"/a": {"get": {"requestBody": {"$ref": "#/nowhere"}, "security": [1, {}]}}}},
+    {"paths": {"/a": {"post": {"requestBody": {"$ref": "#/paths/~1a/post/requestBody"}}}}},
+    {
+        "components": {"schemas": {"A": {"$ref": "#/components/schemas/A"}}},
+        "paths": {
+            "/a": {
+                "get": {
+                    "responses": {
+                        "200": {"content": {"j": {"schema": {"$ref": "#/components/schemas/A"}}}}
+                    }
+                }
+            }
+        },
+    },
+    {"paths": {"/a/{x}": {"get": {"parameters": [{"name": 1, "in": "path"}, {"in": "query"}]}}}},
+]
+
+
+def _renders(old: Any, new: Any) -> None:
+    changes = compare(old, new)
+    for render in FORMATS.values():
+        assert render(changes)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents(), documents())
+def test_hostile_documents(first: dict[str, Any], second: dict[str, Any]) -> None:
+    assert compare(first, copy.deepcopy(first)) == []
+    assert mirrored(compare(first, second), compare(second, first))
+    _renders(first, second)
+
+
+@given(st.sampled_from(NOT_OPENAPI), st.sampled_from(NOT_OPENAPI))
+def test_what_is_not_openapi_compares_without_error(first: Any, second: Any) -> None:
+    _renders(first, second)
+    assert compare(first, json.loads(json.dumps(first))) == []
