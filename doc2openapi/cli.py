@@ -166,7 +166,8 @@ _force = click.option(
 
 
 _package = click.option(
-    "--package", help="import name of the generated package (default: from the title)"
+    "--package",
+    help="import name of the generated package (default: the service's, e.g. dcs_client)",
 )
 _templates = click.option(
     "--templates",

@@ -24,7 +24,8 @@ __all__ = ["Code", "Diagnostic", "GeneratedProject", "GeneratorOptions", "Level"
 
 @dataclass(frozen=True)
 class GeneratorOptions:
-    """``package_name``: import name of the generated package (default: from the API title).
+    """``package_name``: import name of the generated package (default: the service's, from
+    ``info.x-service``, else the title's).
     ``templates_dir``: templates that replace built-in ones with the same file name.
     ``version``: the package's version (default: the document's ``info.version`` when it
     is a PEP 440 version, else 0.1.0; a build sets it by semver, see :mod:`..changelog`).

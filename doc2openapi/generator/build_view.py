@@ -47,10 +47,12 @@ def _shortened(name: str, suffix: str) -> str:
     return str(PythonIdentifier(f"{head}{suffix}", prefix="api"))
 
 
-def package_name(requested: str | None, title: str, report: Report) -> str:
-    """The import name of the generated package: the requested one, made safe, or the title's."""
+def package_name(requested: str | None, title: str, report: Report, service: str = "") -> str:
+    """The import name of the generated package: the requested one, made safe, else the
+    service's (``dcs_client``: the same whatever the title), else the title's."""
     if requested is None:
-        return _shortened(str(PythonIdentifier(f"{title} client", prefix="api")), "_client")
+        named = service or title
+        return _shortened(str(PythonIdentifier(f"{named} client", prefix="api")), "_client")
     name = _shortened(str(PythonIdentifier(requested, prefix="api")), "")
     if name != requested:
         detail = (
@@ -104,7 +106,7 @@ def _version(requested: str | None, documented: str) -> str:
 def build_project(
     api: ApiDecl, requested_package: str | None, report: Report, version: str | None = None
 ) -> ProjectView:
-    package = package_name(requested_package, api.title, report)
+    package = package_name(requested_package, api.title, report, api.service)
     naming = name_everything(api.classes, report)
     models = ModelsBuilder(api.classes, naming, report).build(
         docstring([f"Data models of {api.title}."], "")

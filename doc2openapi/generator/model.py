@@ -196,6 +196,9 @@ class ApiKeyScheme:
 @dataclass(frozen=True)
 class ApiDecl:
     title: str
+    service: str
+    """``info.x-service``: the service the document describes (the generated package is
+    named after it, not after a title that a user may change)."""
     version: str
     description: str
     server: Server | None

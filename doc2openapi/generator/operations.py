@@ -84,6 +84,7 @@ class ApiCollector:
         info = get_object(self._document, "info")
         return ApiDecl(
             title=get_str(info, "title") or "API",
+            service=get_str(info, "x-service"),
             version=get_str(info, "version"),
             description=get_str(info, "description"),
             server=self._server(),

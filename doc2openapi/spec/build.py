@@ -308,6 +308,7 @@ def _document(
             "title": title,
             "description": _info_description(services, paths),
             "version": options.version or "1.0.0",
+            "x-service": "_".join(n.lower() for n in names) or "api",
         },
         "servers": [document_server(options, service)],
     }

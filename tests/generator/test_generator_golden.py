@@ -8,6 +8,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -134,6 +135,27 @@ def test_package_name_option_is_made_safe(petstore_spec: dict[str, Any]) -> None
     assert [(d.level, d.code) for d in project.diagnostics] == [
         (Level.WARNING, Code.NAME_SANITISED)
     ]
+
+
+def files(spec: dict[str, Any]) -> Mapping[PurePosixPath, str]:
+    return generate(spec, GeneratorOptions()).files
+
+
+def test_the_package_is_named_after_the_service_not_the_title(
+    petstore_spec: dict[str, Any],
+) -> None:
+    """doc2openapi writes the service into ``info.x-service``: the package keeps its name
+    when ``--title`` changes; a requested name wins; without the service, the title."""
+    for title in ("Pets API", "Another Title"):
+        spec = {**petstore_spec, "info": {**petstore_spec["info"], "title": title}}
+        spec["info"]["x-service"] = "dcs"
+        assert PurePosixPath("dcs_client/client.py") in files(spec)
+    spec["info"]["x-service"] = "elastic-volume-service"
+    assert PurePosixPath("elastic_volume_service_client/client.py") in files(spec)
+    named = generate(spec, GeneratorOptions(package_name="evs"))
+    assert PurePosixPath("evs/client.py") in named.files
+    del spec["info"]["x-service"]
+    assert PurePosixPath("another_title_client/client.py") in files(spec)
 
 
 def test_documents_that_are_not_openapi_give_errors_not_exceptions() -> None:

@@ -69,6 +69,11 @@ def test_one_api_has_one_name_in_the_export_and_the_portal() -> None:
     assert export[("post", "/v2/{project_id}/migration-task")] == "CreateMigrationTask"
 
 
+def test_the_document_names_its_service() -> None:
+    """``info.x-service`` (the generated package's name) is the service, not the title."""
+    assert scraped_folder("portal/dcs/api-ref").document["info"]["x-service"] == "dcs"
+
+
 def test_collisions_are_reported() -> None:
     """portal/dcs documents instances in API v1.0 and v2: the names say the version and
     each collision is a diagnostic."""
