@@ -175,7 +175,9 @@ def build_spec(
         for table in service.schema_tables:
             index.add(table)
         pages = PageTables.of(service.schema_tables, service.listed_pages)
-        registry = SchemaRegistry(index, service.name, builder.components, pages)
+        registry = SchemaRegistry(
+            index, service.name, builder.components, pages, owners=builder.component_owners
+        )
         registries.append(registry)
         builder.named_tables.extend((registry, table) for table in service.schema_tables)
         count = 0
@@ -198,7 +200,7 @@ def build_spec(
             )
         document_paths[path] = item
     _check_unique_ids(document_paths, builder)
-    renames = fold_duplicates(builder.components)
+    renames = fold_duplicates(builder.components, builder.component_owners)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
     document = _document(services, options, builder, document_paths)
     attach_examples(document, services, builder.diagnostics, options.openapi, cache)

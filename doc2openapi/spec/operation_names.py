@@ -233,6 +233,9 @@ def _says_many(titles: Sequence[str]) -> bool:
         lowered = title.lower().split()
         if (verbs and verbs[0][0] == "list") or "all" in lowered:
             return True
+        plain = re.sub(r"\([^)]*\)", " ", title)  # (Deprecated), (V2)
+        if is_plural(_title_noun(plain)[-1:]):  # Querying AS Configurations
+            return True
     return False
 
 
@@ -311,6 +314,8 @@ def _parts(route: Route, shape: RouteShape) -> _Parts:
         return _Parts(["run"], target, many, ["action"])
     if collection and last.words[-1] in _DETAIL and len(resources) > 1:
         return _Parts(["list"], resources[:-1], True, ["details"])
+    if collection and last.words == ("list",) and len(resources) > 1:
+        return _Parts(["list"], resources[:-1], True, [])
     owner = resources[-2] if len(resources) > 1 else None
     changes = method not in ("GET", "HEAD", "OPTIONS")
     verb_words = _segment_verb(last, verbs) if changes and collection else 0
@@ -324,7 +329,10 @@ def _parts(route: Route, shape: RouteShape) -> _Parts:
         if own and own[0][0] not in _DELETE:
             return _Parts(list(own[0]), resources, plural, [])
         if collection and not plural and _says_many(route.titles):
-            listed = Resource((*last.words[:-1], plural_of(last.words[-1])), False)
+            word = last.words[-1]
+            listed = Resource(
+                (*last.words[:-1], word if word.endswith("s") else plural_of(word)), False
+            )
             return _Parts(["list"], (*resources[:-1], listed), True, [])
         return _Parts(["list" if plural else "show"], resources, plural, [])
     if method == "HEAD":
@@ -436,7 +444,7 @@ def name_operations(routes: Sequence[Route]) -> OperationNames:
     for group in groups.values():
         if len(group) < 2:
             continue
-        versions_differ = len({route_shape(r.path).version for r in group}) > 1
+        versions_differ = len({version_suffix(r.path) for r in group}) > 1
         options = {r: list(_candidates(r, versions_differ)) for r in group}
         others = {_folded(n) for r, n in names.items() if r not in group}
         chosen = _distinct(options, others, 0)
@@ -482,7 +490,7 @@ def _primary(routes: Sequence[Route]) -> Route | None:
     ``CreateMigrationTask``; ``/migration/{task_id}/task`` is named further)."""
     if len(routes) == 1:
         return routes[0]
-    if len({route_shape(r.path).version for r in routes}) > 1:
+    if len({version_suffix(r.path) for r in routes}) > 1:
         return None
     lengths = sorted((r.path.count("/"), i) for i, r in enumerate(routes))
     return routes[lengths[0][1]] if lengths[0][0] < lengths[1][0] else None

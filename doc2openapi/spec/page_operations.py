@@ -56,6 +56,7 @@ class DocumentBuilder:
     options: SpecOptions
     components: dict[str, Schema] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    component_owners: dict[str, str] = field(default_factory=dict)
     operation_names: dict[tuple[str, str], str] = field(default_factory=dict)
     """operationIds by method and path key, chosen for the whole document at once."""
     tags: dict[str, str] = field(default_factory=dict)

@@ -37,6 +37,13 @@ def http_phrase(code: str) -> str:
         return "Error response" if code == ERROR_STATUS else "Response"
 
 
+def _body_suffix(status: str) -> str:
+    """``ShowVolumeResponse`` for a success, ``ShowVolumeError404`` for an error."""
+    if status.startswith("2"):
+        return "Response"
+    return f"Error{status}" if _is_error(status) else f"Response{status}"
+
+
 def _is_error(code: str) -> bool:
     return code.startswith(("4", "5"))
 
@@ -95,7 +102,7 @@ class ResponseBuilder:
             if table.status == ERROR_STATUS:
                 error = table
             elif table.status:
-                suffix = "Response" if table.status.startswith("2") else f"{table.status}Response"
+                suffix = _body_suffix(table.status)
                 bodies[table.status] = self.registry.table_ref(table, self.base + suffix, self.base)
             else:
                 implied = table
@@ -106,7 +113,7 @@ class ResponseBuilder:
                 implied, self.base + "Response", self.base
             )
         if error is not None:
-            schema = self.registry.table_ref(error, self.base + "ErrorResponse", self.base)
+            schema = self.registry.table_ref(error, self.base + "Error", self.base)
             for code in self._error_codes(bodies, error):
                 bodies[code] = schema
         return bodies

@@ -169,6 +169,9 @@ class SchemaRegistry:
     components: dict[str, Schema] = field(default_factory=dict)
     pages: PageTables = field(default_factory=PageTables)
     component_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+    """The operation a component's name starts with (``ShowVolume`` of
+    ``ShowVolumeError404``), shared by every service's registry, for folding."""
     counts: dict[str, FieldCounts] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _building: set[tuple[str, str]] = field(default_factory=set)
@@ -217,6 +220,12 @@ class SchemaRegistry:
             number += 1
         return f"{base}{number}"
 
+    def _named(self, table: FieldTable, hint: str, owner: str) -> str:
+        name = self._choose_name(table, hint, owner)
+        if owner and name.startswith(owner) and name != owner:
+            self.owners[name] = owner
+        return name
+
     def _taken_names(self) -> set[str]:
         """The folded names of all components so far. Registries of other services share
         ``components`` and names are only ever added while building: only the new ones are
@@ -234,7 +243,7 @@ class SchemaRegistry:
         self, tables: Sequence[FieldTable], hint: str, owner: str, schema: Schema
     ) -> Schema:
         """A schema built elsewhere from ``tables`` (one XML body's) as a component."""
-        name = self._choose_name(tables[0], hint, owner)
+        name = self._named(tables[0], hint, owner)
         self.components[name] = schema
         for table in tables:
             self.component_of.setdefault(identity(table), name)
@@ -265,7 +274,7 @@ class SchemaRegistry:
                 "written as a free-form object",
             )
             return {"type": "object"}
-        name = self._choose_name(table, hint, owner)
+        name = self._named(table, hint, owner)
         self.component_of[key] = name
         self.components[name] = {}
         self._building.add(key)

@@ -66,7 +66,7 @@ class ListWidgetsStatus(enum.StrEnum):
     ERROR = "ERROR"
 
 
-class ShowWidgetPartMaterial(enum.StrEnum):
+class PartMaterial(enum.StrEnum):
     """Material of the part.
     Enumeration values:
     steel
@@ -383,8 +383,8 @@ class ShowWidgetDimensions(BaseModel):
     """Depth, in millimetres."""
 
 
-class ShowWidgetPart(BaseModel):
-    """The ``ShowWidgetPart`` schema.
+class Part(BaseModel):
+    """The ``Part`` schema.
 
     Source: ShowWidget.html#ShowWidget__response_WidgetPart
     """
@@ -397,7 +397,7 @@ class ShowWidgetPart(BaseModel):
     Maximum: 16
     """
 
-    material: ShowWidgetPartMaterial | None = None
+    material: PartMaterial | None = None
     """Material of the part.
     Enumeration values:
     steel
@@ -464,7 +464,7 @@ class Widget(BaseModel):
     labels: dict[str, str] | None = None
     """Labels of the widget, as key-value pairs."""
 
-    parts: list[ShowWidgetPart] | None = None
+    parts: list[Part] | None = None
     """Parts that make up the widget."""
 
     os_hint: WidgetOsHint | None = Field(
