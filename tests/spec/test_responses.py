@@ -104,7 +104,7 @@ def test_bodies_of_their_own_codes_stay_theirs(tmp_path: Path) -> None:
     )
     op, _ = operation(tmp_path, html)
     assert sorted(op["responses"]) == ["200", "400"]
-    assert body_ref(op["responses"]["400"]).endswith("400Response")
+    assert body_ref(op["responses"]["400"]).endswith("ShowThingError400")
 
 
 def test_request_and_response_headers(tmp_path: Path) -> None:
