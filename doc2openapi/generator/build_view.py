@@ -89,9 +89,18 @@ def _server_variables(api: ApiDecl) -> tuple[ServerVariableView, ...]:
                     ],
                     "    ",
                 ),
+                unset_message_literal=_unset_message(names[name], variable.default),
             )
         )
     return tuple(views)
+
+
+def _unset_message(attribute: str, default: str) -> str:
+    """A default in the ``.invalid`` domain (RFC 6761: it never resolves) stands for "not
+    documented": the client then asks for the value."""
+    if not default.lower().rstrip(".").endswith(".invalid"):
+        return ""
+    return python_string(f"set ClientConfig.{attribute}: the API documentation names no host")
 
 
 def _version(requested: str | None, documented: str) -> str:

@@ -140,6 +140,9 @@ class ServerVariableView:
     wire_literal: str
     default_literal: str
     docstring: str
+    unset_message_literal: str = ""
+    """Set when the default is a host that never resolves (``endpoint.invalid``): the
+    user must give a value, and the client says so instead of calling nowhere."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import httpx
 from . import _runtime
 from .auth import AkSkAuth
 
-SERVER_URL: str | None = "https://wss.{region}.otc.t-systems.com"
+SERVER_URL: str | None = "https://{endpoint}"
 """The documented server URL; its ``{variables}`` come from the configuration."""
 IDEMPOTENT_METHODS = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PUT"})
 
@@ -68,8 +68,10 @@ def _retry_after(value: str | None) -> float | None:
 class ClientConfig:
     """Where the API is and how to talk to it."""
 
-    region: str = "eu-de"
-    """The ``region`` variable of the server URL."""
+    endpoint: str = "endpoint.invalid"
+    """Host (and port) of the wss API for your region, as the provider's list of endpoints
+    gives it: the pages name none.
+    """
     project_id: str | None = None
     """The project id that fills ``{project_id}`` in request paths; an ``AkSkAuth`` without a
     project id of its own sends it as ``X-Project-Id``."""
@@ -90,8 +92,10 @@ class ClientConfig:
             return self.base_url
         if SERVER_URL is None:
             raise ConfigError("the API documents no server URL: set ClientConfig.base_url")
+        if self.endpoint == "endpoint.invalid":
+            raise ConfigError("set ClientConfig.endpoint: the API documentation names no host")
         variables: dict[str, object] = {
-            "region": self.region,
+            "endpoint": self.endpoint,
         }
         return _runtime.expand_template(SERVER_URL, variables, escape=False)
 
