@@ -26,7 +26,8 @@ class Config:
     title: str = ""
     version: str = ""
     openapi: str = "3.0"
-    server_url: str = "https://{service}.{region}.otc.t-systems.com"
+    server_url: str | dict[str, str] = ""
+    """The server URL (``""``: the host the pages name), or a table of URLs by service."""
     region: str = "eu-de"
     docs_base_url: str = ""
     """Where the pages are published; each operation then links its page (externalDocs)."""
@@ -55,6 +56,13 @@ _TYPES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "str": ("a string", lambda v: isinstance(v, str)),
     "bool": ("true or false", lambda v: isinstance(v, bool)),
     "int": ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "str | dict[str, str]": (
+        "a string or a table of strings by service",
+        lambda v: (
+            isinstance(v, str)
+            or (isinstance(v, dict) and all(isinstance(item, str) for item in v.values()))
+        ),
+    ),
     "tuple[str, ...]": (
         "a list of strings",
         lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),

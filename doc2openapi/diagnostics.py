@@ -100,6 +100,10 @@ class Code(enum.StrEnum):
     OVERLAY_NO_MATCH = "O101"
     OVERLAY_NO_CHANGE = "O102"
     OVERLAY_MISFIT = "O103"
+    # the server URL (added later)
+    SERVER_FROM_PAGES = "D501"
+    SERVER_DISAGREES = "D502"
+    SERVER_NOT_DOCUMENTED = "D503"
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
 from doc2openapi.report import build_report, failures, summary_lines
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.overlay import Overlay, OverlayError, load_overlay
+from doc2openapi.spec.servers import per_service
 from doc2openapi.spec.validate import validate_document
 from doc2openapi.spec.versions import VERSIONS
 
@@ -129,11 +130,13 @@ def _said(cache: Cache | None, result: Result) -> None:
 
 
 def _spec_options(options: Config) -> SpecOptions:
+    every_service, by_service = per_service(options.server_url)
     return SpecOptions(
         title=options.title,
         version=options.version,
         openapi=VERSIONS[options.openapi],
-        server_url=options.server_url,
+        server_url=every_service,
+        server_urls=by_service,
         region=options.region,
         docs_base_url=options.docs_base_url,
     )

@@ -16,6 +16,7 @@ from typing import Any
 from doc2openapi.cache import Cache, decoder, to_json
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.inputs import InputFolder, InputPage, collect_inputs
+from doc2openapi.scraper.hosts import HostMention, host_mentions
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
 from doc2openapi.scraper.links import listed_pages
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
@@ -50,6 +51,8 @@ class PageResult:
     tables: tuple[FieldTable, ...]
     listed: tuple[str, ...] = ()
     """The pages an index page lists (see :func:`listed_pages`)."""
+    hosts: tuple[HostMention, ...] = ()
+    """The hosts the page names (see :func:`host_mentions`)."""
 
 
 def scrape_page(key: str, raw: bytes) -> PageResult:
@@ -59,7 +62,7 @@ def scrape_page(key: str, raw: bytes) -> PageResult:
     listed = () if api is not None else listed_pages(page)
     diagnostics = page.diagnostics + uri_problems
     summary = PageSummary(page.key, page.title, page.format, diagnostics)
-    return PageResult(summary, api, tables, listed)
+    return PageResult(summary, api, tables, listed, host_mentions(page))
 
 
 @dataclass
@@ -79,6 +82,7 @@ class ServiceResult:
             self.toc,
             tuple(r.page.key for r in self.pages),
             tuple((r.page.key, r.listed) for r in self.pages if r.listed),
+            tuple((r.page.key, r.hosts) for r in self.pages if r.hosts),
         )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from doc2openapi.cache import Cache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.hosts import HostMention
 from doc2openapi.scraper.model import ApiPage, FieldTable
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.examples import attach_examples
@@ -17,13 +18,13 @@ from doc2openapi.spec.page_operations import (
     SECURITY_SCHEME,
     DocumentBuilder,
     PageBuilder,
-    document_server,
     route_key,
     routes_of,
 )
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, TableIndex
+from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.versions import OPENAPI_30, finalise
 
 if TYPE_CHECKING:
@@ -35,7 +36,11 @@ class SpecOptions:
     title: str = ""
     version: str = ""
     openapi: str = OPENAPI_30
-    server_url: str = "https://{service}.{region}.otc.t-systems.com"
+    server_url: str = ""
+    """The configured server URL of every service (``""``: the pages' host, see
+    :mod:`doc2openapi.spec.servers`)."""
+    server_urls: tuple[tuple[str, str], ...] = ()
+    """Configured server URLs by service: these win over ``server_url``."""
     region: str = "eu-de"
     docs_base_url: str = ""
     """Where the pages are published (``https://docs.example.com/ecs/api-ref/``): each
@@ -55,6 +60,8 @@ class ServiceDocs:
     """Every page read: a link to one of them that names no table is prose, not a type."""
     listed_pages: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Index pages and the pages each lists."""
+    hosts: tuple[tuple[str, tuple[HostMention, ...]], ...] = ()
+    """Pages and the hosts each names."""
 
 
 @dataclass
@@ -163,6 +170,10 @@ def build_spec(
     earlier builds."""
     builder = DocumentBuilder(options)
     _name_operations(services, builder)
+    settings = ServerSettings(options.server_url, options.server_urls, options.region)
+    builder.servers, found = document_servers(services, settings)
+    builder.diagnostics.extend(found)
+    several = len({canonical(s) for s in builder.servers.values()}) > 1
     every_operation: list[Operation] = []
     registries: list[SchemaRegistry] = []
     operation_counts: dict[str, int] = {}
@@ -183,6 +194,8 @@ def build_spec(
         count = 0
         for api_page in sorted(service.api_pages, key=lambda p: p.page):
             for operation in PageBuilder(builder, registry, api_page, service.toc).operations():
+                if several:  # each service's operations on the service's own server
+                    operation.body.setdefault("servers", [builder.servers[service.name]])
                 every_operation.append(operation)
                 count += 1
         operation_counts[service.name] = count
@@ -303,7 +316,6 @@ def _document(
 ) -> dict[str, Any]:
     names = [s.name for s in services]
     title = options.title or (" + ".join(n.upper() for n in names) + " API")
-    service = names[0] if names else "api"
     document: dict[str, Any] = {
         "openapi": options.openapi,
         "info": {
@@ -312,8 +324,9 @@ def _document(
             "version": options.version or "1.0.0",
             "x-service": "_".join(n.lower() for n in names) or "api",
         },
-        "servers": [document_server(options, service)],
     }
+    if names:  # the first service's server is the default; others are on their operations
+        document["servers"] = [builder.servers[names[0]]]
     if builder.tags:
         document["tags"] = [
             {"name": name, "description": description}

@@ -61,6 +61,8 @@ class DocumentBuilder:
     """operationIds by method and path key, chosen for the whole document at once."""
     tags: dict[str, str] = field(default_factory=dict)
     uses_token: bool = False
+    servers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Each service's server (see :mod:`doc2openapi.spec.servers`)."""
     named_tables: list[tuple[SchemaRegistry, FieldTable]] = field(default_factory=list)
     """Nested tables a page names but no field had reached when the page was built."""
 
@@ -172,9 +174,7 @@ class PageBuilder:
                     "content": {media_type: {"schema": request_schema}},
                 }
             server = host_server(
-                endpoint.host,
-                self.registry.service,
-                document_server(self.builder.options, self.registry.service),
+                endpoint.host, self.registry.service, self.builder.servers[self.registry.service]
             )
             if server is not None:
                 body["servers"] = [server]
@@ -325,11 +325,3 @@ def _external_docs(options: SpecOptions, page: str, title: str) -> dict[str, str
         else options.docs_base_url + "/"
     )
     return {"description": title, "url": base + quote(page, safe="/#")}
-
-
-def document_server(options: SpecOptions, service: str) -> dict[str, Any]:
-    """The document's server: the configured URL for the (first) service."""
-    url = options.server_url.replace("{service}", service.lower())
-    if "{region}" not in url:
-        return {"url": url}
-    return {"url": url, "variables": {"region": {"default": options.region}}}

@@ -55,7 +55,7 @@ def test_subresource_is_a_required_empty_query_parameter(document: dict[str, Any
 
 def test_bucket_label_of_the_host_is_a_server_variable(document: dict[str, Any]) -> None:
     (server,) = document["paths"]["/{ObjectKey}#acl"]["put"]["servers"]
-    assert server["url"] == "https://{bucketname}.store.{region}.otc.t-systems.com"
+    assert server["url"] == "https://{bucketname}.{endpoint}"
     assert server["variables"]["bucketname"]["default"] == "bucketname"
     assert "servers" not in document["paths"]["/"]["get"]
 
