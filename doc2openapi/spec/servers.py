@@ -226,11 +226,12 @@ def document_servers(
     servers: dict[str, dict[str, Any]] = {}
     diagnostics: list[Diagnostic] = []
     for service in services:
-        paths = (e.path for page in service.api_pages for e in page.endpoints)
+        paths = [e.path for page in service.api_pages for e in page.endpoints]
         variable = endpoint_variable(service.name, len(services))
         choice = choose_server(service.name, service.hosts, paths, settings, variable)
         servers[service.name] = choice.server
-        diagnostics.extend(choice.diagnostics)
+        if paths:  # a folder of no operation needs no server: nothing to say about it
+            diagnostics.extend(choice.diagnostics)
     return servers, diagnostics
 
 
