@@ -17,7 +17,7 @@ from typing import Any
 
 from doc2openapi import pipeline
 from doc2openapi.cache import Cache, content_key, default_cache_dir, open_cache
-from doc2openapi.changelog import add_changes, next_version, since_last
+from doc2openapi.changelog import add_changes, next_version, remember, since_last
 from doc2openapi.config import Config
 from doc2openapi.diagnostics import Diagnostic, Level
 from doc2openapi.diff import Change, compare
@@ -439,7 +439,9 @@ def _build_client(
         return ("", 0, [])
     spec_text = serialise(result.document, Path("openapi.yaml"))
     outputs["openapi.yaml"] = spec_text
-    since = since_last(out_dir, previous, result.document, spec_text)
+    since = since_last(out_dir, previous, result.document, spec_text, cache)
+    if since is None or since.document_changed:
+        remember(cache, result.document, spec_text)
     version = next_version(since)
     result.messages += add_changes(since, version, outputs)
     document_key = content_key("document", _settings(options), spec_text)

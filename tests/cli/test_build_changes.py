@@ -6,10 +6,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from doc2openapi import library
+import pytest
+
+from doc2openapi import changelog, library
 from doc2openapi.config import Config
 
 OPTIONS = Config(cache=False, jobs=1)
+
+
+def _not_called(text: str, suffix: str) -> None:
+    raise AssertionError("the previous document was parsed again")
 
 
 def _build(docs: Path, out: Path, force: bool = False) -> library.BuildResult:
@@ -92,3 +98,22 @@ def test_a_version_or_document_edited_by_hand_is_not_trusted(docs: Path, tmp_pat
     _build(docs, out, force=True)
     assert not (out / "CHANGES.md").exists()  # no previous document to compare with
     assert not spec.is_symlink()
+
+
+def test_the_cache_keeps_the_parsed_document_for_the_next_comparison(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cache, the next build compares with the document kept parsed there (the
+    YAML is not parsed again): the same CHANGES.md and version as a build without it."""
+    cached = Config(cache=True, cache_dir=str(tmp_path / "cache"), jobs=1)
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    assert library.build([docs], warm, cached).status is library.Status.OK
+    shutil.copytree(warm, cold)
+    (docs / "DeleteWidget.html").unlink()
+    _build(docs, cold)
+    with monkeypatch.context() as patched:
+        patched.setattr(changelog, "parse_document", _not_called)
+        assert library.build([docs], warm, cached).status is library.Status.OK
+    assert (warm / "CHANGES.md").read_bytes() == (cold / "CHANGES.md").read_bytes()
+    assert _version(warm) == _version(cold) == "2.0.0"
+    assert list((tmp_path / "cache").rglob("parsed-document/*/*.json"))

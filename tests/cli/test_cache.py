@@ -75,7 +75,7 @@ def test_damaged_entries_are_misses_and_are_rewritten(
     assert _build(docs, tmp_path / "out", cache).status is doc2openapi.Status.OK
     entries = _entries(cache)
     kinds = {entry.parent.parent.name for entry in entries}
-    assert kinds == {"page", "valid-part", "example-check"}
+    assert kinds == {"page", "valid-part", "example-check", "parsed-document"}
     for entry in entries:
         data = entry.read_bytes()
         if damage == "truncate":

@@ -159,7 +159,7 @@ def test_rebuild_after_an_edit_equals_a_cold_build(
     cache, warm_out, cold_out = tmp_path / "cache", tmp_path / "warm", tmp_path / "cold"
     assert build(docs, warm_out, cache=cache).returncode == 0
     kept = {p.name for p in (cache / f"v{ENTRY_FORMAT}").iterdir()}
-    assert kept == {"page", "valid-part", "example-check"}
+    assert kept == {"page", "valid-part", "example-check", "parsed-document"}
     shutil.copytree(warm_out, cold_out)  # the same last build: same CHANGES.md, same version
     page = docs / "CreateWidget.html"
     original = page.read_bytes()
