@@ -132,6 +132,8 @@ def _convert(path: Path, raw: dict[str, Any]) -> Config:
     values = {key.replace("-", "_"): _value(path, key, value) for key, value in raw.items()}
     if values.get("openapi", "3.0") not in ("3.0", "3.1"):
         raise ConfigError(f'{path}: openapi must be "3.0" or "3.1"')
+    if values.get("jobs", 0) < 0:
+        raise ConfigError(f"{path}: jobs must be 0 (one worker per core) or more")
     if values.get("docs_base_url") and (problem := url_problem(values["docs_base_url"])):
         raise ConfigError(f"{path}: docs_base_url {problem}")
     return Config(**values, source=str(path))

@@ -150,6 +150,26 @@ def _collect(inputs: Sequence[Path], result: Result) -> list[InputFolder] | None
         return None
 
 
+def _named_for(path: Path | None, suffixes: Sequence[str], what: str, result: Result) -> bool:
+    """False (and said) when the file ``path`` does not end in a suffix of what it holds."""
+    if path is None or path.suffix.lower() in suffixes:
+        return True
+    names = ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
+    result.fail(Status.USAGE, f"{path}: {what}, so its name must end in {names}")
+    return False
+
+
+def _folder_named(out_dir: Path, result: Result) -> bool:
+    """False (and said) when the output folder is named like a document (``-o spec.yaml``
+    where a folder is meant), unless it is a folder already."""
+    if out_dir.suffix.lower() not in SPEC_SUFFIXES or out_dir.is_dir():
+        return True
+    result.fail(
+        Status.USAGE, f"{out_dir}: the output is a folder, not a document: give a folder's name"
+    )
+    return False
+
+
 def _overlays(options: Config, result: Result) -> list[Overlay] | None:
     """The overlays of ``options``, read; None (and said) when one is not an overlay."""
     overlays = []
@@ -222,12 +242,10 @@ def scrape(
     report to ``report_path``."""
     options = options or Config()
     result = ScrapeResult()
-    if spec_path is not None and spec_path.suffix.lower() not in SPEC_SUFFIXES:
-        result.fail(
-            Status.USAGE,
-            f"{spec_path}: the document is written as YAML (.yaml, .yml) or JSON (.json), "
-            "so its name must end in one of these",
-        )
+    written_as = "the document is written as JSON or YAML"
+    if not _named_for(spec_path, SPEC_SUFFIXES, written_as, result) or not _named_for(
+        report_path, (".json",), "the report is written as JSON", result
+    ):
         return result
     overlays = _overlays(options, result)
     collected = _collect(inputs, result) if overlays is not None else None
@@ -307,8 +325,10 @@ def generate(
     this tool did not write are not replaced (:attr:`Status.CONFLICT`) unless ``force``."""
     options = options or Config()
     result = GenerateResult()
+    if not _folder_named(out_dir, result) or not _templates_usable(options, result):
+        return result
     document = _load(spec, result)
-    if result.status is not Status.OK or not _templates_usable(options, result):
+    if result.status is not Status.OK:
         return result
     cache = _cache(options)
     problems = validate_document(document, cache)
@@ -404,6 +424,8 @@ def build(
     result = BuildResult()
     if out_dir.exists() and not out_dir.is_dir():
         result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
+        return result
+    if not _folder_named(out_dir, result):
         return result
     overlays = _overlays(options, result)
     if overlays is None or not _templates_usable(options, result):

@@ -70,6 +70,9 @@ def test_setting_of_the_wrong_type_says_what_it_must_be(tmp_path: Path) -> None:
     (tmp_path / "doc2openapi.toml").write_text('jobs = "4"\n')
     with pytest.raises(ConfigError, match="jobs must be an integer"):
         load_config(folder=tmp_path)
+    (tmp_path / "doc2openapi.toml").write_text("jobs = -1\n")
+    with pytest.raises(ConfigError, match=r"jobs must be 0 \(one worker per core\) or more"):
+        load_config(folder=tmp_path)
 
 
 def test_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
@@ -128,6 +131,23 @@ def test_docs_base_url_in_the_file_is_checked(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["spec.txt", "spec", "spec.yaml.bak"])
 def test_scrape_output_must_be_json_or_yaml(tmp_path: Path, name: str) -> None:
     result = run_cli("scrape", EXAMPLE, "-o", tmp_path / name)
-    _failed_clearly(result, name, "YAML (.yaml, .yml) or JSON (.json)")
+    _failed_clearly(result, name, "is written as JSON or YAML", "must end in .json, .yaml or .yml")
     assert not (tmp_path / name).exists()
     assert "pages read" not in result.stderr  # refused before any page is read
+
+
+def test_scrape_report_must_be_json(tmp_path: Path) -> None:
+    spec, report = tmp_path / "spec.yaml", tmp_path / "report.yaml"
+    result = run_cli("scrape", EXAMPLE, "-o", spec, "--report", report)
+    _failed_clearly(result, "report.yaml: the report is written as JSON", "must end in .json")
+    assert not spec.exists() and not report.exists()
+
+
+@pytest.mark.parametrize("command", ["build", "generate"])
+def test_output_folder_named_like_a_document_is_refused(tmp_path: Path, command: str) -> None:
+    source = EXAMPLE if command == "build" else tmp_path / "spec.yaml"
+    if command == "generate":
+        assert run_cli("scrape", EXAMPLE, "-o", source).returncode == 0
+    result = run_cli(command, source, "-o", tmp_path / "openapi.yaml")
+    _failed_clearly(result, "openapi.yaml: the output is a folder, not a document")
+    assert not (tmp_path / "openapi.yaml").exists()
