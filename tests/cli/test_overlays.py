@@ -21,7 +21,7 @@ from tests.helpers.command import run_cli
 from tests.helpers.inputs import EXAMPLES, corpus_dir
 
 CREATE_KEY = "/v1.0/{project_id}/kms/create-key"
-NEW_NAME = "make_master_key"
+NEW_NAME = "MakeMasterKey"
 
 
 def _ref_name(node: dict[str, Any]) -> str:
@@ -86,7 +86,7 @@ _CHECK_CLIENT = textwrap.dedent(
     )
     config = ClientConfig(base_url="https://kms.example", project_id="p1")
     with client.Client(config, transport=httpx.MockTransport(respond)) as api:
-        result = api.make_master_key(body=body_type(key_alias="test"))
+        result = api.make_master_key(body=body_type(key_alias="test"))  # from MakeMasterKey
     print(json.dumps({
         "old_method": hasattr(client.Client, sys.argv[1]),
         "seen": seen,
@@ -143,7 +143,7 @@ def test_the_example_overlay_of_the_readme(tmp_path: Path) -> None:
     built = yaml.safe_load((out / "openapi.yaml").read_text())
     assert "/v1/{project_id}/widgets/{widget_id}/tags" not in built["paths"]
     assert built["paths"]["/v1/{project_id}/widgets/detail"]["get"]["operationId"] == (
-        "list_widgets_in_zone"
+        "ListWidgetsInZone"
     )
     widgets = [
         schema
