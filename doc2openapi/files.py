@@ -90,6 +90,23 @@ SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 """The names an OpenAPI document is written under: JSON or YAML, by the suffix."""
 
 
+def name_problem(path: Path | None, suffixes: Sequence[str], what: str) -> str | None:
+    """Why the file ``path`` is misnamed for what it holds (``what``: "the report is written
+    as JSON"); None when its suffix is one of ``suffixes`` (or there is no file)."""
+    if path is None or path.suffix.lower() in suffixes:
+        return None
+    names = ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
+    return f"{path}: {what}, so its name must end in {names}"
+
+
+def folder_name_problem(out_dir: Path) -> str | None:
+    """Why an output folder is misnamed: named like a document (``-o spec.yaml`` where a
+    folder is meant) and not a folder already; None otherwise."""
+    if out_dir.suffix.lower() not in SPEC_SUFFIXES or out_dir.is_dir():
+        return None
+    return f"{out_dir}: the output is a folder, not a document: give a folder's name"
+
+
 def serialise(document: Any, path: Path) -> str:
     """YAML for ``.yaml``/``.yml``, JSON otherwise; the same input gives the same text."""
     if path.suffix.lower() not in (".yaml", ".yml"):

@@ -25,7 +25,9 @@ from doc2openapi.diff.operations import operations
 from doc2openapi.files import (
     SPEC_SUFFIXES,
     OutputError,
+    folder_name_problem,
     load_document,
+    name_problem,
     same_bytes,
     serialise,
     write_text,
@@ -47,7 +49,7 @@ from doc2openapi.manifest import (
 from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
 from doc2openapi.report import build_report, failures, summary_lines
 from doc2openapi.spec.build import SpecOptions
-from doc2openapi.spec.overlay import Overlay, OverlayError, load_overlay
+from doc2openapi.spec.overlay import Overlay, OverlayError, load_overlays
 from doc2openapi.spec.servers import per_service
 from doc2openapi.spec.validate import validate_document
 from doc2openapi.spec.versions import VERSIONS
@@ -150,45 +152,26 @@ def _collect(inputs: Sequence[Path], result: Result) -> list[InputFolder] | None
         return None
 
 
-def _named_for(path: Path | None, suffixes: Sequence[str], what: str, result: Result) -> bool:
-    """False (and said) when the file ``path`` does not end in a suffix of what it holds."""
-    if path is None or path.suffix.lower() in suffixes:
-        return True
-    names = ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
-    result.fail(Status.USAGE, f"{path}: {what}, so its name must end in {names}")
-    return False
+def _refused(result: Result, problems: Sequence[str | None]) -> bool:
+    """True (and each problem said, :attr:`Status.USAGE`) when a request cannot be done."""
+    found = [problem for problem in problems if problem]
+    for problem in found:
+        result.fail(Status.USAGE, problem)
+    return bool(found)
 
 
-def _folder_named(out_dir: Path, result: Result) -> bool:
-    """False (and said) when the output folder is named like a document (``-o spec.yaml``
-    where a folder is meant), unless it is a folder already."""
-    if out_dir.suffix.lower() not in SPEC_SUFFIXES or out_dir.is_dir():
-        return True
-    result.fail(
-        Status.USAGE, f"{out_dir}: the output is a folder, not a document: give a folder's name"
-    )
-    return False
+def _templates_problems(options: Config) -> list[str]:
+    """A missing overrides folder, or files in it that replace no built-in template."""
+    return override_problems(Path(options.templates)) if options.templates else []
 
 
 def _overlays(options: Config, result: Result) -> list[Overlay] | None:
     """The overlays of ``options``, read; None (and said) when one is not an overlay."""
-    overlays = []
-    for name in options.overlays:
-        overlay = load_overlay(Path(name))
-        if isinstance(overlay, OverlayError):
-            result.fail(Status.USAGE, str(overlay))
-            return None
-        overlays.append(overlay)
+    overlays = load_overlays(options.overlays)
+    if isinstance(overlays, OverlayError):
+        result.fail(Status.USAGE, str(overlays))
+        return None
     return overlays
-
-
-def _templates_usable(options: Config, result: Result) -> bool:
-    """False (and said) when the template overrides folder is missing or holds a file
-    that replaces no built-in template (it would be ignored)."""
-    problems = override_problems(Path(options.templates)) if options.templates else []
-    for problem in problems:
-        result.fail(Status.USAGE, problem)
-    return not problems
 
 
 def _scrape(
@@ -242,10 +225,11 @@ def scrape(
     report to ``report_path``."""
     options = options or Config()
     result = ScrapeResult()
-    written_as = "the document is written as JSON or YAML"
-    if not _named_for(spec_path, SPEC_SUFFIXES, written_as, result) or not _named_for(
-        report_path, (".json",), "the report is written as JSON", result
-    ):
+    document_name = name_problem(
+        spec_path, SPEC_SUFFIXES, "the document is written as JSON or YAML"
+    )
+    report_name = name_problem(report_path, (".json",), "the report is written as JSON")
+    if _refused(result, [document_name, report_name]):
         return result
     overlays = _overlays(options, result)
     collected = _collect(inputs, result) if overlays is not None else None
@@ -325,7 +309,7 @@ def generate(
     this tool did not write are not replaced (:attr:`Status.CONFLICT`) unless ``force``."""
     options = options or Config()
     result = GenerateResult()
-    if not _folder_named(out_dir, result) or not _templates_usable(options, result):
+    if _refused(result, [folder_name_problem(out_dir), *_templates_problems(options)]):
         return result
     document = _load(spec, result)
     if result.status is not Status.OK:
@@ -425,10 +409,10 @@ def build(
     if out_dir.exists() and not out_dir.is_dir():
         result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
         return result
-    if not _folder_named(out_dir, result):
+    if _refused(result, [folder_name_problem(out_dir), *_templates_problems(options)]):
         return result
     overlays = _overlays(options, result)
-    if overlays is None or not _templates_usable(options, result):
+    if overlays is None:
         return result
     previous = _manifest(out_dir, MANIFEST_NAME, result)
     if previous is not None and not previous.intact(out_dir):

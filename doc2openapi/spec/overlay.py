@@ -75,6 +75,17 @@ def load_overlay(path: Path) -> Overlay | OverlayError:
     return read_overlay(data, str(path))
 
 
+def load_overlays(paths: Sequence[str]) -> list[Overlay] | OverlayError:
+    """The overlays in ``paths``, in order, or why the first that cannot be used cannot."""
+    overlays = []
+    for path in paths:
+        overlay = load_overlay(Path(path))
+        if isinstance(overlay, OverlayError):
+            return overlay
+        overlays.append(overlay)
+    return overlays
+
+
 def _unknown(data: dict[str, Any], known: Sequence[str], where: str) -> str | None:
     for key in data:
         if not (isinstance(key, str) and (key in known or key.startswith("x-"))):
