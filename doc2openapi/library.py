@@ -160,11 +160,6 @@ def _refused(result: Result, problems: Sequence[str | None]) -> bool:
     return bool(found)
 
 
-def _templates_problems(options: Config) -> list[str]:
-    """A missing overrides folder, or files in it that replace no built-in template."""
-    return override_problems(Path(options.templates)) if options.templates else []
-
-
 def _overlays(options: Config, result: Result) -> list[Overlay] | None:
     """The overlays of ``options``, read; None (and said) when one is not an overlay."""
     overlays = load_overlays(options.overlays)
@@ -309,7 +304,7 @@ def generate(
     this tool did not write are not replaced (:attr:`Status.CONFLICT`) unless ``force``."""
     options = options or Config()
     result = GenerateResult()
-    if _refused(result, [folder_name_problem(out_dir), *_templates_problems(options)]):
+    if _refused(result, [folder_name_problem(out_dir), *override_problems(options.templates)]):
         return result
     document = _load(spec, result)
     if result.status is not Status.OK:
@@ -409,7 +404,7 @@ def build(
     if out_dir.exists() and not out_dir.is_dir():
         result.fail(Status.OUTPUT, f"output folder is a file: {out_dir}")
         return result
-    if _refused(result, [folder_name_problem(out_dir), *_templates_problems(options)]):
+    if _refused(result, [folder_name_problem(out_dir), *override_problems(options.templates)]):
         return result
     overlays = _overlays(options, result)
     if overlays is None:

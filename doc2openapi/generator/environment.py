@@ -46,10 +46,13 @@ def builtin_template_names() -> list[str]:
     return sorted(name for name in loader.list_templates() if "/" not in name)
 
 
-def override_problems(templates_dir: Path) -> list[str]:
-    """What is wrong with a folder of template overrides: it is missing, or holds a file
-    (or folder) that replaces no built-in template and would be ignored silently.
-    Hidden files (``.gitkeep``) are left alone."""
+def override_problems(templates: str) -> list[str]:
+    """What is wrong with the folder of template overrides ``templates`` ("": none): it is
+    missing, or holds a file (or folder) that replaces no built-in template and would be
+    ignored silently. Hidden files (``.gitkeep``) are left alone."""
+    if not templates:
+        return []
+    templates_dir = Path(templates)
     if not templates_dir.is_dir():
         return [f"templates folder not found: {templates_dir}"]
     builtin = builtin_template_names()
