@@ -89,6 +89,7 @@ class Code(enum.StrEnum):
     UNSUPPORTED_STATUS = "G205"
     PAGINATION_SKIPPED = "G206"
     SERVER_FALLBACK = "G207"
+    UNSUPPORTED_STYLE = "G210"
     # the generator: output
     TEMPLATE_ERROR = "G301"
     FORMATTER_UNAVAILABLE = "G302"

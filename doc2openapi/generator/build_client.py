@@ -10,22 +10,25 @@ from urllib.parse import quote
 from doc2openapi.diagnostics import Code, Level, Report, in_document
 
 from .annotations import Annotator, class_keys, uses_any, without_none
-from .build_errors import error_class_name
 from .build_models import Naming
 from .model import (
+    AnyValue,
     ApiDecl,
     BodyDecl,
     ClassDecl,
     ClassRef,
     Documentation,
     FieldDecl,
+    ListOf,
     ModelDecl,
+    NoneValue,
     OperationDecl,
     ParameterDecl,
     Primitive,
     ResponseDecl,
     TypeExpr,
     nullable,
+    union,
 )
 from .names import (
     IDENTIFIERS,
@@ -33,8 +36,9 @@ from .names import (
     identifier_suffix,
     unique_names,
 )
+from .operation_docs import operation_docstring, raw_docstring
 from .pagination import PagePlan, plan_pages
-from .text import docstring, one_line, python_string
+from .text import docstring, python_string
 from .view import (
     ClientFlavour,
     ClientModule,
@@ -56,7 +60,6 @@ _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2}
 # Every operation method ends with this keyword argument: headers for one request only.
 EXTRA_HEADERS = ParameterView("extra_headers", "Mapping[str, str] | None", " = None")
-EXTRA_HEADERS_TEXT = "Headers for this request only; they override all others."
 
 SYNC = ClientFlavour(
     class_name="Client",
@@ -114,6 +117,10 @@ class ClientBuilder:
                 )
         self.method_names = self._method_names()
         self._iterator_names = self._iterator_method_names()
+        self._raw_names = self._unique_methods(
+            {pointer: f"{name}_raw" for pointer, name in self.method_names.items()},
+            frozenset([*self.method_names.values(), *self._iterator_names.values()]),
+        )
 
     def build(self, title: str) -> ClientModule:
         operations = tuple(self._operation(operation) for operation in self._api.operations)
@@ -188,6 +195,7 @@ class ClientBuilder:
             "",
             *([f"from . import {', '.join(local)}"] if local else []),
             "from .config import ClientConfig",
+            *(["from .response import ApiResponse"] if self._api.operations else []),
         )
 
     def _annotation(self, expr: TypeExpr) -> str:
@@ -258,6 +266,11 @@ class ClientBuilder:
         views = [self._optional_view(a.name, a.decl.type, a.decl.required) for a in arguments]
         if operation.body is not None:
             body = self._optional_view("body", operation.body.type, operation.body.required)
+            if self._is_model(operation.body.type):
+                self._uses.add("Any")
+                model = self._annotation(operation.body.type)
+                optional = "" if operation.body.required else " | None"
+                body = replace(body, annotation=f"{model} | Mapping[str, Any]{optional}")
             views.insert(sum(1 for a in arguments if a.decl.location == "path"), body)
         return (*views, EXTRA_HEADERS)
 
@@ -271,11 +284,17 @@ class ClientBuilder:
         arguments = self._arguments(operation)
         parameters = self._parameter_views(operation, arguments)
         plan = self._plans[operation.pointer]
+        method_name = self.method_names[operation.pointer]
+        documented = [(argument.name, argument.decl) for argument in arguments]
+        body_model = operation.body is not None and self._is_model(operation.body.type)
         return OperationView(
-            method_name=self.method_names[operation.pointer],
+            method_name=method_name,
+            raw_method_name=self._raw_names[operation.pointer],
             parameters=parameters,
+            forward_arguments=tuple(f"{p.name}={p.name}" for p in parameters),
             return_annotation=self._return_annotation(operation),
-            docstring=self._docstring(operation, arguments),
+            docstring=operation_docstring(operation, documented, body_model),
+            raw_docstring=raw_docstring(method_name),
             http_method=python_string(operation.method),
             url=self._url(operation, arguments),
             query=self._mapping("query_params", "query", arguments),
@@ -304,7 +323,7 @@ class ClientBuilder:
 
     def _mapping(self, function: str, location: str, arguments: Sequence[_Argument]) -> str:
         items = [
-            f"{python_string(argument.decl.wire_name)}: {argument.name}"
+            f"{python_string(argument.decl.wire_name)}: {self._argument_value(argument)}"
             for argument in arguments
             if argument.decl.location == location
         ]
@@ -313,16 +332,23 @@ class ClientBuilder:
         self._uses.add("_runtime")
         return f"_runtime.{function}({{{', '.join(items)}}})"
 
+    @staticmethod
+    def _argument_value(argument: _Argument) -> str:
+        """The argument, or its values joined when it is an array sent unexploded."""
+        separator = argument.decl.separator
+        if separator is None or not isinstance(without_none(argument.decl.type), ListOf):
+            return argument.name
+        return f"_runtime.delimited({argument.name}, {python_string(separator)})"
+
     def _is_model(self, expr: TypeExpr) -> bool:
         return isinstance(expr, ClassRef) and isinstance(self._classes.get(expr.key), ModelDecl)
 
     def _json(self, body: BodyDecl | None) -> str:
         if body is None:
             return "None"
-        if self._is_model(body.type):
-            dump = 'body.model_dump(mode="json", by_alias=True, exclude_unset=True)'
-            return dump if body.required else f"None if body is None else {dump}"
         self._uses.add("_runtime")
+        if self._is_model(body.type):
+            return "_runtime.encode_json(body, Any)"
         expr = body.type if body.required else nullable(body.type)
         return f"_runtime.encode_json(body, {self._annotation(expr)})"
 
@@ -335,16 +361,15 @@ class ClientBuilder:
         if response.media == "binary":
             return "_response.content"
         annotation = self._annotation(expr)
+        self._uses.add("_runtime")
         if self._is_model(expr):
-            return f"{annotation}.model_validate_json(_response.content)"
+            return f"_runtime.decode_model(_response, {annotation})"
         if annotation == "Any":
-            return "_response.json()"
-        self._uses.update({"_runtime", "cast"})
+            return "_runtime.decode_json(_response, Any)"
+        self._uses.add("cast")
         return f"cast({annotation}, _runtime.decode_json(_response, {annotation}))"
 
     def _branches(self, operation: OperationDecl) -> tuple[ResponseBranchView, ...]:
-        if not operation.success:
-            return (ResponseBranchView("_response.is_success", "None"),)
         return tuple(
             ResponseBranchView(
                 f"_response.status_code == {response.status}", self._decode(response)
@@ -353,11 +378,17 @@ class ClientBuilder:
         )
 
     def _return_annotation(self, operation: OperationDecl) -> str:
+        """The documented 2xx bodies, ``httpx.Response`` (another 2xx), None (no body)."""
         types = [response.type for response in operation.success]
-        annotations = list(dict.fromkeys(self._annotation(t) for t in types if t is not None))
-        if "Any" in annotations:
-            return "Any"
-        if None in types or not types:
+        if not types:
+            return "httpx.Response"
+        documented = union(tuple(NoneValue() if t is None else t for t in types))
+        if documented == AnyValue():
+            return self._annotation(documented)
+        bare = without_none(documented)
+        annotations = [] if bare == NoneValue() else [self._annotation(bare)]
+        annotations.append("httpx.Response")
+        if bare != documented or documented == NoneValue():
             annotations.append("None")
         return " | ".join(annotations)
 
@@ -369,37 +400,6 @@ class ClientBuilder:
                 body = self._annotation(response.type)
             items.append(f"{response.status}: {body}")
         return f"{{{', '.join(items)}}}"
-
-    def _docstring(self, operation: OperationDecl, arguments: Sequence[_Argument]) -> str:
-        request = f"``{operation.method} {operation.path}``"
-        paragraphs = [_sentence(operation.summary) if operation.summary else f"Send {request}."]
-        if operation.doc.description and operation.doc.description != operation.summary:
-            paragraphs.append(operation.doc.description)
-        if operation.doc.deprecated:
-            paragraphs.append("Deprecated: the API documents this operation as deprecated.")
-        if operation.summary:
-            paragraphs.append(request)
-        args = [f"    {argument.name}: {_parameter_text(argument.decl)}" for argument in arguments]
-        if operation.body is not None:
-            text = one_line(operation.body.doc.description) or "The request body."
-            path_count = sum(1 for argument in arguments if argument.decl.location == "path")
-            args.insert(path_count, f"    body: {text}")
-        args.append(f"    {EXTRA_HEADERS.name}: {EXTRA_HEADERS_TEXT}")
-        paragraphs.append("\n".join(["Args:", *args]))
-        returns = [
-            f"    {response.status}: {one_line(response.description) or 'Success.'}"
-            for response in operation.success
-        ]
-        if returns:
-            paragraphs.append("\n".join(["Returns:", *returns]))
-        raises = [
-            f"    errors.{error_class_name(response.status) if response.status else 'ApiError'}: "
-            + (one_line(response.description) or f"HTTP {response.status}.")
-            for response in operation.errors
-        ]
-        raises.append("    errors.UnexpectedStatus: a status this operation does not document.")
-        paragraphs.append("\n".join(["Raises:", *raises]))
-        return docstring(paragraphs, "        ")
 
     def _attribute(self, model: ModelDecl, field: FieldDecl) -> str:
         return self._naming.fields[model.key][field.wire_name]
@@ -480,18 +480,3 @@ def url_path_template(path: str) -> str:
 def _url_path_text(text: str) -> str:
     segments = quote(text, safe=_PATH_SAFE).split("/")
     return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in segments)
-
-
-def _sentence(text: str) -> str:
-    """One line ending with punctuation, as the first line of a docstring should."""
-    line = one_line(text)
-    return line if line.endswith((".", "!", "?", ":")) else line + "."
-
-
-def _parameter_text(decl: ParameterDecl) -> str:
-    text = one_line(decl.doc.description) or f"The ``{decl.wire_name}`` {decl.location} parameter."
-    if decl.doc.deprecated:
-        text += " Deprecated."
-    if decl.default is not None:
-        text += f" The API default is ``{decl.default}``."
-    return text

@@ -19,7 +19,7 @@ from .names import (
     identifier_suffix,
     unique_names,
 )
-from .text import docstring, python_string
+from .text import docstring, normalise_newlines, one_line, python_string, python_text
 from .view import ClassView, EnumMemberView, EnumView, FieldView, ModelsModule, ModelView
 
 
@@ -64,15 +64,23 @@ def field_names(fields: Sequence[FieldDecl], report: Report) -> dict[str, str]:
     return names
 
 
-def class_docstring(decl: ClassDecl, indent: str) -> str:
-    """The schema's description, or where the schema is when it has none."""
+def field_description(field: FieldDecl) -> str:
+    """The description of a field as pydantic gets it (empty when there is none)."""
+    text = normalise_newlines(field.doc.description).strip()
+    if field.doc.deprecated:
+        text = f"{text}\n\nDeprecated." if text else "Deprecated."
+    return text
+
+
+def class_docstring(decl: ClassDecl, indent: str, extra: Sequence[str] = ()) -> str:
+    """The schema's description, or where the schema is when it has none; then ``extra``."""
     if decl.is_component:
         fallback = f"The ``{unescape_token(decl.key.rsplit('/', 1)[-1])}`` schema."
     elif isinstance(decl, EnumDecl):
         fallback = f"Values of the schema at ``{decl.key}`` of the API document."
     else:
         fallback = f"Object at ``{decl.key}`` of the API document."
-    return docstring(_paragraphs(decl.doc, fallback), indent)
+    return docstring([*_paragraphs(decl.doc, fallback), *extra], indent)
 
 
 def _paragraphs(doc: Documentation, fallback: str = "") -> list[str]:
@@ -171,6 +179,7 @@ class ModelsBuilder:
         needs_any = any(uses_any(field.type) for decl in models for field in decl.fields)
         needs_field = any(
             self._field_names[decl.key][field.wire_name] != field.wire_name
+            or field_description(field)
             for decl in models
             for field in decl.fields
         )
@@ -187,13 +196,21 @@ class ModelsBuilder:
 
     def _model(self, decl: ModelDecl) -> ModelView:
         names = self._field_names[decl.key]
+        attributes = [
+            f"    {names[field.wire_name]}: {one_line(field_description(field))}"
+            for field in decl.fields
+            if field_description(field)
+        ]
+        extra = ["\n".join(["Attributes:", *attributes])] if attributes else []
         return ModelView(
             name=self._names[decl.key],
-            docstring=class_docstring(decl, "    "),
+            docstring=class_docstring(decl, "    ", extra),
             fields=tuple(self._field(field, names[field.wire_name]) for field in decl.fields),
         )
 
     def _field(self, field: FieldDecl, name: str) -> FieldView:
+        """The field; its description goes to ``Field(description=...)``, where pydantic,
+        JSON Schema and tools read it (the class docstring lists it for ``help()``)."""
         annotation = self._annotate(field.type if field.required else nullable(field.type))
         arguments: list[str] = [] if field.required else ["default=None"]
         if name != field.wire_name:
@@ -201,16 +218,14 @@ class ModelsBuilder:
             # as the ``__init__`` keyword, while the wire name is used in and out.
             alias = python_string(field.wire_name)
             arguments += [f"validation_alias={alias}", f"serialization_alias={alias}"]
-            default = f" = Field({', '.join(arguments)})"
+        description = field_description(field)
+        if description:
+            arguments.append(f"description={python_text(description)}")
+        if arguments == ["default=None"]:
+            default = " = None"
         else:
-            default = "" if field.required else " = None"
-        paragraphs = [field.doc.description, "Deprecated." if field.doc.deprecated else ""]
-        return FieldView(
-            name=name,
-            annotation=annotation,
-            default=default,
-            docstring=docstring(paragraphs, "    "),
-        )
+            default = f" = Field({', '.join(arguments)})" if arguments else ""
+        return FieldView(name=name, annotation=annotation, default=default)
 
     def _enum(self, decl: EnumDecl) -> EnumView:
         candidates = {value: enum_member_name(value) for value in decl.values}

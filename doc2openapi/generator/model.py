@@ -127,6 +127,8 @@ class ParameterDecl:
     doc: Documentation
     default: object
     pointer: str
+    separator: str | None = None
+    """What joins the values of a query array that is not exploded; None: the name repeats."""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,9 @@ _TRANSPORT_HEADERS = frozenset({"content-type", "content-length", "accept", "hos
 # Statuses whose responses have no content by definition (RFC 9110): a documented body
 # would make the client parse the empty one.
 _NO_CONTENT_STATUSES = frozenset({204, 205, 304})
+# The separators of array query parameters by ``style`` (OpenAPI 3.x "Style Values"); an
+# exploded form, space- or pipe-delimited array repeats the parameter instead.
+_QUERY_SEPARATORS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 # An HTTP field name (RFC 9110 token): httpx cannot send any other header.
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
@@ -250,7 +253,19 @@ class ApiCollector:
             doc=documentation(node),
             default=default,
             pointer=pointer,
+            separator=self._query_separator(node, pointer) if location == "query" else None,
         )
+
+    def _query_separator(self, node: JsonObject, pointer: str) -> str | None:
+        """How an array query parameter is sent: joined by the separator this returns, or
+        repeated (None). ``explode`` defaults to true for ``form`` only (OpenAPI 3.x)."""
+        style = get_str(node, "style") or "form"
+        explode = node.get("explode", style == "form")
+        if style not in _QUERY_SEPARATORS:
+            detail = f"query style {style!r} is not supported; sent as style 'form'"
+            self._report_at(Level.WARNING, Code.UNSUPPORTED_STYLE, pointer, detail)
+            return None
+        return None if explode is True else _QUERY_SEPARATORS[style]
 
     def _body(self, operation: JsonObject, location: str, operation_id: str) -> BodyDecl | None:
         if "requestBody" not in operation:
@@ -296,7 +311,7 @@ class ApiCollector:
                 self._response(status, node, pointer, f"{operation_id}Response{suffix}")
             )
         if not any(response.status and 200 <= response.status < 300 for response in responses):
-            detail = "no 2xx response documented: any 2xx status returns None"
+            detail = "no 2xx response documented: a 2xx status returns the raw response"
             self._report_at(Level.WARNING, Code.NO_SUCCESS_RESPONSE, responses_location, detail)
         return tuple(responses)
 

@@ -22,6 +22,7 @@ OUTPUT_FILES = (
     ("{package}/config.py", "config.py.jinja"),
     ("{package}/errors.py", "errors.py.jinja"),
     ("{package}/models.py", "models.py.jinja"),
+    ("{package}/response.py", "response.py.jinja"),
 )
 
 

@@ -19,7 +19,15 @@ _RISKY_QUOTE = re.compile(r'"(?=")|(?<=")"|"\Z')
 """A quote next to another quote, or at the end of a line (before the closing quotes)."""
 
 
+_WORD_AND_SPACE = re.compile(r"[^\s]+[^\S\n]*\n?|[^\S\n]*\n|[^\S\n]+")
+"""A word with the spaces and line break after it; or spaces up to a line break; or spaces."""
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+TEXT_PIECE_WIDTH = 76
+
+
 def _escape_char(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
     code = ord(char)
     if code <= 0xFF:
         return f"\\x{code:02x}"
@@ -45,6 +53,22 @@ def python_string(text: str) -> str:
     """A double-quoted Python string literal whose value is ``text``."""
     body = text.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{_escape_unprintable(body)}"'
+
+
+def python_text(text: str, width: int = TEXT_PIECE_WIDTH) -> str:
+    """A string literal whose value is ``text``; a long text as pieces of about ``width``
+    characters, each ending after whitespace or a line break, implicitly concatenated in
+    parentheses (the formatter lays them out, one per line)."""
+    if len(text) <= width + 12:
+        return python_string(text)
+    pieces: list[str] = []
+    for token in _WORD_AND_SPACE.findall(text):
+        if pieces and not pieces[-1].endswith("\n") and len(pieces[-1]) + len(token) <= width:
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+    literals = [python_string(piece) for piece in pieces]
+    return literals[0] if len(literals) == 1 else f"({' '.join(literals)})"
 
 
 def normalise_newlines(text: str) -> str:

@@ -17,7 +17,6 @@ class FieldView:
     annotation: str
     default: str
     """The text after the annotation: ``""``, `` = None`` or `` = Field(...)``."""
-    docstring: str
 
 
 @dataclass(frozen=True)
@@ -95,9 +94,15 @@ class PaginationView:
 @dataclass(frozen=True)
 class OperationView:
     method_name: str
+    raw_method_name: str
+    """The method returning the whole response (``ApiResponse``)."""
     parameters: tuple[ParameterView, ...]
+    forward_arguments: tuple[str, ...]
+    """``name=name`` for each parameter: the call of the raw method."""
     return_annotation: str
+    """What the method returns: the parsed body (``parsed`` of the raw method's answer)."""
     docstring: str
+    raw_docstring: str
     http_method: str
     url: str
     query: str

@@ -290,7 +290,8 @@ def test_client_signatures_are_keyword_only_and_typed(petstore: ModuleType) -> N
     for cls in (client_module.Client, client_module.AsyncClient):
         public = {name for name in vars(cls) if not name.startswith("_")}
         paginators = {"iter_list_pets", "iter_list_owners"}
-        assert public == operations | paginators | {
+        raw = {f"{name}_raw" for name in operations}
+        assert public == operations | raw | paginators | {
             "config",
             "close" if cls is client_module.Client else "aclose",
         }

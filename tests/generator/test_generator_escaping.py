@@ -25,6 +25,7 @@ from doc2openapi.generator.text import (
     markdown_code,
     markdown_inline,
     python_string,
+    python_text,
     toml_string,
 )
 
@@ -52,6 +53,13 @@ TEXT = st.lists(st.one_of(st.text(), HOSTILE)).map("".join)
 @given(TEXT)
 def test_python_string_evaluates_to_the_text(text: str) -> None:
     assert ast.literal_eval(python_string(text)) == text
+
+
+@given(TEXT, st.integers(min_value=1, max_value=40))
+def test_python_text_evaluates_to_the_text(text: str, width: int) -> None:
+    literal = python_text(text, width)
+    assert ast.literal_eval(literal) == text
+    assert isinstance(ast.parse(literal, mode="eval").body, ast.Constant)
 
 
 @given(st.lists(TEXT, max_size=3), st.sampled_from(["", "    ", "        "]))

@@ -133,6 +133,8 @@ def test_recursive_and_mutually_recursive_models(hostile: ModuleType) -> None:
 
 
 def test_docstrings_keep_hostile_text_inert(hostile_project: GeneratedProject) -> None:
+    """A hostile field description is the ``Field(description=...)`` literal, exactly, and a
+    line of the class docstring's Attributes (for ``help()``), inert in both."""
     models_source = next(
         text for path, text in hostile_project.files.items() if path.name == "models.py"
     )
@@ -140,15 +142,23 @@ def test_docstrings_keep_hostile_text_inert(hostile_project: GeneratedProject) -
     server = next(
         node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Server"
     )
-    strings = [
-        node.value.value
+    field = next(
+        node
         for node in server.body
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-    ]
-    described = next(text for text in strings if text.startswith("Contains"))
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "description"
+    )
+    assert isinstance(field.value, ast.Call)
+    described = ast.literal_eval(
+        next(keyword.value for keyword in field.value.keywords if keyword.arg == "description")
+    )
+    attributes = " ".join((ast.get_docstring(server) or "").split())
     for fragment in ('"""', "'''", "\\N{BULLET}", "\x00", "\x07", "{{ jinja }}", "{% raw %}"):
-        assert fragment in " ".join(described.split())  # wrapping moved line breaks only
-    assert described.rstrip().endswith("Ends with a backslash \\")
+        assert fragment in described
+        assert fragment in attributes  # wrapping moved line breaks only
+    assert "\u2028" in described and "\u00a0" in described  # the text, exactly
+    assert described.endswith("Ends with a backslash \\")
     assert "\u2028" not in models_source
     assert "\u2029" not in models_source
 

@@ -294,7 +294,8 @@ def test_no_content_statuses_ignore_documented_content() -> None:
     """A 204 documented with JSON content parsed the empty body and raised JSONDecodeError."""
     project = generate(REGRESSIONS, GeneratorOptions())
     client = next(text for path, text in project.files.items() if path.name == "client.py")
-    assert "if _response.status_code == 204:\n            return None" in client
+    expected = "if _response.status_code == 204:\n            return ApiResponse(_response, None)"
+    assert expected in client
 
 
 def test_a_formatter_failure_names_the_file_and_the_place() -> None:

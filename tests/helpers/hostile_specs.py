@@ -633,6 +633,7 @@ EXPECTED_FILES = frozenset(
         "config.py",
         "errors.py",
         "models.py",
+        "response.py",
     }
 )
 _BROKEN_OUTPUT = frozenset({Code.TEMPLATE_ERROR, Code.FORMATTER_FAILED})

@@ -157,8 +157,9 @@ def test_the_client_installs_alone_and_imports_in_a_fresh_venv(
 def test_client_methods_are_exactly_the_operations(
     installed: tuple[GeneratedClient, FreshVenv], tmp_path: Path
 ) -> None:
-    """Each operation of the spec is one method, named after its operationId, on both clients;
-    besides them there are only the lifecycle members and the ``iter_`` paginators."""
+    """Each operation of the spec is one method, named after its operationId, on both clients,
+    with its ``_raw`` form; besides them there are only the lifecycle members and the
+    ``iter_`` paginators."""
     client, venv = installed
     operations = list(spec_operations(client.document))
     expected = {snake_case(op.operation_id): op for op in operations}
@@ -168,15 +169,17 @@ def test_client_methods_are_exactly_the_operations(
     for class_name, members in described["classes"].items():
         methods = set(members) - LIFECYCLE[class_name]
         iterators = {name for name in methods if name.startswith("iter_")}
+        raw = {f"{name}_raw" for name in expected}
         assert {name.removeprefix("iter_") for name in iterators} <= set(expected)
-        assert methods - iterators == set(expected), f"{class_name} methods differ"
+        assert methods - iterators == set(expected) | raw, f"{class_name} methods differ"
         wanted = "coroutine" if class_name == "AsyncClient" else "function"
         for name, op in expected.items():
             assert members[name]["kind"] == wanted, f"{class_name}.{name}"
+            assert members[f"{name}_raw"]["kind"] == wanted, f"{class_name}.{name}_raw"
             doc = " ".join(members[name]["doc"].split())
             assert f"``{op.method} {op.path}``" in doc, f"{class_name}.{name} wraps another request"
         paginators = len(iterators)
     figure(
         f"{client.service}: {len(operations)} operations = {len(expected)} methods on Client and "
-        f"on AsyncClient (+ {paginators} iter_ paginators)"
+        f"on AsyncClient, each with its _raw form (+ {paginators} iter_ paginators)"
     )

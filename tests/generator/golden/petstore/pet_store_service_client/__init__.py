@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from .auth import AkSkAuth, TokenAuth
     from .client import AsyncClient, Client
     from .config import ClientConfig, ConfigError, RetryPolicy
-    from .errors import ApiError, UnexpectedStatus
+    from .errors import ApiError, ResponseValidationError, UnexpectedStatus
+    from .response import ApiResponse
 
 __version__ = "1.0.0"
 API_VERSION = "1.0.0"
@@ -21,10 +22,12 @@ __all__ = [
     "API_VERSION",
     "AkSkAuth",
     "ApiError",
+    "ApiResponse",
     "AsyncClient",
     "Client",
     "ClientConfig",
     "ConfigError",
+    "ResponseValidationError",
     "RetryPolicy",
     "TokenAuth",
     "UnexpectedStatus",
@@ -33,10 +36,12 @@ __all__ = [
 _EXPORTS = {
     "AkSkAuth": "auth",
     "ApiError": "errors",
+    "ApiResponse": "response",
     "AsyncClient": "client",
     "Client": "client",
     "ClientConfig": "config",
     "ConfigError": "config",
+    "ResponseValidationError": "errors",
     "RetryPolicy": "config",
     "TokenAuth": "auth",
     "UnexpectedStatus": "errors",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Self
+from typing import Any, Self
 
 import httpx
 
 from . import _runtime, errors, models
 from .config import ClientConfig
+from .response import ApiResponse
 
 
 class Client:
@@ -80,7 +81,7 @@ class Client:
         status: models.ListPetsStatus | None = None,
         x_language: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListPetsResponse:
+    ) -> models.ListPetsResponse | httpx.Response:
         """List pets.
 
         Lists the pets of a project, newest first.
@@ -96,10 +97,33 @@ class Client:
 
         Returns:
             200: The pets.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Invalid query.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.list_pets_raw(
+            offset=offset,
+            limit=limit,
+            status=status,
+            x_language=x_language,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def list_pets_raw(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        status: models.ListPetsStatus | None = None,
+        x_language: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListPetsResponse | httpx.Response]:
+        """``list_pets``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``list_pets`` returns.
         """
         _response = self._send(
             "GET",
@@ -112,7 +136,9 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListPetsResponse.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.ListPetsResponse))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: models.Error})
 
     def iter_list_pets(
@@ -137,6 +163,8 @@ class Client:
                 x_language=x_language,
                 extra_headers=extra_headers,
             )
+            if isinstance(_page, httpx.Response):
+                raise errors.error_from_response(_page, {})
             _items = _page.pets or []
             yield from _items
             if not _items or (limit is not None and len(_items) < limit):
@@ -146,23 +174,40 @@ class Client:
     def create_pet(
         self,
         *,
-        body: models.CreatePetRequest,
+        body: models.CreatePetRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Pet:
+    ) -> models.Pet | httpx.Response:
         """Create a pet.
 
         ``POST /v2/{project_id}/pets``
 
         Args:
-            body: The pet to create.
+            body: The pet to create. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The created pet.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Invalid pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.create_pet_raw(
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def create_pet_raw(
+        self,
+        *,
+        body: models.CreatePetRequest | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.Pet | httpx.Response]:
+        """``create_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``create_pet`` returns.
         """
         _response = self._send(
             "POST",
@@ -171,11 +216,13 @@ class Client:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.Pet.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.Pet))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: models.Error})
 
     def show_pet(
@@ -183,7 +230,7 @@ class Client:
         *,
         pet_id: str,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Pet:
+    ) -> models.Pet | httpx.Response:
         """Query a pet.
 
         ``GET /v2/{project_id}/pets/{pet_id}``
@@ -194,10 +241,27 @@ class Client:
 
         Returns:
             200: The pet.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.NotFoundError: No such pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.show_pet_raw(
+            pet_id=pet_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def show_pet_raw(
+        self,
+        *,
+        pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.Pet | httpx.Response]:
+        """``show_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``show_pet`` returns.
         """
         _response = self._send(
             "GET",
@@ -211,31 +275,52 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.Pet.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.Pet))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {404: models.Error})
 
     def update_pet(
         self,
         *,
         pet_id: str,
-        body: models.Pet,
+        body: models.Pet | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Pet:
+    ) -> models.Pet | httpx.Response:
         """Update a pet.
 
         ``PUT /v2/{project_id}/pets/{pet_id}``
 
         Args:
             pet_id: Pet ID.
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The updated pet.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.NotFoundError: No such pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.update_pet_raw(
+            pet_id=pet_id,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def update_pet_raw(
+        self,
+        *,
+        pet_id: str,
+        body: models.Pet | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.Pet | httpx.Response]:
+        """``update_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``update_pet`` returns.
         """
         _response = self._send(
             "PUT",
@@ -245,11 +330,13 @@ class Client:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.Pet.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.Pet))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {404: models.Error})
 
     def delete_pet(
@@ -257,7 +344,7 @@ class Client:
         *,
         pet_id: str,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    ) -> httpx.Response | None:
         """Delete a pet.
 
         ``DELETE /v2/{project_id}/pets/{pet_id}``
@@ -268,10 +355,27 @@ class Client:
 
         Returns:
             204: Deleted.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.NotFoundError: No such pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.delete_pet_raw(
+            pet_id=pet_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def delete_pet_raw(
+        self,
+        *,
+        pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[httpx.Response | None]:
+        """``delete_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``delete_pet`` returns.
         """
         _response = self._send(
             "DELETE",
@@ -285,7 +389,9 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 204:
-            return None
+            return ApiResponse(_response, None)
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {404: models.Error})
 
     def list_owners(
@@ -294,7 +400,7 @@ class Client:
         marker: str | None = None,
         limit: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListOwnersResponse:
+    ) -> models.ListOwnersResponse | httpx.Response:
         """List owners.
 
         ``GET /v2/{project_id}/owners``
@@ -306,9 +412,28 @@ class Client:
 
         Returns:
             200: The owners.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.list_owners_raw(
+            marker=marker,
+            limit=limit,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def list_owners_raw(
+        self,
+        *,
+        marker: str | None = None,
+        limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListOwnersResponse | httpx.Response]:
+        """``list_owners``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``list_owners`` returns.
         """
         _response = self._send(
             "GET",
@@ -321,7 +446,11 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListOwnersResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListOwnersResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {})
 
     def iter_list_owners(
@@ -342,6 +471,8 @@ class Client:
                 limit=limit,
                 extra_headers=extra_headers,
             )
+            if isinstance(_page, httpx.Response):
+                raise errors.error_from_response(_page, {})
             _items = _page.owners or []
             yield from _items
             if not _items or (limit is not None and len(_items) < limit):
@@ -419,7 +550,7 @@ class AsyncClient:
         status: models.ListPetsStatus | None = None,
         x_language: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListPetsResponse:
+    ) -> models.ListPetsResponse | httpx.Response:
         """List pets.
 
         Lists the pets of a project, newest first.
@@ -435,10 +566,33 @@ class AsyncClient:
 
         Returns:
             200: The pets.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Invalid query.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.list_pets_raw(
+            offset=offset,
+            limit=limit,
+            status=status,
+            x_language=x_language,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def list_pets_raw(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        status: models.ListPetsStatus | None = None,
+        x_language: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListPetsResponse | httpx.Response]:
+        """``list_pets``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``list_pets`` returns.
         """
         _response = await self._send(
             "GET",
@@ -451,7 +605,9 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListPetsResponse.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.ListPetsResponse))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: models.Error})
 
     async def iter_list_pets(
@@ -476,6 +632,8 @@ class AsyncClient:
                 x_language=x_language,
                 extra_headers=extra_headers,
             )
+            if isinstance(_page, httpx.Response):
+                raise errors.error_from_response(_page, {})
             _items = _page.pets or []
             for _item in _items:
                 yield _item
@@ -486,23 +644,40 @@ class AsyncClient:
     async def create_pet(
         self,
         *,
-        body: models.CreatePetRequest,
+        body: models.CreatePetRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Pet:
+    ) -> models.Pet | httpx.Response:
         """Create a pet.
 
         ``POST /v2/{project_id}/pets``
 
         Args:
-            body: The pet to create.
+            body: The pet to create. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The created pet.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Invalid pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.create_pet_raw(
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def create_pet_raw(
+        self,
+        *,
+        body: models.CreatePetRequest | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.Pet | httpx.Response]:
+        """``create_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``create_pet`` returns.
         """
         _response = await self._send(
             "POST",
@@ -511,11 +686,13 @@ class AsyncClient:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.Pet.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.Pet))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: models.Error})
 
     async def show_pet(
@@ -523,7 +700,7 @@ class AsyncClient:
         *,
         pet_id: str,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Pet:
+    ) -> models.Pet | httpx.Response:
         """Query a pet.
 
         ``GET /v2/{project_id}/pets/{pet_id}``
@@ -534,10 +711,27 @@ class AsyncClient:
 
         Returns:
             200: The pet.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.NotFoundError: No such pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.show_pet_raw(
+            pet_id=pet_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def show_pet_raw(
+        self,
+        *,
+        pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.Pet | httpx.Response]:
+        """``show_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``show_pet`` returns.
         """
         _response = await self._send(
             "GET",
@@ -551,31 +745,52 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.Pet.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.Pet))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {404: models.Error})
 
     async def update_pet(
         self,
         *,
         pet_id: str,
-        body: models.Pet,
+        body: models.Pet | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Pet:
+    ) -> models.Pet | httpx.Response:
         """Update a pet.
 
         ``PUT /v2/{project_id}/pets/{pet_id}``
 
         Args:
             pet_id: Pet ID.
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The updated pet.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.NotFoundError: No such pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.update_pet_raw(
+            pet_id=pet_id,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def update_pet_raw(
+        self,
+        *,
+        pet_id: str,
+        body: models.Pet | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.Pet | httpx.Response]:
+        """``update_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``update_pet`` returns.
         """
         _response = await self._send(
             "PUT",
@@ -585,11 +800,13 @@ class AsyncClient:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.Pet.model_validate_json(_response.content)
+            return ApiResponse(_response, _runtime.decode_model(_response, models.Pet))
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {404: models.Error})
 
     async def delete_pet(
@@ -597,7 +814,7 @@ class AsyncClient:
         *,
         pet_id: str,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    ) -> httpx.Response | None:
         """Delete a pet.
 
         ``DELETE /v2/{project_id}/pets/{pet_id}``
@@ -608,10 +825,27 @@ class AsyncClient:
 
         Returns:
             204: Deleted.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.NotFoundError: No such pet.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.delete_pet_raw(
+            pet_id=pet_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def delete_pet_raw(
+        self,
+        *,
+        pet_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[httpx.Response | None]:
+        """``delete_pet``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``delete_pet`` returns.
         """
         _response = await self._send(
             "DELETE",
@@ -625,7 +859,9 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 204:
-            return None
+            return ApiResponse(_response, None)
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {404: models.Error})
 
     async def list_owners(
@@ -634,7 +870,7 @@ class AsyncClient:
         marker: str | None = None,
         limit: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListOwnersResponse:
+    ) -> models.ListOwnersResponse | httpx.Response:
         """List owners.
 
         ``GET /v2/{project_id}/owners``
@@ -646,9 +882,28 @@ class AsyncClient:
 
         Returns:
             200: The owners.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.list_owners_raw(
+            marker=marker,
+            limit=limit,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def list_owners_raw(
+        self,
+        *,
+        marker: str | None = None,
+        limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListOwnersResponse | httpx.Response]:
+        """``list_owners``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``list_owners`` returns.
         """
         _response = await self._send(
             "GET",
@@ -661,7 +916,11 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListOwnersResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListOwnersResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {})
 
     async def iter_list_owners(
@@ -682,6 +941,8 @@ class AsyncClient:
                 limit=limit,
                 extra_headers=extra_headers,
             )
+            if isinstance(_page, httpx.Response):
+                raise errors.error_from_response(_page, {})
             _items = _page.owners or []
             for _item in _items:
                 yield _item

@@ -39,15 +39,18 @@ class Pet(BaseModel):
     """A pet.
 
     Source: ShowPet.html#ShowPet__response_Pet
+
+    Attributes:
+        id_: Pet ID.
+        name: Name of the pet.
+        owner: The owner, inline.
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
-    id_: str = Field(validation_alias="id", serialization_alias="id")
-    """Pet ID."""
+    id_: str = Field(validation_alias="id", serialization_alias="id", description="Pet ID.")
 
-    name: str
-    """Name of the pet."""
+    name: str = Field(description="Name of the pet.")
 
     status: PetStatus | None = None
 
@@ -59,8 +62,7 @@ class Pet(BaseModel):
 
     metadata: dict[str, str] | None = None
 
-    owner: PetOwner | None = None
-    """The owner, inline."""
+    owner: PetOwner | None = Field(default=None, description="The owner, inline.")
 
 
 class CreatePetRequest(BaseModel):

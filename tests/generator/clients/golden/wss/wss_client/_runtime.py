@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import errors
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
 # Path segments that a URL resolves away: as values they would leave the base URL's path.
@@ -59,6 +63,13 @@ def query_params(values: Mapping[str, object]) -> dict[str, str | list[str]]:
     return params
 
 
+def delimited(values: Sequence[object] | None, separator: str) -> str | None:
+    """An array query parameter that is not exploded: its values joined by ``separator``."""
+    if values is None:
+        return None
+    return separator.join(wire_string(value) for value in values)
+
+
 def header_params(values: Mapping[str, object]) -> dict[str, str]:
     """Header parameters without the unset ones; lists are comma-separated."""
     headers: dict[str, str] = {}
@@ -80,10 +91,25 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
 
 
 def encode_json(value: object, annotation: Any) -> Any:
-    """A request body that is no single model, as JSON data with wire names."""
+    """A request body as JSON data with wire names.
+
+    A model body may be given as a mapping too: it is sent as it is, so its keys are wire
+    names (models inside it are dumped by their wire names as well).
+    """
     return _adapter(annotation).dump_python(value, mode="json", by_alias=True, exclude_unset=True)
 
 
+def decode_model(response: httpx.Response, model: type[ModelT]) -> ModelT:
+    """A response body parsed into its model; ``errors.ResponseValidationError`` if it does
+    not match."""
+    parsed: ModelT = decode_json(response, model)
+    return parsed
+
+
 def decode_json(response: httpx.Response, annotation: Any) -> Any:
-    """A response body that is no single model, validated against its annotation."""
-    return _adapter(annotation).validate_json(response.content)
+    """A response body that is no single model, validated against its annotation;
+    ``errors.ResponseValidationError`` if it does not match."""
+    try:
+        return _adapter(annotation).validate_json(response.content)
+    except ValidationError as error:
+        raise errors.ResponseValidationError(response, error) from error

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Self
+from typing import Any, Self
 
 import httpx
 
 from . import _runtime, errors, models
 from .config import ClientConfig
+from .response import ApiResponse
 
 
 class Client:
@@ -76,7 +77,7 @@ class Client:
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListApiVersionsResponse:
+    ) -> models.ListApiVersionsResponse | httpx.Response:
         """Querying API Versions.
 
         This API is used to query the API versions offered by the WSS endpoint. It does not
@@ -89,11 +90,26 @@ class Client:
 
         Returns:
             200: The versions are returned.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.list_api_versions_raw(
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def list_api_versions_raw(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListApiVersionsResponse | httpx.Response]:
+        """``list_api_versions``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``list_api_versions`` returns.
         """
         _response = self._send(
             "GET",
@@ -104,7 +120,11 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListApiVersionsResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListApiVersionsResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {500: models.ErrorResponse})
 
     def list_widgets_details(
@@ -114,7 +134,7 @@ class Client:
         from_: str | None = None,
         limit: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListWidgetsDetailsResponse:
+    ) -> models.ListWidgetsDetailsResponse | httpx.Response:
         """Querying Widgets in an AZ.
 
         This API is used to query the widgets placed in an availability zone (AZ), together with
@@ -132,11 +152,32 @@ class Client:
 
         Returns:
             200: OK
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Bad Request
             errors.NotFoundError: Not Found
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.list_widgets_details_raw(
+            zone=zone,
+            from_=from_,
+            limit=limit,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def list_widgets_details_raw(
+        self,
+        *,
+        zone: str,
+        from_: str | None = None,
+        limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListWidgetsDetailsResponse | httpx.Response]:
+        """``list_widgets_details``, returning the whole response: an ``ApiResponse`` with the
+        status code, headers and content, and ``parsed``, what ``list_widgets_details`` returns.
         """
         _response = self._send(
             "GET",
@@ -149,16 +190,20 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListWidgetsDetailsResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListWidgetsDetailsResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: None, 404: None})
 
     def create_widget_tag(
         self,
         *,
         widget_id: str,
-        body: models.CreateWidgetTagRequest,
+        body: models.CreateWidgetTagRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    ) -> httpx.Response | None:
         """Adding Tags to a Widget.
 
         This API is used to add tags to a widget.
@@ -172,16 +217,35 @@ class Client:
 
         Args:
             widget_id: Specifies the widget ID.
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             204: No Content
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Bad Request
             errors.NotFoundError: Not Found
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.create_widget_tag_raw(
+            widget_id=widget_id,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def create_widget_tag_raw(
+        self,
+        *,
+        widget_id: str,
+        body: models.CreateWidgetTagRequest | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[httpx.Response | None]:
+        """``create_widget_tag``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``create_widget_tag`` returns.
         """
         _response = self._send(
             "POST",
@@ -191,11 +255,13 @@ class Client:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 204:
-            return None
+            return ApiResponse(_response, None)
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: None, 404: None})
 
     def list_widgets(
@@ -209,7 +275,7 @@ class Client:
         include_deleted: bool | None = None,
         x_client_request_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListWidgetsResponse:
+    ) -> models.ListWidgetsResponse | httpx.Response:
         """Listing Widgets.
 
         This API is used to list the widgets of a project, one page at a time. Use offset and
@@ -235,6 +301,7 @@ class Client:
 
         Returns:
             200: The widgets on the page are returned.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
@@ -243,6 +310,34 @@ class Client:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.list_widgets_raw(
+            offset=offset,
+            limit=limit,
+            name=name,
+            status=status,
+            zone=zone,
+            include_deleted=include_deleted,
+            x_client_request_id=x_client_request_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def list_widgets_raw(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        name: str | None = None,
+        status: models.ListWidgetsStatus | None = None,
+        zone: list[str] | None = None,
+        include_deleted: bool | None = None,
+        x_client_request_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListWidgetsResponse | httpx.Response]:
+        """``list_widgets``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``list_widgets`` returns.
         """
         _response = self._send(
             "GET",
@@ -264,7 +359,11 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListWidgetsResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListWidgetsResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
@@ -298,6 +397,8 @@ class Client:
                 x_client_request_id=x_client_request_id,
                 extra_headers=extra_headers,
             )
+            if isinstance(_page, httpx.Response):
+                raise errors.error_from_response(_page, {})
             _items = _page.widgets or []
             yield from _items
             if not _items or (limit is not None and len(_items) < limit):
@@ -307,10 +408,10 @@ class Client:
     def create_widget(
         self,
         *,
-        body: models.CreateWidgetRequestBody,
+        body: models.CreateWidgetRequestBody | Mapping[str, Any],
         x_client_request_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateWidgetResponse:
+    ) -> models.CreateWidgetResponse | httpx.Response:
         """Creating a Widget.
 
         This API is used to create a widget from one or more parts. Creation is asynchronous:
@@ -320,7 +421,7 @@ class Client:
         ``POST /v2/{project_id}/widgets``
 
         Args:
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             x_client_request_id: Request ID chosen by the caller. The service writes it to its
             access logs so that a call can be traced end to end. A UUID is recommended. Maximum:
             36
@@ -328,6 +429,7 @@ class Client:
 
         Returns:
             201: Widget creation accepted.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
@@ -336,6 +438,24 @@ class Client:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.create_widget_raw(
+            body=body,
+            x_client_request_id=x_client_request_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def create_widget_raw(
+        self,
+        *,
+        body: models.CreateWidgetRequestBody | Mapping[str, Any],
+        x_client_request_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.CreateWidgetResponse | httpx.Response]:
+        """``create_widget``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``create_widget`` returns.
         """
         _response = self._send(
             "POST",
@@ -344,11 +464,15 @@ class Client:
             ),
             params=None,
             headers=_runtime.header_params({"X-Client-Request-Id": x_client_request_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 201:
-            return models.CreateWidgetResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.CreateWidgetResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
@@ -359,7 +483,7 @@ class Client:
         *,
         widget_id: str,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ShowWidgetResponse:
+    ) -> models.ShowWidgetResponse | httpx.Response:
         """Querying Widget Details.
 
         This API is used to query the details of a widget, including its parts and their
@@ -373,6 +497,7 @@ class Client:
 
         Returns:
             200: The widget details are returned.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.UnauthorizedError: The token is missing, invalid, or expired.
@@ -380,6 +505,22 @@ class Client:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.show_widget_raw(
+            widget_id=widget_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def show_widget_raw(
+        self,
+        *,
+        widget_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ShowWidgetResponse | httpx.Response]:
+        """``show_widget``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``show_widget`` returns.
         """
         _response = self._send(
             "GET",
@@ -393,7 +534,11 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ShowWidgetResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ShowWidgetResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {401: models.ErrorResponse, 404: models.ErrorResponse, 500: models.ErrorResponse},
@@ -403,9 +548,9 @@ class Client:
         self,
         *,
         widget_id: str,
-        body: models.UpdateWidgetRequestBody,
+        body: models.UpdateWidgetRequestBody | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.UpdateWidgetResponse:
+    ) -> models.UpdateWidgetResponse | httpx.Response:
         """Updating a Widget.
 
         This API is used to rename a widget, change its description or labels, or increase its
@@ -415,11 +560,12 @@ class Client:
 
         Args:
             widget_id: Widget ID, a UUID assigned by the service.
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The widget is updated.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
@@ -429,6 +575,24 @@ class Client:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.update_widget_raw(
+            widget_id=widget_id,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def update_widget_raw(
+        self,
+        *,
+        widget_id: str,
+        body: models.UpdateWidgetRequestBody | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.UpdateWidgetResponse | httpx.Response]:
+        """``update_widget``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``update_widget`` returns.
         """
         _response = self._send(
             "PUT",
@@ -438,11 +602,15 @@ class Client:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.UpdateWidgetResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.UpdateWidgetResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {
@@ -459,7 +627,7 @@ class Client:
         widget_id: str,
         force: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    ) -> httpx.Response | None:
         """Deleting a Widget.
 
         This API is used to delete a widget and all data stored in it. Deleted widgets remain
@@ -475,12 +643,31 @@ class Client:
 
         Returns:
             204: Widget deleted.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
             errors.ConflictError: The widget is in use and force was not set.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = self.delete_widget_raw(
+            widget_id=widget_id,
+            force=force,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    def delete_widget_raw(
+        self,
+        *,
+        widget_id: str,
+        force: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[httpx.Response | None]:
+        """``delete_widget``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``delete_widget`` returns.
         """
         _response = self._send(
             "DELETE",
@@ -494,7 +681,9 @@ class Client:
             extra_headers=extra_headers,
         )
         if _response.status_code == 204:
-            return None
+            return ApiResponse(_response, None)
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {401: models.ErrorResponse, 404: models.ErrorResponse, 409: models.ErrorResponse},
@@ -566,7 +755,7 @@ class AsyncClient:
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListApiVersionsResponse:
+    ) -> models.ListApiVersionsResponse | httpx.Response:
         """Querying API Versions.
 
         This API is used to query the API versions offered by the WSS endpoint. It does not
@@ -579,11 +768,26 @@ class AsyncClient:
 
         Returns:
             200: The versions are returned.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.list_api_versions_raw(
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def list_api_versions_raw(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListApiVersionsResponse | httpx.Response]:
+        """``list_api_versions``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``list_api_versions`` returns.
         """
         _response = await self._send(
             "GET",
@@ -594,7 +798,11 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListApiVersionsResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListApiVersionsResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {500: models.ErrorResponse})
 
     async def list_widgets_details(
@@ -604,7 +812,7 @@ class AsyncClient:
         from_: str | None = None,
         limit: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListWidgetsDetailsResponse:
+    ) -> models.ListWidgetsDetailsResponse | httpx.Response:
         """Querying Widgets in an AZ.
 
         This API is used to query the widgets placed in an availability zone (AZ), together with
@@ -622,11 +830,32 @@ class AsyncClient:
 
         Returns:
             200: OK
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Bad Request
             errors.NotFoundError: Not Found
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.list_widgets_details_raw(
+            zone=zone,
+            from_=from_,
+            limit=limit,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def list_widgets_details_raw(
+        self,
+        *,
+        zone: str,
+        from_: str | None = None,
+        limit: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListWidgetsDetailsResponse | httpx.Response]:
+        """``list_widgets_details``, returning the whole response: an ``ApiResponse`` with the
+        status code, headers and content, and ``parsed``, what ``list_widgets_details`` returns.
         """
         _response = await self._send(
             "GET",
@@ -639,16 +868,20 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListWidgetsDetailsResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListWidgetsDetailsResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: None, 404: None})
 
     async def create_widget_tag(
         self,
         *,
         widget_id: str,
-        body: models.CreateWidgetTagRequest,
+        body: models.CreateWidgetTagRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    ) -> httpx.Response | None:
         """Adding Tags to a Widget.
 
         This API is used to add tags to a widget.
@@ -662,16 +895,35 @@ class AsyncClient:
 
         Args:
             widget_id: Specifies the widget ID.
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             204: No Content
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: Bad Request
             errors.NotFoundError: Not Found
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.create_widget_tag_raw(
+            widget_id=widget_id,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def create_widget_tag_raw(
+        self,
+        *,
+        widget_id: str,
+        body: models.CreateWidgetTagRequest | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[httpx.Response | None]:
+        """``create_widget_tag``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``create_widget_tag`` returns.
         """
         _response = await self._send(
             "POST",
@@ -681,11 +933,13 @@ class AsyncClient:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 204:
-            return None
+            return ApiResponse(_response, None)
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(_response, {400: None, 404: None})
 
     async def list_widgets(
@@ -699,7 +953,7 @@ class AsyncClient:
         include_deleted: bool | None = None,
         x_client_request_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ListWidgetsResponse:
+    ) -> models.ListWidgetsResponse | httpx.Response:
         """Listing Widgets.
 
         This API is used to list the widgets of a project, one page at a time. Use offset and
@@ -725,6 +979,7 @@ class AsyncClient:
 
         Returns:
             200: The widgets on the page are returned.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
@@ -733,6 +988,34 @@ class AsyncClient:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.list_widgets_raw(
+            offset=offset,
+            limit=limit,
+            name=name,
+            status=status,
+            zone=zone,
+            include_deleted=include_deleted,
+            x_client_request_id=x_client_request_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def list_widgets_raw(
+        self,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+        name: str | None = None,
+        status: models.ListWidgetsStatus | None = None,
+        zone: list[str] | None = None,
+        include_deleted: bool | None = None,
+        x_client_request_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ListWidgetsResponse | httpx.Response]:
+        """``list_widgets``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``list_widgets`` returns.
         """
         _response = await self._send(
             "GET",
@@ -754,7 +1037,11 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ListWidgetsResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ListWidgetsResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
@@ -788,6 +1075,8 @@ class AsyncClient:
                 x_client_request_id=x_client_request_id,
                 extra_headers=extra_headers,
             )
+            if isinstance(_page, httpx.Response):
+                raise errors.error_from_response(_page, {})
             _items = _page.widgets or []
             for _item in _items:
                 yield _item
@@ -798,10 +1087,10 @@ class AsyncClient:
     async def create_widget(
         self,
         *,
-        body: models.CreateWidgetRequestBody,
+        body: models.CreateWidgetRequestBody | Mapping[str, Any],
         x_client_request_id: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.CreateWidgetResponse:
+    ) -> models.CreateWidgetResponse | httpx.Response:
         """Creating a Widget.
 
         This API is used to create a widget from one or more parts. Creation is asynchronous:
@@ -811,7 +1100,7 @@ class AsyncClient:
         ``POST /v2/{project_id}/widgets``
 
         Args:
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             x_client_request_id: Request ID chosen by the caller. The service writes it to its
             access logs so that a call can be traced end to end. A UUID is recommended. Maximum:
             36
@@ -819,6 +1108,7 @@ class AsyncClient:
 
         Returns:
             201: Widget creation accepted.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
@@ -827,6 +1117,24 @@ class AsyncClient:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.create_widget_raw(
+            body=body,
+            x_client_request_id=x_client_request_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def create_widget_raw(
+        self,
+        *,
+        body: models.CreateWidgetRequestBody | Mapping[str, Any],
+        x_client_request_id: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.CreateWidgetResponse | httpx.Response]:
+        """``create_widget``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``create_widget`` returns.
         """
         _response = await self._send(
             "POST",
@@ -835,11 +1143,15 @@ class AsyncClient:
             ),
             params=None,
             headers=_runtime.header_params({"X-Client-Request-Id": x_client_request_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 201:
-            return models.CreateWidgetResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.CreateWidgetResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
@@ -850,7 +1162,7 @@ class AsyncClient:
         *,
         widget_id: str,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ShowWidgetResponse:
+    ) -> models.ShowWidgetResponse | httpx.Response:
         """Querying Widget Details.
 
         This API is used to query the details of a widget, including its parts and their
@@ -864,6 +1176,7 @@ class AsyncClient:
 
         Returns:
             200: The widget details are returned.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.UnauthorizedError: The token is missing, invalid, or expired.
@@ -871,6 +1184,22 @@ class AsyncClient:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.show_widget_raw(
+            widget_id=widget_id,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def show_widget_raw(
+        self,
+        *,
+        widget_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.ShowWidgetResponse | httpx.Response]:
+        """``show_widget``, returning the whole response: an ``ApiResponse`` with the status code,
+        headers and content, and ``parsed``, what ``show_widget`` returns.
         """
         _response = await self._send(
             "GET",
@@ -884,7 +1213,11 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.ShowWidgetResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.ShowWidgetResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {401: models.ErrorResponse, 404: models.ErrorResponse, 500: models.ErrorResponse},
@@ -894,9 +1227,9 @@ class AsyncClient:
         self,
         *,
         widget_id: str,
-        body: models.UpdateWidgetRequestBody,
+        body: models.UpdateWidgetRequestBody | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.UpdateWidgetResponse:
+    ) -> models.UpdateWidgetResponse | httpx.Response:
         """Updating a Widget.
 
         This API is used to rename a widget, change its description or labels, or increase its
@@ -906,11 +1239,12 @@ class AsyncClient:
 
         Args:
             widget_id: Widget ID, a UUID assigned by the service.
-            body: The request body.
+            body: The request body. A mapping is sent as it is (wire names).
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
             200: The widget is updated.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
@@ -920,6 +1254,24 @@ class AsyncClient:
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.update_widget_raw(
+            widget_id=widget_id,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def update_widget_raw(
+        self,
+        *,
+        widget_id: str,
+        body: models.UpdateWidgetRequestBody | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[models.UpdateWidgetResponse | httpx.Response]:
+        """``update_widget``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``update_widget`` returns.
         """
         _response = await self._send(
             "PUT",
@@ -929,11 +1281,15 @@ class AsyncClient:
             ),
             params=None,
             headers=None,
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            json=_runtime.encode_json(body, Any),
             extra_headers=extra_headers,
         )
         if _response.status_code == 200:
-            return models.UpdateWidgetResponse.model_validate_json(_response.content)
+            return ApiResponse(
+                _response, _runtime.decode_model(_response, models.UpdateWidgetResponse)
+            )
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {
@@ -950,7 +1306,7 @@ class AsyncClient:
         widget_id: str,
         force: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    ) -> httpx.Response | None:
         """Deleting a Widget.
 
         This API is used to delete a widget and all data stored in it. Deleted widgets remain
@@ -966,12 +1322,31 @@ class AsyncClient:
 
         Returns:
             204: Widget deleted.
+            Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
             errors.ConflictError: The widget is in use and force was not set.
             errors.UnexpectedStatus: a status this operation does not document.
+            errors.ResponseValidationError: a body that does not match its model.
+        """
+        _answer = await self.delete_widget_raw(
+            widget_id=widget_id,
+            force=force,
+            extra_headers=extra_headers,
+        )
+        return _answer.parsed
+
+    async def delete_widget_raw(
+        self,
+        *,
+        widget_id: str,
+        force: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ApiResponse[httpx.Response | None]:
+        """``delete_widget``, returning the whole response: an ``ApiResponse`` with the status
+        code, headers and content, and ``parsed``, what ``delete_widget`` returns.
         """
         _response = await self._send(
             "DELETE",
@@ -985,7 +1360,9 @@ class AsyncClient:
             extra_headers=extra_headers,
         )
         if _response.status_code == 204:
-            return None
+            return ApiResponse(_response, None)
+        if _response.is_success:
+            return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
             {401: models.ErrorResponse, 404: models.ErrorResponse, 409: models.ErrorResponse},

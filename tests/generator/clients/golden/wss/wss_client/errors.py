@@ -52,6 +52,28 @@ class UnexpectedStatus(ApiError):
     """A status that the operation does not document."""
 
 
+class ResponseValidationError(ApiError):
+    """A response whose body does not match the model documented for its status.
+
+    ``body`` is the decoded JSON of the body (else its text), ``response`` the whole response,
+    and ``validation_error`` the ``pydantic.ValidationError`` saying what does not match.
+    """
+
+    def __init__(
+        self, response: httpx.Response, validation_error: pydantic.ValidationError
+    ) -> None:
+        self.validation_error = validation_error
+        super().__init__(response, _raw_body(response))
+
+    def _describe(self) -> str:
+        count = self.validation_error.error_count()
+        text = (
+            f"HTTP {self.status_code}: the body does not match {self.validation_error.title} "
+            f"({count} validation error{'s' if count != 1 else ''})"
+        )
+        return text + (f" (request id {self.request_id})" if self.request_id else "")
+
+
 class BadRequestError(ApiError):
     """HTTP 400 Bad Request."""
 
