@@ -25,6 +25,9 @@ SERVICES = {
     "ecs": "doc-exports/ecs/api-ref",
     "elb": "doc-exports/elb/api-ref",
 }
+"""The services every client test runs on."""
+FOLDERS = {**SERVICES, "evs": "portal/evs/api-ref"}
+"""Every service a client test may generate (the Prism test runs on EVS too)."""
 FIGURES: list[str] = []
 """Lines printed in the terminal summary (see ``conftest.pytest_terminal_summary``)."""
 
@@ -45,7 +48,7 @@ def scraped_folder(relative: str) -> ScrapeOutcome:
 
 def scraped(service: str) -> ScrapeOutcome:
     """The scrape of a corpus service, once per session; a skip when the corpus is absent."""
-    return scraped_folder(SERVICES[service])
+    return scraped_folder(FOLDERS[service])
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,10 @@ class GeneratedClient:
 class GeneratedClients:
     """Generates the client of each corpus service once, under one folder.
 
-    ``folders`` names the corpus folder of each service (``SERVICES`` unless given).
+    ``folders`` names the corpus folder of each service (``FOLDERS`` unless given).
     """
 
-    def __init__(self, root: Path, folders: Mapping[str, str] = SERVICES) -> None:
+    def __init__(self, root: Path, folders: Mapping[str, str] = FOLDERS) -> None:
         self._root = root
         self._folders = folders
         self._clients: dict[str, GeneratedClient] = {}
