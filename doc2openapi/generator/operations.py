@@ -253,19 +253,24 @@ class ApiCollector:
             doc=documentation(node),
             default=default,
             pointer=pointer,
-            separator=self._query_separator(node, pointer) if location == "query" else None,
+            separator=self._separator(node, location, pointer),
         )
 
-    def _query_separator(self, node: JsonObject, pointer: str) -> str | None:
+    def _separator(self, node: JsonObject, location: str, pointer: str) -> str | None:
         """How an array query parameter is sent: joined by the separator this returns, or
-        repeated (None). ``explode`` defaults to true for ``form`` only (OpenAPI 3.x)."""
-        style = get_str(node, "style") or "form"
-        explode = node.get("explode", style == "form")
-        if style not in _QUERY_SEPARATORS:
-            detail = f"query style {style!r} is not supported; sent as style 'form'"
+        repeated (None). ``explode`` defaults to true for ``form`` only (OpenAPI 3.x). Path
+        and header parameters are sent in the ``simple`` style."""
+        default = "form" if location == "query" else "simple"
+        style = get_str(node, "style") or default
+        explode = node.get("explode")
+        if not isinstance(explode, bool):
+            explode = style == "form"
+        supported = _QUERY_SEPARATORS if location == "query" else {"simple": ","}
+        if style not in supported:
+            detail = f"{location} style {style!r} is not supported; sent as style {default!r}"
             self._report_at(Level.WARNING, Code.UNSUPPORTED_STYLE, pointer, detail)
             return None
-        return None if explode is True else _QUERY_SEPARATORS[style]
+        return None if explode or location != "query" else _QUERY_SEPARATORS[style]
 
     def _body(self, operation: JsonObject, location: str, operation_id: str) -> BodyDecl | None:
         if "requestBody" not in operation:

@@ -393,6 +393,9 @@ def components_schemas(draw: st.DrawFn) -> Json:
     return found
 
 
+STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "matrix")
+
+
 def _parameter(place: str, name: str, components: Sequence[str]) -> st.SearchStrategy[Json]:
     return st.fixed_dictionaries(
         {"name": st.just(name), "in": st.just(place)},
@@ -402,6 +405,8 @@ def _parameter(place: str, name: str, components: Sequence[str]) -> st.SearchStr
             "description": TEXTS,
             "deprecated": st.booleans(),
             "example": JSON_VALUES,
+            "style": st.one_of(st.sampled_from(STYLES), NAMES, JSON_VALUES),
+            "explode": st.one_of(st.booleans(), JSON_VALUES),
         },
     )
 

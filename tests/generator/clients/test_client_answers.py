@@ -71,6 +71,7 @@ SPEC: dict[str, Any] = {
                         "style": "deepObject",
                         "schema": {"type": "object"},
                     },
+                    _query("kinds", explode="false"),  # not a boolean: the default
                 ],
                 "responses": {"200": _json(_ref("VolumeList"))},
             },
@@ -314,7 +315,11 @@ def test_query_arrays_follow_style_and_explode(
 
     with client(package, answer) as api:
         api.list_volumes(
-            ids=["a", "b", "c"], tags=["x", "y"], names=["n1", "n2"], zones=["z1", "z2"]
+            ids=["a", "b", "c"],
+            tags=["x", "y"],
+            names=["n1", "n2"],
+            zones=["z1", "z2"],
+            kinds=["k1", "k2"],
         )
         api.list_volumes(ids=["only"])
     params = seen[0].url.params
@@ -322,6 +327,7 @@ def test_query_arrays_follow_style_and_explode(
     assert params.get_list("tags") == ["x", "y"]  # form, exploded by default
     assert params.get_list("names") == ["n1|n2"]  # pipeDelimited, not exploded by default
     assert params.get_list("zones") == ["z1", "z2"]  # spaceDelimited, explode: true
+    assert params.get_list("kinds") == ["k1", "k2"]
     assert seen[0].url.query.count(b"ids=") == 1
     assert dict(seen[1].url.params) == {"ids": "only"}
     unsupported = [d for d in project.diagnostics if d.code == Code.UNSUPPORTED_STYLE]
