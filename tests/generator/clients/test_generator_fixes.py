@@ -3,7 +3,8 @@
 - ``extra_headers`` on every method: headers for one request (Prism's ``Prefer`` header),
   winning over documented header parameters and ``ClientConfig.headers``.
 - A paged list whose operation also documents a body-less success (DCS: ``204`` when there
-  are no records): the page may be None, and the iterator stops there instead of failing.
+  are no records): the page may be None, and the iterator stops there instead of failing. A
+  2xx it does not document raises ``UnexpectedStatus`` in the iterator.
 """
 
 from __future__ import annotations
@@ -137,6 +138,18 @@ def test_async_paging_stops_on_a_no_content_page(records: ModuleType) -> None:
 
     assert asyncio.run(scenario()) == ["r0", "r1", "r2"]
     assert len(seen) == 1
+
+
+def test_paging_on_an_undocumented_2xx_raises_unexpected_status(records: ModuleType) -> None:
+    """The method returns the response of a 2xx it does not document; the iterator cannot
+    read a page from it and says so."""
+    errors = importlib.import_module(f"{PACKAGE}.errors")
+    transport = httpx.MockTransport(lambda request: httpx.Response(206, json={"records": []}))
+    with records.Client(config(records), transport=transport) as client:
+        assert isinstance(client.list_records(), httpx.Response)
+        with pytest.raises(errors.UnexpectedStatus) as caught:
+            list(client.iter_list_records())
+    assert caught.value.status_code == 206
 
 
 def test_generated_code_with_optional_pages_passes_mypy_strict(tmp_path: Path) -> None:
