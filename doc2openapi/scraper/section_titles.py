@@ -28,7 +28,7 @@ def section_kind(title: str) -> SectionKind:
     text = PARENTHESES.sub("", title).strip().lower()
     if text in ("function", "function description", "description"):
         return SectionKind.FUNCTION
-    if text in ("uri", "url", "request uri", "uri format"):
+    if text in ("uri", "url", "request uri", "uri format", "api format"):
         return SectionKind.URI
     if text.startswith(("example request", "request example", "sample request")):
         return SectionKind.EXAMPLE_REQUEST

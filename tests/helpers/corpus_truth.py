@@ -8,7 +8,8 @@ A page is an API page in one of two forms.
 
 URI pages (every folder but ``portal/obs``): the page has a heading whose text is exactly
 ``URI`` (the doc-exports ``<h4 class="sectiontitle">URI</h4>``, the Sphinx portal
-``<h2>URI<a class="headerlink">¶</a></h2>``; one bms page calls it ``URL``) and the part of the
+``<h2>URI<a class="headerlink">¶</a></h2>``; one bms page calls it ``URL``, one nat page
+``API Format``) and the part of the
 page under that heading (up to the next heading of the same or a higher level) holds a line of
 the form ``METHOD path``: the method is one of GET, POST, PUT, DELETE, PATCH, HEAD and the path
 starts with ``/`` or with ``http(s)://host`` (nat writes ``GET/{api_version}``, without the
@@ -66,7 +67,7 @@ _REQUEST_LINE = re.compile(
     r"^(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(?P<target>/\S*)\s+HTTP/\d(?:\.\d)?$"
 )
 _HOST_LINE = re.compile(r"^Host\s*:", re.I)
-_URI_HEADINGS = ("URI", "URL")
+_URI_HEADINGS = ("URI", "URL", "API Format")
 _SYNTAX_HEADING = "Request Syntax"
 _METHOD_ONLY = re.compile(r"^Method\s*:\s*(?P<method>GET|POST|PUT|DELETE|PATCH|HEAD)$", re.I)
 _PATH_ONLY = re.compile(r"^(?:Path|URI|URL)\s*:\s*(?P<target>(?:https?://\S+|/\S*))$", re.I)

@@ -65,7 +65,7 @@ API_PAGES = {
     "portal/iam/api-ref": 144,  # of 186
     "portal/kms/api-ref": 41,  # of 58
     "portal/mrs/api-ref": 58,  # of 98
-    "portal/nat/api-ref": 51,  # of 86
+    "portal/nat/api-ref": 52,  # of 86
     "portal/obs/api-ref": 79,  # of 120
     "portal/smn/api-ref": 29,  # of 54
     "history/cce-798aa69/api-ref": 54,  # of 92

@@ -37,7 +37,7 @@ CEILINGS = {
     "portal/iam/api-ref": Ceiling(41, 0, 0),
     "portal/kms/api-ref": Ceiling(0, 0, 0),
     "portal/mrs/api-ref": Ceiling(36, 0, 0),
-    "portal/nat/api-ref": Ceiling(10, 0, 0),
+    "portal/nat/api-ref": Ceiling(1, 0, 0),
     "portal/obs/api-ref": Ceiling(87, 0, 0),
     "portal/smn/api-ref": Ceiling(12, 0, 0),
     "history/cce-798aa69/api-ref": Ceiling(14, 0, 0),

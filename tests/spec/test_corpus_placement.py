@@ -111,3 +111,16 @@ def test_obs_website_rules_are_optional_members_of_the_configuration() -> None:
     assert {"Condition", "Redirect"} <= set(rules["properties"])
     assert _d120(folder, page) == []
     assert _unplaced(folder, page) == []
+
+
+def test_an_api_format_section_gives_the_operation() -> None:
+    """nat "Querying All API Versions": "API Format" / "GET/", then Table 1 of the
+    response (9 rows, which the page writes flat)."""
+    folder = "portal/nat/api-ref"
+    page = "apis_for_public_nat_gateways_v2.0/api_version/querying_all_api_versions.html"
+    document = scraped_folder(folder).document
+    operation = document["paths"]["/"]["get"]
+    assert operation["x-source"] == page
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "versions" in _target(document, body)["properties"]
+    assert _unplaced(folder, page) == []
