@@ -35,6 +35,7 @@ from doc2openapi.scraper.model import (
     Table,
     TableRole,
 )
+from doc2openapi.scraper.nesting import nest_by_example
 from doc2openapi.scraper.placement import link_by_elimination, place_by_example
 from doc2openapi.scraper.repair import realigned, repaired_name
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
@@ -261,7 +262,8 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     tables, notes = link_by_elimination(tables, reader.unlinked_bodies)
     examples = _examples(page)
     tables, placed_notes = place_by_example(tables, examples, reader.unlinked_bodies)
-    reader.diagnostics.extend((*notes, *placed_notes))
+    tables, nested_notes = nest_by_example(tables, examples)
+    reader.diagnostics.extend((*notes, *placed_notes, *nested_notes))
     tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     status_codes.extend(_status_paragraphs(page, reader))

@@ -35,7 +35,7 @@ def _link_to(table: FieldTable) -> Link:
     return Link(table.page, anchor, table.caption or table.label)
 
 
-def _links_nowhere(row: FieldRow, page_key: str) -> bool:
+def links_nowhere(row: FieldRow, page_key: str) -> bool:
     """An object field whose row points at no table at all."""
     if not _NESTED_TYPE.match(row.type_text.strip()) or row.type_links:
         return False
@@ -64,7 +64,7 @@ def link_by_elimination(
             for position, table in enumerate(result)
             if (table.section, table.status) == part and table.key not in unlinked
             for row in table.fields
-            if _links_nowhere(row, table.page)
+            if links_nowhere(row, table.page)
         ]
         if len(orphans) != 1 or len(fields) != 1:
             continue
@@ -164,7 +164,7 @@ def _place(
     for example in examples:
         if example.kind != kind:
             continue
-        for parent in _parents(_example_value(example.text), subject):
+        for parent in _parents(example_value(example.text), subject):
             position = _best_match(tables, orphan, set(parent) - {subject})
             if position is not None:
                 return position, parent[subject]
@@ -182,15 +182,15 @@ def _best_match(tables: Sequence[FieldTable], orphan: FieldTable, keys: set[str]
     return best
 
 
-def _example_value(text: str) -> Any:
+def example_value(text: str) -> Any:
     """The first JSON value of an example (after a request line, before any trailing
-    text); None when there is none."""
+    text); None when there is none, or when it nests too deep to read."""
     start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=-1)
     if start < 0:
         return None
     try:
         value, _ = json.JSONDecoder(strict=False).raw_decode(text, start)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return value
 

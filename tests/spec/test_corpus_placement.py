@@ -124,3 +124,21 @@ def test_an_api_format_section_gives_the_operation() -> None:
     body = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert "versions" in _target(document, body)["properties"]
     assert _unplaced(folder, page) == []
+
+
+def test_members_listed_flat_are_nested_where_the_example_has_them() -> None:
+    """evs "Creating an EVS Replication Pair": the response table lists ``replication``
+    (Object) and then its members ``id`` ... ``updated_at`` flat; the example response
+    has them inside ``replication``."""
+    folder = "portal/evs/api-ref"
+    page = (
+        "apis_recommended/evs_replication_pair_deprecated/"
+        "creating_an_evs_replication_pair_deprecated.html"
+    )
+    document = scraped_folder(folder).document
+    body = _operation(folder, page)["responses"]["202"]["content"]["application/json"]
+    root = _target(document, body["schema"])
+    assert list(root["properties"]) == ["replication"]
+    assert {"id", "name", "status", "volume_ids", "updated_at"} <= _members(
+        document, root["properties"]["replication"]
+    )
