@@ -25,7 +25,8 @@ _LABEL_SUBJECT = re.compile(
     r"structure|description|configuration)s?\s+)+(?:in|of|for|inside|within)\s+)(?:the\s+)?"
     r"(?:(?:field|parameter|object|attribute)\s+(?=\S+\s*[.:]?$))?"
     r"(?P<subject>[A-Za-z_][\w:./-]*)"
-    r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element)s?)?\s*[.:]?$",
+    r"(?:\s+(?:field|parameter|object|attribute|structure|array|list|element|format)s?)?"
+    r"\s*[.:]?$",
     re.I,
 )
 _TABLE_REFERENCE = re.compile(r"\bTable\s+(\d+)\b")

@@ -221,6 +221,7 @@ def test_a_link_to_a_prose_paragraph_is_no_table(tmp_path: Path) -> None:
         ("Data structure of the metadata field", "metadata"),
         ("Data structure of the spec/extendParam field", "extendParam"),
         ("Description of field match", "match"),
+        ("Description for the values format", "values"),
         ("Parameter description of field resource_tag", "resource_tag"),
         ("Data structure description of field resource", "resource"),
         ("server_tags field description", "server_tags"),

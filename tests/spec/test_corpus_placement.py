@@ -142,3 +142,22 @@ def test_members_listed_flat_are_nested_where_the_example_has_them() -> None:
     assert {"id", "name", "status", "volume_ids", "updated_at"} <= _members(
         document, root["properties"]["replication"]
     )
+
+
+def test_a_table_labelled_as_the_format_of_a_field_describes_it() -> None:
+    """iam "Querying Keystone API Version Information": ``versions`` (Object) then
+    ``values`` (Array) listed flat, the example has ``values`` inside ``versions``; the
+    second table, labelled "Description for the values format", describes its items."""
+    folder = "portal/iam/api-ref"
+    page = "apis/version_information_management/querying_keystone_api_version_information.html"
+    document = scraped_folder(folder).document
+    body = _operation(folder, page)["responses"]["200"]["content"]["application/json"]
+    versions = _target(document, _target(document, body["schema"])["properties"]["versions"])
+    assert _members(document, versions["properties"]["values"]["items"]) == {
+        "status",
+        "updated",
+        "media-types",
+        "id",
+        "links",
+    }
+    assert _unplaced(folder, page) == []
