@@ -53,6 +53,10 @@ def _scrape_config(options: dict[str, Any]) -> Config:
         overlays=tuple(str(path) for path in options["overlays"]) or None,
         package=options.get("package"),
         templates=str(options["templates"]) if options.get("templates") else None,
+        max_connections=options["max_connections"],
+        max_pages=options["max_pages"],
+        timeout=options["timeout"],
+        retries=options["retries"],
     )
 
 
@@ -66,6 +70,7 @@ class _ProgressBar:
         if self.bar is None:
             self.bar = click.progressbar(length=total, label="reading pages", file=sys.stderr)
             self.bar.__enter__()
+        self.bar.length = max(total, done)  # a site's pages are found as they are read
         self.bar.update(done - self.bar.pos)
 
     def close(self) -> None:
@@ -83,9 +88,9 @@ def _with_progress(work: Callable[[library.Progress | None], library.Result]) ->
         bar.close()
 
 
-_folders = click.argument(
-    "folders", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False)
-)
+_folders = click.argument("folders", nargs=-1, required=True)
+"""Folders of pages, or the start URLs of documentation sites (kept as text: a URL is no
+path)."""
 _title = click.option(
     "--title", help="info.title of the document (default: from the service names)"
 )
@@ -130,6 +135,26 @@ _overlay = click.option(
     help="OpenAPI Overlay 1.0 file (YAML or JSON) applied to the scraped document before it "
     "is validated; repeat for several, applied in order (replaces the configuration's list)",
 )
+_max_connections = click.option(
+    "--max-connections",
+    type=click.IntRange(min=1),
+    help="requests at a time when reading a site from its URL (default 4)",
+)
+_max_pages = click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    help="pages a site is read to at most (default 10000)",
+)
+_timeout = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="seconds a site may keep a request waiting (default 30)",
+)
+_retries = click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    help="further tries of a request after a connection error, 429 or 5xx (default 3)",
+)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -143,6 +168,10 @@ def _scrape_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that ``scrape`` and ``build`` share."""
     for option in (
         _overlay,
+        _retries,
+        _timeout,
+        _max_pages,
+        _max_connections,
         _cache_dir,
         _no_cache,
         _jobs,
@@ -200,12 +229,13 @@ def cli() -> None:
 )
 @_scrape_options
 def scrape_command(
-    folders: tuple[Path, ...],
+    folders: tuple[str, ...],
     spec_path: Path,
     report_path: Path | None,
     **options: Any,
 ) -> None:
-    """Scrape FOLDERS of API reference pages into one OpenAPI document."""
+    """Scrape FOLDERS of API reference pages (or sites, by their start URLs) into one
+    OpenAPI document."""
     config = _scrape_config(options)
     _finish(
         _with_progress(
@@ -243,8 +273,9 @@ def validate_command(specs: tuple[Path, ...]) -> None:
 @_templates
 @_package
 @_scrape_options
-def build_command(folders: tuple[Path, ...], out_dir: Path, force: bool, **options: Any) -> None:
-    """Scrape and validate FOLDERS into OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
+def build_command(folders: tuple[str, ...], out_dir: Path, force: bool, **options: Any) -> None:
+    """Scrape and validate FOLDERS (or sites, by their start URLs) into
+    OUT_DIR/openapi.yaml and OUT_DIR/report.json."""
     config = _scrape_config(options)
     _finish(
         _with_progress(

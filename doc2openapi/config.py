@@ -41,6 +41,14 @@ class Config:
     cache: bool = True
     cache_dir: str = ""
     """Where the page cache lives (default: see :func:`doc2openapi.cache.default_cache_dir`)."""
+    max_connections: int = 4
+    """Requests at a time when reading a web site."""
+    max_pages: int = 10_000
+    """Pages a web site is read to at most."""
+    timeout: float = 30.0
+    """Seconds a web site may keep a request waiting."""
+    retries: int = 3
+    """Further tries of a request after a connection error, a timeout, a 429 or a 5xx."""
     source: str = ""
     """Where the configuration was read from (``""``: defaults only)."""
 
@@ -63,6 +71,7 @@ _TYPES: dict[str, tuple[str, Callable[[Any], bool]]] = {
             or (isinstance(v, dict) and all(isinstance(item, str) for item in v.values()))
         ),
     ),
+    "float": ("a number", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
     "tuple[str, ...]": (
         "a list of strings",
         lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),
@@ -118,6 +127,8 @@ def _value(path: Path, key: str, value: Any) -> Any:
         raise ConfigError(f"{path}: {key} must be {word}")
     if name in _PATHS:
         value = _beside(path.parent, value)
+    if _KNOWN[name] == "float":
+        return float(value)
     return tuple(value) if isinstance(value, list) else value
 
 

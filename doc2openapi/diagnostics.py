@@ -105,6 +105,14 @@ class Code(enum.StrEnum):
     SERVER_FROM_PAGES = "D501"
     SERVER_DISAGREES = "D502"
     SERVER_NOT_DOCUMENTED = "D503"
+    # reading a web site (``F`` numbers): each located by its URL
+    FETCH_FAILED = "F001"
+    HTTP_ERROR = "F002"
+    REDIRECT_OFF_SITE = "F003"
+    REDIRECT_LOOP = "F004"
+    ROBOTS_DISALLOWED = "F005"
+    PAGE_CAP = "F006"
+    OFF_SITE_LINK = "F007"
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,11 +49,21 @@ class InputPage:
 
 @dataclass(frozen=True, slots=True)
 class InputFolder:
+    """The pages of one folder, or of one web site (``url``; ``folder`` is then unused)."""
+
     folder: Path
     pages: tuple[InputPage, ...]
     toc_digest: str
     diagnostics: tuple[Diagnostic, ...] = ()
-    """What reading the folder left out (pages beyond :data:`MAX_PAGES`)."""
+    """What reading the folder or site left out (pages beyond a cap, pages not fetched)."""
+    url: str = ""
+    """For a site: the URL of its start folder, ending in ``/``; a page's URL is this
+    followed by its key."""
+
+    @property
+    def location(self) -> str:
+        """Where the pages were read: the site's URL or the folder."""
+        return self.url or str(self.folder)
 
 
 def _input_page(folder: Path, path: Path, inside: Path | None = None) -> InputPage:
@@ -116,6 +126,7 @@ def fingerprint(inputs: Sequence[InputFolder], settings: str) -> str:
     """A key that changes whenever any input byte, the tool or a setting does."""
     parts = [settings]
     for item in inputs:
-        parts += [str(item.folder.resolve()), item.toc_digest]
+        parts += [item.url or str(item.folder.resolve()), item.toc_digest]
         parts += [f"{page.key}\0{page.digest or page.problem}" for page in item.pages]
+        parts += [problem.format() for problem in item.diagnostics]
     return content_key("inputs", *parts)

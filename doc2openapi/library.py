@@ -36,7 +36,7 @@ from doc2openapi.generator import GeneratedProject, GeneratorOptions
 from doc2openapi.generator import generate as generate_project
 from doc2openapi.generator.environment import override_problems
 from doc2openapi.generator.output import check_files
-from doc2openapi.inputs import InputError, InputFolder, collect_inputs, fingerprint
+from doc2openapi.inputs import InputError, InputFolder, fingerprint
 from doc2openapi.manifest import (
     CLIENT_MANIFEST_NAME,
     MANIFEST_NAME,
@@ -48,6 +48,7 @@ from doc2openapi.manifest import (
 )
 from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
 from doc2openapi.report import build_report, failures, summary_lines
+from doc2openapi.sources import resolve_inputs
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.overlay import Overlay, OverlayError, load_overlays
 from doc2openapi.spec.servers import per_service
@@ -144,9 +145,12 @@ def _spec_options(options: Config) -> SpecOptions:
     )
 
 
-def _collect(inputs: Sequence[Path], result: Result) -> list[InputFolder] | None:
+def _collect(
+    inputs: Sequence[Path | str], options: Config, result: Result, progress: Progress | None
+) -> list[InputFolder] | None:
+    """The pages of each input: a folder, or a site's start URL."""
     try:
-        return collect_inputs(inputs)
+        return resolve_inputs(inputs, options, _cache(options), progress)
     except InputError as error:
         result.fail(Status.USAGE, str(error))
         return None
@@ -180,7 +184,11 @@ def _scrape(
     verdict)."""
     cache = _cache(options)
     reading = ReadOptions(options.jobs, cache, progress)
-    outcome = pipeline.scrape([], _spec_options(options), reading, collected, overlays)
+    spec_options = _spec_options(options)
+    sites = {item.url for item in collected}
+    if not spec_options.docs_base_url and len(sites) == 1 and "" not in sites:
+        spec_options = replace(spec_options, docs_base_url=sites.pop())  # pages link home
+    outcome = pipeline.scrape([], spec_options, reading, collected, overlays)
     result.outcome, result.report = outcome, build_report(outcome)
     result.diagnostics = outcome.diagnostics
     reasons = failures(result.report, options.strict)
@@ -209,13 +217,14 @@ def _report_text(report: dict[str, Any]) -> str:
 
 
 def scrape(
-    inputs: Sequence[Path],
+    inputs: Sequence[Path | str],
     options: Config | None = None,
     spec_path: Path | None = None,
     report_path: Path | None = None,
     progress: Progress | None = None,
 ) -> ScrapeResult:
-    """Scrape folders of pages into one validated OpenAPI document; write it to
+    """Scrape folders of pages (or sites, by their start URLs) into one validated OpenAPI
+    document; write it to
     ``spec_path`` (YAML or JSON by its suffix) when it is valid and has operations, and the
     report to ``report_path``."""
     options = options or Config()
@@ -227,7 +236,7 @@ def scrape(
     if _refused(result, [document_name, report_name]):
         return result
     overlays = _overlays(options, result)
-    collected = _collect(inputs, result) if overlays is not None else None
+    collected = _collect(inputs, options, result, progress) if overlays is not None else None
     if overlays is None or collected is None:
         return result
     cache = _scrape(collected, options, result, progress, overlays)
@@ -369,7 +378,18 @@ def _manifest(out_dir: Path, name: str, result: Result) -> Manifest | None:
 
 def _settings(options: Config) -> str:
     """The settings that shape the outputs (not where or how fast they are computed)."""
-    return repr(replace(options, jobs=0, cache=True, cache_dir="", source=""))
+    return repr(
+        replace(
+            options,
+            jobs=0,
+            cache=True,
+            cache_dir="",
+            source="",
+            max_connections=0,
+            timeout=0.0,
+            retries=0,
+        )
+    )
 
 
 def _status(code: int) -> Status:
@@ -388,7 +408,7 @@ def _replay(previous: Manifest, out_dir: Path) -> BuildResult:
 
 
 def build(
-    inputs: Sequence[Path],
+    inputs: Sequence[Path | str],
     out_dir: Path,
     options: Config | None = None,
     progress: Progress | None = None,
@@ -412,7 +432,7 @@ def build(
     previous = _manifest(out_dir, MANIFEST_NAME, result)
     if previous is not None and not previous.intact(out_dir):
         previous = replace(previous, fingerprint="", document_key="")
-    collected = _collect(inputs, result)
+    collected = _collect(inputs, options, result, progress)
     if collected is None:
         return result
     key = fingerprint(collected, _settings(options) + "".join(o.digest for o in overlays))

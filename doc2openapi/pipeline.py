@@ -10,8 +10,9 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from doc2openapi.cache import Cache, decoder, to_json
 from doc2openapi.diagnostics import Code, Diagnostic, Level
@@ -22,6 +23,7 @@ from doc2openapi.scraper.links import listed_pages
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
+from doc2openapi.sources.urls import link_sources, page_urls, site_page_url
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
 from doc2openapi.spec.overlay import Overlay, apply_overlays
 from doc2openapi.spec.validate import validate_document
@@ -72,6 +74,19 @@ class ServiceResult:
     toc: Toc
     pages: list[PageResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    url: str = ""
+    """For a web site: the URL its page keys are relative to."""
+
+    @property
+    def location(self) -> str:
+        return self.url or str(self.folder)
+
+    def page_keys(self) -> list[str]:
+        return [result.page.key for result in self.pages]
+
+    def page_location(self, key: str) -> str:
+        """Where a page was read: its URL on a site, else its key."""
+        return site_page_url(self.url, key) if self.url else key
 
     @property
     def docs(self) -> ServiceDocs:
@@ -88,11 +103,22 @@ class ServiceResult:
 
 def service_name(folder: Path) -> str:
     """``.../ecs/api-ref`` → ``ecs``; otherwise the folder's own name."""
-    resolved = folder.resolve()
+    return _name_of(folder.resolve())
+
+
+def _name_of(path: PurePath) -> str:
     generic = ("api-ref", "api", "apiref", "api_ref", "docs")
-    if resolved.name.lower() in generic and resolved.parent.name:
-        return resolved.parent.name
-    return resolved.name
+    if path.name.lower() in generic and path.parent.name:
+        return path.parent.name
+    return path.name
+
+
+def _input_name(item: InputFolder) -> str:
+    """The service name of a folder, or of a site by its URL's path (else its host)."""
+    if not item.url:
+        return service_name(item.folder)
+    parts = urlsplit(item.url)
+    return _name_of(PurePosixPath(unquote(parts.path))) or parts.hostname or "api"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +208,9 @@ def read_services(
     services: list[ServiceResult] = []
     jobs: list[tuple[ServiceResult, InputPage]] = []
     for item in inputs:
-        toc, problems = read_toc(item.folder)
-        name = _unique(toc.product_code or service_name(item.folder), services)
-        service = ServiceResult(name, item.folder, toc)
+        toc, problems = read_toc(item.folder) if not item.url else (Toc({}), [])
+        name = _unique(toc.product_code or _input_name(item), services)
+        service = ServiceResult(name, item.folder, toc, url=item.url)
         service.diagnostics.extend([*problems, *item.diagnostics])
         services.append(service)
         jobs.extend((service, page) for page in item.pages)
@@ -237,6 +263,7 @@ def scrape(
     reading = reading or ReadOptions(jobs=1)
     services = read_services(collect_inputs(folders) if inputs is None else inputs, reading)
     spec = build_spec([s.docs for s in services], options or SpecOptions(), reading.cache)
+    link_sources(spec.document, page_urls(services))
     spec.diagnostics.extend(apply_overlays(spec.document, overlays))
     return ScrapeOutcome(services, spec, validate_document(spec.document, reading.cache))
 

@@ -20,7 +20,7 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
             key = result.page.key
             page_counts = counts.get(key, FieldCounts())
             total.add(page_counts)
-            pages[key] = {
+            pages[service.page_location(key)] = {
                 "title": result.page.title,
                 "api": result.api is not None,
                 "endpoints": [f"{e.method} {e.path}" for e in result.api.endpoints]
@@ -34,7 +34,7 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
         keys = {r.page.key for r in service.pages}
         service_diagnostics = [d for d in diagnostics if d.page in keys]
         services[service.name] = {
-            "folder": str(service.folder),
+            "folder": service.location,
             "pages": len(service.pages),
             "api_pages": sum(1 for r in service.pages if r.api is not None),
             "operations": outcome.spec.operations.get(service.name, 0),

@@ -1,0 +1,51 @@
+"""Where pages come from: a folder of HTML files, or a documentation site read from its
+start URL (:mod:`.crawl`). Both give the same :class:`~doc2openapi.inputs.InputFolder`,
+so everything after reading is the same."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from doc2openapi.cache import Cache
+from doc2openapi.config import Config
+from doc2openapi.inputs import InputFolder, collect_inputs
+from doc2openapi.sources.crawl import crawl
+from doc2openapi.sources.http import FetchOptions
+
+__all__ = ["FetchOptions", "fetch_options", "is_url", "resolve_inputs"]
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(argument: str | Path) -> bool:
+    """Whether an input names a web site (``https://...``) rather than a folder."""
+    return isinstance(argument, str) and bool(_SCHEME.match(argument))
+
+
+def fetch_options(config: Config) -> FetchOptions:
+    return FetchOptions(
+        max_connections=max(1, config.max_connections),
+        max_pages=config.max_pages,
+        timeout=config.timeout,
+        retries=config.retries,
+    )
+
+
+def resolve_inputs(
+    arguments: Sequence[str | Path],
+    config: Config | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[InputFolder]:
+    """The pages of each input, a folder or a site URL, in order (raises
+    :class:`~doc2openapi.inputs.InputError` for an input that cannot be used at all)."""
+    options = fetch_options(config or Config())
+    found: list[InputFolder] = []
+    for argument in arguments:
+        if is_url(argument):
+            found.append(crawl(str(argument), options, cache, progress))
+        else:
+            found += collect_inputs([Path(argument)])
+    return found
