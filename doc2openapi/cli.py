@@ -57,6 +57,7 @@ def _scrape_config(options: dict[str, Any]) -> Config:
         max_pages=options["max_pages"],
         timeout=options["timeout"],
         retries=options["retries"],
+        sphinx_conf=options["sphinx_conf"] or None,
     )
 
 
@@ -89,8 +90,8 @@ def _with_progress(work: Callable[[library.Progress | None], library.Result]) ->
 
 
 _folders = click.argument("folders", nargs=-1, required=True)
-"""Folders of pages, or the start URLs of documentation sites (kept as text: a URL is no
-path)."""
+"""Folders of pages, folders of Sphinx sources, or the start URLs of documentation sites
+(kept as text: a URL is no path)."""
 _title = click.option(
     "--title", help="info.title of the document (default: from the service names)"
 )
@@ -155,6 +156,12 @@ _retries = click.option(
     type=click.IntRange(min=0),
     help="further tries of a request after a connection error, 429 or 5xx (default 3)",
 )
+_sphinx_conf = click.option(
+    "--sphinx-conf",
+    is_flag=True,
+    help="render Sphinx sources with their own conf.py: this RUNS ITS CODE (default: its "
+    "plain values are read, and the tool's own configuration is used)",
+)
 _config_option = click.option(
     "--config",
     "config_path",
@@ -168,6 +175,7 @@ def _scrape_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that ``scrape`` and ``build`` share."""
     for option in (
         _overlay,
+        _sphinx_conf,
         _retries,
         _timeout,
         _max_pages,

@@ -49,6 +49,8 @@ class Config:
     """Seconds a web site may keep a request waiting."""
     retries: int = 3
     """Further tries of a request after a connection error, a timeout, a 429 or a 5xx."""
+    sphinx_conf: bool = False
+    """Render Sphinx sources with the project's own ``conf.py`` (this runs its code)."""
     source: str = ""
     """Where the configuration was read from (``""``: defaults only)."""
 

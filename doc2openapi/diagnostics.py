@@ -113,6 +113,8 @@ class Code(enum.StrEnum):
     ROBOTS_DISALLOWED = "F005"
     PAGE_CAP = "F006"
     OFF_SITE_LINK = "F007"
+    # rendering documentation sources
+    SPHINX_WARNINGS = "S001"
 
 
 @dataclass(frozen=True, slots=True)

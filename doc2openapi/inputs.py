@@ -59,6 +59,8 @@ class InputFolder:
     url: str = ""
     """For a site: the URL of its start folder, ending in ``/``; a page's URL is this
     followed by its key."""
+    name: str = ""
+    """The service's name where the folder's does not say it (pages Sphinx rendered)."""
 
     @property
     def location(self) -> str:

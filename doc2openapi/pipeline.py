@@ -115,6 +115,8 @@ def _name_of(path: PurePath) -> str:
 
 def _input_name(item: InputFolder) -> str:
     """The service name of a folder, or of a site by its URL's path (else its host)."""
+    if item.name:
+        return item.name
     if not item.url:
         return service_name(item.folder)
     parts = urlsplit(item.url)

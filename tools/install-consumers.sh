@@ -25,6 +25,9 @@ PYTHON_CONSUMERS=(
     "python-dateutil>=2.8.2"
     "pydantic>=2.6"
     "typing-extensions>=4.7.1"
+    # the `sphinx` extra: rendering documentation sources (tests/sources/test_sphinx.py)
+    "sphinx==9.0.4"
+    "otcdocstheme==1.12.1"
 )
 
 # -- Java (for OpenAPI Generator)

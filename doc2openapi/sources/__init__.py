@@ -1,6 +1,7 @@
-"""Where pages come from: a folder of HTML files, or a documentation site read from its
-start URL (:mod:`.crawl`). Both give the same :class:`~doc2openapi.inputs.InputFolder`,
-so everything after reading is the same."""
+"""Where pages come from: a folder of HTML files, a documentation site read from its start
+URL (:mod:`.crawl`), or a folder of Sphinx sources rendered into the cache
+(:mod:`.sphinx`). Each gives the same :class:`~doc2openapi.inputs.InputFolder`, so
+everything after reading is the same."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from doc2openapi.config import Config
 from doc2openapi.inputs import InputFolder, collect_inputs
 from doc2openapi.sources.crawl import crawl
 from doc2openapi.sources.http import FetchOptions
+from doc2openapi.sources.sphinx import is_sphinx_source, render
 
 __all__ = ["FetchOptions", "fetch_options", "is_url", "resolve_inputs"]
 
@@ -39,13 +41,17 @@ def resolve_inputs(
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[InputFolder]:
-    """The pages of each input, a folder or a site URL, in order (raises
-    :class:`~doc2openapi.inputs.InputError` for an input that cannot be used at all)."""
-    options = fetch_options(config or Config())
+    """The pages of each input, in order: a folder of pages, a site's URL, or a folder of
+    Sphinx sources (raises :class:`~doc2openapi.inputs.InputError` for an input that cannot
+    be used at all)."""
+    config = config or Config()
+    options = fetch_options(config)
     found: list[InputFolder] = []
     for argument in arguments:
         if is_url(argument):
             found.append(crawl(str(argument), options, cache, progress))
+        elif is_sphinx_source(Path(argument)):
+            found.append(render(Path(argument), cache, config.sphinx_conf))
         else:
             found += collect_inputs([Path(argument)])
     return found
