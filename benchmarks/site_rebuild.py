@@ -35,7 +35,9 @@ def _bodies(state: SiteState) -> int:
     return sum(s.body_bytes for s in state.take_log() if s.path != "/robots.txt")
 
 
-def _round(url: str, state: SiteState, work: Path, page: Path, figures: dict[str, list]) -> None:
+def _round(
+    url: str, state: SiteState, work: Path, page: Path, figures: dict[str, list[float]]
+) -> None:
     """One cold build, then a rebuild with nothing changed, then one with one page changed."""
     shutil.rmtree(work, ignore_errors=True)
     out, cache = work / "out", work / "cache"
@@ -61,7 +63,7 @@ def main() -> None:
     if not folder.is_dir():
         sys.exit(f"corpus folder not found: {folder}")
     page = sorted(folder.rglob("*.html"))[len(list(folder.rglob("*.html"))) // 2]
-    figures: dict[str, list] = {
+    figures: dict[str, list[float]] = {
         name: [] for name in ("cold", "warm", "one page", "cold bytes", "warm bytes")
     }
     figures["one page bytes"] = []
