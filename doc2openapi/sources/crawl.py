@@ -100,7 +100,7 @@ def page_links(url: str, body: bytes) -> tuple[str, ...]:
     (a query string does not make another page), each once, sorted."""
     try:
         root = lxml.html.document_fromstring(body)
-    except (etree.ParserError, ValueError):
+    except (etree.LxmlError, ValueError):
         return ()
     found = set()
     for anchor in root.iter("a"):
