@@ -73,26 +73,33 @@ class Site:
         return self._relative(url) is not None
 
     def _relative(self, url: str) -> str | None:
-        try:
-            parts = urlsplit(url)
-            if parts.scheme.lower() not in ("http", "https") or origin(url) != origin(self.base):
-                return None
-        except ValueError:
-            return None
-        path = unquote(parts.path or "/")
-        folder = unquote(urlsplit(self.base).path)
-        if not path.startswith(folder):
-            return None
-        relative = path[len(folder) :]
-        segments = relative.split("/")
-        if any(s in (".", "..") or "\\" in s or "\0" in s for s in segments):
-            return None
-        if any(s == "" for s in segments[:-1]):
-            return None
-        return relative
+        return _relative(self.base, url)
 
     def url(self, key: str) -> str:
         return self.base + quote(key, safe="/")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(base: str, url: str) -> str | None:
+    """``url``'s path below the folder ``base`` (None: elsewhere). Remembered: every page
+    of a site repeats the same navigation links."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or origin(url) != origin(base):
+            return None
+    except ValueError:
+        return None
+    path = unquote(parts.path or "/")
+    folder = unquote(urlsplit(base).path)
+    if not path.startswith(folder):
+        return None
+    relative = path[len(folder) :]
+    segments = relative.split("/")
+    if any(s in (".", "..") or "\\" in s or "\0" in s for s in segments):
+        return None
+    if any(s == "" for s in segments[:-1]):
+        return None
+    return relative
 
 
 def page_links(url: str, body: bytes) -> tuple[str, ...]:
