@@ -41,7 +41,7 @@ LINKS = [
     "http://other.invalid/x.html",  # another host
     "mailto:someone@example.com",
 ]
-OPTIONS = FetchOptions(timeout=0.3, retries=1, backoff=0.01, max_wait=0.05, max_page_bytes=2000)
+OPTIONS = FetchOptions(timeout=1.0, retries=1, backoff=0.01, max_wait=0.05, max_page_bytes=2000)
 
 
 def _page(title: str, links: list[str]) -> bytes:
@@ -86,7 +86,7 @@ def _failing_once(status: int, headers: dict[str, str]) -> object:
 
 
 def _slow(handler: SiteHandler) -> bool:
-    time.sleep(1.0)
+    time.sleep(3.0)  # past the timeout of 1 s, with room for a loaded machine
     handler.send(200, b"<html>late</html>", {"Content-Type": "text/html"})
     return True
 
@@ -288,7 +288,7 @@ def _build_command(url: str, out: Path) -> subprocess.CompletedProcess[str]:
         "-o",
         out,
         "--timeout",
-        "0.3",
+        "1.0",
         "--retries",
         "0",
         "--max-connections",
