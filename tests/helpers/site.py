@@ -58,6 +58,8 @@ class SiteHandler(BaseHTTPRequestHandler):
         return unquote(urlsplit(self.path).path)
 
     def send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
+        """Answer; the answer is in the log before the client can have it."""
+        self.state.record(self.url_path, status, len(body), self.headers.get("User-Agent", ""))
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -65,7 +67,6 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if body and self.command != "HEAD":
             self.wfile.write(body)
-        self.state.record(self.url_path, status, len(body), self.headers.get("User-Agent", ""))
 
     def do_GET(self) -> None:
         behaviour = self.state.behaviours.get(self.url_path)

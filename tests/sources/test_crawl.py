@@ -92,13 +92,13 @@ def _slow(handler: SiteHandler) -> bool:
 
 
 def _endless(handler: SiteHandler) -> bool:
+    handler.state.record(handler.url_path, 200, 10_006, "")
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html")
     handler.send_header("Connection", "close")
     handler.end_headers()
     handler.close_connection = True
     handler.wfile.write(b"<html>" + b"x" * 10_000)
-    handler.state.record(handler.url_path, 200, 10_006, "")
     return True
 
 
