@@ -148,7 +148,7 @@ def _spec_options(options: Config) -> SpecOptions:
 def _collect(
     inputs: Sequence[Path | str], options: Config, result: Result, progress: Progress | None
 ) -> list[InputFolder] | None:
-    """The pages of each input: a folder, or a site's start URL."""
+    """The pages of each input: a folder, a site's start URL or Sphinx sources."""
     try:
         return resolve_inputs(inputs, options, _cache(options), progress)
     except InputError as error:
@@ -224,9 +224,8 @@ def scrape(
     progress: Progress | None = None,
 ) -> ScrapeResult:
     """Scrape folders of pages (or sites, by their start URLs) into one validated OpenAPI
-    document; write it to
-    ``spec_path`` (YAML or JSON by its suffix) when it is valid and has operations, and the
-    report to ``report_path``."""
+    document; write it to ``spec_path`` (YAML or JSON by its suffix) when it is valid and
+    has operations, and the report to ``report_path``."""
     options = options or Config()
     result = ScrapeResult()
     document_name = name_problem(
@@ -378,18 +377,8 @@ def _manifest(out_dir: Path, name: str, result: Result) -> Manifest | None:
 
 def _settings(options: Config) -> str:
     """The settings that shape the outputs (not where or how fast they are computed)."""
-    return repr(
-        replace(
-            options,
-            jobs=0,
-            cache=True,
-            cache_dir="",
-            source="",
-            max_connections=0,
-            timeout=0.0,
-            retries=0,
-        )
-    )
+    unshaping = replace(options, jobs=0, cache=True, cache_dir="", source="")
+    return repr(replace(unshaping, max_connections=0, timeout=0.0, retries=0))
 
 
 def _status(code: int) -> Status:
