@@ -8,9 +8,10 @@ configuration of the tool's own that names the theme the published pages use.
 ``--sphinx-conf`` runs the project's own ``conf.py`` instead.
 
 Sphinx runs in its own process, with its output and its environment (``doctrees``) kept in
-the private cache folder, so a rebuild renders again only the sources that changed. The
-environment is Sphinx's pickle, which Sphinx reads back: its digest is kept beside it and
-an environment whose digest differs is deleted, never read.
+the private cache folder, so a rebuild renders again only the sources that changed (and
+does not start Sphinx when none did). The environment is Sphinx's pickle, which Sphinx
+reads back: its digest is kept beside it and an environment whose digest differs is
+deleted, never read.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -133,6 +135,11 @@ def _run_sphinx(source: Path, work: Path, project_conf: bool) -> list[Diagnostic
     if done.returncode != 0:
         said = (done.stderr.strip().splitlines() or ["(nothing said)"])[-1]
         raise InputError(f"Sphinx could not render {source}: {said}")
+    return _notes(source, warnings)
+
+
+def _notes(source: Path, warnings: Path) -> list[Diagnostic]:
+    """What Sphinx warned about (the images the sources lack, ...), said once."""
     count = sum(1 for line in _lines(warnings) if "WARNING" in line)
     if not count:
         return []
@@ -151,15 +158,37 @@ def _first(path: Path) -> str:
     return next((line for line in _lines(path) if "WARNING" in line), "").strip()
 
 
-def _kept_environment(cache: Cache, key: str, work: Path) -> None:
-    """Delete Sphinx's environment unless it is the very one the last render left."""
+def sources_state(source: Path) -> str:
+    """A digest of the sources as Sphinx judges them (each file's path, size and
+    modification time) and of the Sphinx and theme versions that render them."""
+    digest = hashlib.sha256()
+    for name in ("sphinx", THEME[0]):
+        try:
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?\n".encode())
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            place = path.relative_to(source).as_posix()
+            digest.update(f"{place}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _last_render(cache: Cache, key: str, work: Path) -> str:
+    """The sources' state at the last render into ``work`` ("" for none that can be
+    trusted). Sphinx's environment is deleted unless it is the very one that render left."""
+    stored = cache.get("sphinx", key)
     environment = work / "doctrees" / _ENVIRONMENT
-    if environment.exists() and cache.get("sphinx", key) != _digest(environment):
+    if not isinstance(stored, list) or len(stored) != 2 or stored[0] != _digest(environment):
         shutil.rmtree(work / "doctrees", ignore_errors=True)
+        return ""
+    return str(stored[1])
 
 
 def render(source: Path, cache: Cache | None, project_conf: bool = False) -> InputFolder:
-    """The pages Sphinx renders from ``source``, read like a folder's."""
+    """The pages Sphinx renders from ``source``, read like a folder's. Sphinx does not run
+    when no source changed since the last render into the cache."""
     _require(project_conf)
     if cache is None or cache.problem:
         with tempfile.TemporaryDirectory(prefix="doc2openapi-sphinx-") as temporary:
@@ -170,9 +199,10 @@ def render(source: Path, cache: Cache | None, project_conf: bool = False) -> Inp
         work.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(f"cannot render into the cache: {work}: {error.strerror}") from error
-    _kept_environment(cache, key, work)
-    found = _render_in(source, work, project_conf)
-    cache.put("sphinx", key, _digest(work / "doctrees" / _ENVIRONMENT))
+    state = sources_state(source)
+    unchanged = _last_render(cache, key, work) == state and (work / "html").is_dir()
+    found = _render_in(source, work, project_conf, run=not unchanged)
+    cache.put("sphinx", key, [_digest(work / "doctrees" / _ENVIRONMENT), state])
     return found
 
 
@@ -184,8 +214,10 @@ def _has_source(source: Path, key: str) -> bool:
     return any((source / f"{stem}{suffix}").is_file() for suffix in _SUFFIXES)
 
 
-def _render_in(source: Path, work: Path, project_conf: bool) -> InputFolder:
-    notes = _run_sphinx(source, work, project_conf)
+def _render_in(source: Path, work: Path, project_conf: bool, run: bool = True) -> InputFolder:
+    notes = (
+        _run_sphinx(source, work, project_conf) if run else _notes(source, work / "warnings.txt")
+    )
     [rendered] = collect_inputs([work / "html"])
     pages = tuple(page for page in rendered.pages if _has_source(source, page.key))
     return InputFolder(

@@ -18,7 +18,7 @@ from doc2openapi import library
 from doc2openapi.cache import open_cache
 from doc2openapi.config import Config
 from doc2openapi.inputs import InputError
-from doc2openapi.sources import resolve_inputs
+from doc2openapi.sources import resolve_inputs, sphinx
 from doc2openapi.sources.sphinx import conf_values, render, source_name, tool_conf
 from doc2openapi.spec.folding import canonical
 from tests.helpers.inputs import corpus_dir
@@ -131,7 +131,9 @@ def sources(tmp_path: Path) -> Iterator[Path]:
     yield copy
 
 
-def test_a_rebuild_renders_only_the_changed_source(sources: Path, tmp_path: Path) -> None:
+def test_a_rebuild_renders_only_the_changed_source(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = open_cache(tmp_path / "cache")
     first = render(sources, cache)
     html = first.folder
@@ -146,6 +148,13 @@ def test_a_rebuild_renders_only_the_changed_source(sources: Path, tmp_path: Path
     assert len(rewritten) < len(stamps) // 4
     differing = [a.key for a, b in zip(first.pages, second.pages, strict=True) if a != b]
     assert differing == [key.as_posix()]
+    # nothing changed since: Sphinx is not started at all
+    monkeypatch.setattr(sphinx.subprocess, "run", _not_run)
+    assert render(sources, cache) == second
+
+
+def _not_run(*args: object, **kwargs: object) -> None:
+    raise AssertionError("Sphinx ran with no source changed")
 
 
 class _Planted:
