@@ -48,7 +48,7 @@ from doc2openapi.manifest import (
 )
 from doc2openapi.pipeline import ReadOptions, ScrapeOutcome
 from doc2openapi.report import build_report, failures, summary_lines
-from doc2openapi.sources import resolve_inputs
+from doc2openapi.sources import linking_home, resolve_inputs
 from doc2openapi.spec.build import SpecOptions
 from doc2openapi.spec.overlay import Overlay, OverlayError, load_overlays
 from doc2openapi.spec.servers import per_service
@@ -148,7 +148,6 @@ def _spec_options(options: Config) -> SpecOptions:
 def _collect(
     inputs: Sequence[Path | str], options: Config, result: Result, progress: Progress | None
 ) -> list[InputFolder] | None:
-    """The pages of each input: a folder, a site's start URL or Sphinx sources."""
     try:
         return resolve_inputs(inputs, options, _cache(options), progress)
     except InputError as error:
@@ -184,10 +183,7 @@ def _scrape(
     verdict)."""
     cache = _cache(options)
     reading = ReadOptions(options.jobs, cache, progress)
-    spec_options = _spec_options(options)
-    sites = {item.url for item in collected}
-    if not spec_options.docs_base_url and len(sites) == 1 and "" not in sites:
-        spec_options = replace(spec_options, docs_base_url=sites.pop())  # pages link home
+    spec_options = linking_home(_spec_options(options), collected)
     outcome = pipeline.scrape([], spec_options, reading, collected, overlays)
     result.outcome, result.report = outcome, build_report(outcome)
     result.diagnostics = outcome.diagnostics
@@ -223,9 +219,8 @@ def scrape(
     report_path: Path | None = None,
     progress: Progress | None = None,
 ) -> ScrapeResult:
-    """Scrape folders of pages (or sites, by their start URLs) into one validated OpenAPI
-    document; write it to ``spec_path`` (YAML or JSON by its suffix) when it is valid and
-    has operations, and the report to ``report_path``."""
+    """Scrape pages (folders, sites, sources) into one validated OpenAPI document; write it
+    to ``spec_path`` (YAML or JSON) when valid with operations, the report to ``report_path``."""
     options = options or Config()
     result = ScrapeResult()
     document_name = name_problem(

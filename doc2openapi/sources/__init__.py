@@ -15,8 +15,9 @@ from doc2openapi.inputs import InputFolder, collect_inputs
 from doc2openapi.sources.crawl import crawl
 from doc2openapi.sources.http import FetchOptions
 from doc2openapi.sources.sphinx import is_sphinx_source, render
+from doc2openapi.sources.urls import linking_home
 
-__all__ = ["FetchOptions", "fetch_options", "is_url", "resolve_inputs"]
+__all__ = ["FetchOptions", "fetch_options", "is_url", "linking_home", "resolve_inputs"]
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

@@ -6,9 +6,13 @@ exactly as for a folder of the same pages."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 from urllib.parse import quote
+
+from doc2openapi.inputs import InputFolder
+from doc2openapi.spec.build import SpecOptions
 
 
 class _Located(Protocol):
@@ -21,6 +25,15 @@ class _Located(Protocol):
 def site_page_url(base: str, key: str) -> str:
     """The URL of the page ``key`` of the site whose start folder is ``base``."""
     return base + quote(key, safe="/")
+
+
+def linking_home(options: SpecOptions, inputs: Sequence[InputFolder]) -> SpecOptions:
+    """``options`` where, read from one site and given no ``docs_base_url``, each
+    operation links its page on that site (``externalDocs``)."""
+    sites = {item.url for item in inputs}
+    if options.docs_base_url or len(sites) != 1 or "" in sites:
+        return options
+    return replace(options, docs_base_url=sites.pop())
 
 
 def page_urls(sources: Iterable[_Located]) -> dict[str, str]:
