@@ -28,9 +28,12 @@ _NAMESPACE = re.compile(r"^OS-[A-Z0-9-]+$")
 """An OpenStack extension namespace (``OS-AGENCY``): where an API lives, not a resource."""
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _PARTICLES = frozenset({"up", "down", "back", "over", "off", "out"})
-_READ = frozenset({"query", "obtain", "list", "view", "get", "show", "read", "display", "retrieve"})
+_READ = frozenset(
+    {"query", "obtain", "list", "view", "get", "show", "read", "display", "retrieve", "describe"}
+)
 _MODIFY = frozenset({"modify", "update", "change", "configure", "set", "edit", "alter"})
 _DELETE = frozenset({"delete", "remove"})
+_GROUPS = (_READ, _MODIFY, _DELETE)
 _ACTION = frozenset({"action", "actions"})
 _DETAIL = frozenset({"detail", "details"})
 _ROOT_NOISE = frozenset(
@@ -76,7 +79,7 @@ def fit(words: Sequence[str], limit: int = MAX_LENGTH, keep_last: int = 1) -> li
 @functools.lru_cache(maxsize=4096)
 def singular(word: str) -> str:
     """``volumes`` → ``volume``; short words (``dcs``, ``ips``) are left alone: acronyms."""
-    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ias")):
         return word
     lemma = getLemma(word, "NOUN")
     if lemma and lemma[0] != word:
@@ -246,10 +249,16 @@ def _segment_verb(last: Resource, verbs: Sequence[tuple[str, ...]]) -> int:
     words = last.words
     if words[0] == "batch" and len(words) > 1 and is_base_verb(words[1]):
         return 2
-    if not is_base_verb(words[0]):
-        return 0
-    said = any(v[0] == words[0] for v in verbs)
-    return 1 if said or "NOUN" not in getAllLemmas(words[0]) else 0
+    said = any(_same_meaning(words[0], v[0]) for v in verbs)
+    if said or (len(words) == 1 and is_base_verb(words[0])):
+        # a compound (list-grants, protect-policy) is a verb only where the title says so
+        return 1 if said or "NOUN" not in getAllLemmas(words[0]) else 0
+    return 0
+
+
+def _same_meaning(word: str, verb: str) -> bool:
+    """A path's verb and a title's: one word, or both reads, changes or deletions."""
+    return word == verb or any(word in group and verb in group for group in _GROUPS)
 
 
 def _noun(resources: Sequence[Resource], plural: bool, full: bool = False) -> list[str]:
@@ -319,11 +328,11 @@ def _parts(route: Route, shape: RouteShape) -> _Parts:
     owner = resources[-2] if len(resources) > 1 else None
     changes = method not in ("GET", "HEAD", "OPTIONS")
     verb_words = _segment_verb(last, verbs) if changes and collection else 0
-    if verb_words and not plural:
+    if verb_words and (not plural or len(last.words) > verb_words):
         rest = last.words[verb_words:]
         target = (*resources[:-1], Resource(rest, False)) if rest else resources[:-1]
         many = owner is not None and not owner.item and not rest and is_plural(owner.words)
-        return _Parts(list(last.words[:verb_words]), target, many, [])
+        return _Parts(list(last.words[:verb_words]), target, many or is_plural(rest), [])
     own = [v for v in verbs if v[0] not in _READ and v[0] not in _MODIFY]
     if method == "GET":
         if own and own[0][0] not in _DELETE:
@@ -388,6 +397,8 @@ def operation_words(route: Route, full: bool = False, namespaced: bool = False) 
         return _root_words(route)
     parts = _parts(route, shape)
     noun = _noun(parts.resources, parts.plural, full) or _title_noun(" ".join(route.titles[:1]))
+    if len(noun) > 1 and noun[-1] == parts.verb[-1]:
+        noun = noun[:-1]  # GET /functions/{urn}/export, "Exporting": ExportFunction
     if namespaced:
         noun = destutter([*shape.namespaces, *noun])
     return destutter([*parts.verb, *noun, *parts.suffix])

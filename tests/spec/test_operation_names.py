@@ -53,6 +53,28 @@ def name(method: str, path: str, title: str = "") -> str:
             "ResetInstancePassword",
         ),
         ("POST", "/v1/{p}/cloudservers/delete", "Deleting ECSs", "DeleteCloudservers"),
+        # a verb-object segment: a verb where the title says it, or a verb of its meaning
+        ("POST", "/v1.0/{project_id}/kms/list-grants", "Querying Grants", "ListKmsGrants"),
+        (
+            "POST",
+            "/v1.0/{project_id}/kms/update-key-alias",
+            "Changing an Alias",
+            "UpdateKmsKeyAlias",
+        ),
+        ("POST", "/v1.0/{project_id}/kms/decrypt-data", "Decrypting Data", "DecryptKmsData"),
+        (
+            "PUT",
+            "/v3.0/OS-USER/users/{u}/login-protect",
+            "Modifying Protection",
+            "UpdateUserLoginProtect",
+        ),
+        (
+            "POST",
+            "/v2/{p}/instances/{i}/scan-keys-task",
+            "Creating a Scan Task",
+            "CreateInstanceScanKeysTask",
+        ),
+        ("GET", "/v2/{p}/fgs/functions/{urn}/export", "Exporting a Function", "ExportFunction"),
         # a noun that could be a verb is a noun unless the title says the verb
         ("POST", "/v2.1/{p}/servers/{s}/os-interface", "Adding a NIC", "CreateServerInterface"),
         # an /action endpoint takes the title's verb, or is a generic action of several
