@@ -231,10 +231,12 @@ def build_spec(
 def _name_operations(services: Sequence[ServiceDocs], builder: DocumentBuilder) -> None:
     """Every operation's id, chosen for the whole document at once: a name that two
     operations would share is made more specific for both (reported)."""
-    pages = [page for service in services for page in service.api_pages]
+    pages = [(service.name, page) for service in services for page in service.api_pages]
     named = name_operations(routes_of(pages))
     builder.operation_names = {(r.method, r.path): name for r, name in named.names.items()}
-    sources = {(e.method.upper(), route_key(p, e)): p.page for p in pages for e in p.endpoints}
+    sources = {
+        (e.method.upper(), route_key(p, e, name)): p.page for name, p in pages for e in p.endpoints
+    }
     for route, detail in named.notes:
         page = sources.get((route.method, route.path), "")
         builder.report(Code.DUPLICATE_OPERATION_ID, page, detail, Level.INFO)

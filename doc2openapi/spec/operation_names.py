@@ -374,10 +374,12 @@ def title_words(title: str) -> list[str]:
 
 
 def _root_words(route: Route) -> list[str]:
-    """A path without resources (``/``): the object is what the title names."""
+    """A path without resources (``/``): the object is what the title names, up to what
+    places it (``Listing Objects in a Bucket`` → ``objects``)."""
     title = route.titles[0] if route.titles else ""
     _, verbs = title_verbs(title)
-    noun = _title_noun(title) or ["root"]
+    noun = _title_noun(re.split(r"\s+in\s+", title, maxsplit=1)[0]) or _title_noun(title)
+    noun = noun or ["root"]
     plural = is_plural(noun)
     method = route.method.upper()
     verb = {"GET": "list" if plural else "show", "HEAD": "check", "DELETE": "delete"}.get(

@@ -21,6 +21,7 @@ from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.media import request_media_type
 from doc2openapi.spec.operation_names import Route, operation_words, render, title_words
 from doc2openapi.spec.request_lines import (
+    host_key,
     host_server,
     mark_subresources,
     subresource_key,
@@ -84,9 +85,10 @@ class DocumentBuilder:
         return name or render(operation_words(Route(method, path, (title,))))
 
 
-def route_key(page: ApiPage, endpoint: Endpoint) -> str:
+def route_key(page: ApiPage, endpoint: Endpoint, service: str) -> str:
     """The path an operation is keyed by: an HTTP-message page's operations are told apart
-    by the query names that select them (``/{ObjectName}#acl``)."""
+    by the query names that select them (``/{ObjectName}#acl``) and by the host they are
+    sent to (``/#`` on the service's own host, see :mod:`request_lines`)."""
     if not is_message_page(page):
         return endpoint.path
     path_names = set(path_parameter_names(endpoint.path))
@@ -98,16 +100,16 @@ def route_key(page: ApiPage, endpoint: Endpoint) -> str:
         if row.requirement is Requirement.REQUIRED and row.name not in path_names
     }
     names = [n for n in endpoint.query if n in endpoint.subresources or n in required]
-    return subresource_key(endpoint.path, names)
+    return host_key(subresource_key(endpoint.path, names), endpoint.host, service)
 
 
-def routes_of(pages: Sequence[ApiPage]) -> list[Route]:
-    """Every operation of the pages as a route to name: the pages that document one method
-    and path are one operation, named with all their titles."""
+def routes_of(pages: Sequence[tuple[str, ApiPage]]) -> list[Route]:
+    """Every operation of the pages (each with its service) as a route to name: the pages
+    that document one method and path are one operation, named with all their titles."""
     titles: dict[tuple[str, str], list[str]] = {}
-    for page in sorted(pages, key=lambda p: p.page):
+    for service, page in sorted(pages, key=lambda p: p[1].page):
         for endpoint in page.endpoints:
-            key = (endpoint.method.upper(), route_key(page, endpoint))
+            key = (endpoint.method.upper(), route_key(page, endpoint, service))
             titles.setdefault(key, []).append(page.title)
     return [Route(m, p, tuple(dict.fromkeys(t))) for (m, p), t in sorted(titles.items())]
 
@@ -136,7 +138,7 @@ class PageBuilder:
         self.builder.report(code, self.page.page, detail, level, table, row)
 
     def operations(self) -> list[Operation]:
-        keys = [route_key(self.page, e) for e in self.page.endpoints]
+        keys = [route_key(self.page, e, self.registry.service) for e in self.page.endpoints]
         ids = [
             self.builder.operation_id(e.method, k, self.page.title)
             for e, k in zip(self.page.endpoints, keys, strict=True)

@@ -7,6 +7,13 @@ S3 (the APIs.guru AWS S3 document) key such operations ``/{Bucket}/{Key}#acl``: 
 is never sent, so the key is a valid, distinct path item, and the sub-resource is also a
 required query parameter that clients do send. The same is done here with the query names
 that select the operation: those written without a value and the mandatory ones.
+
+The Host line tells operations apart too: ``GET /`` on the service's own host
+(``obs.region.example.com``, listing buckets) and ``GET /`` on a bucket's host
+(``bucketname.obs...``, listing the bucket's objects) are two operations. The bucket's
+operations keep the path (``/``, beside the bucket's other operations and its server); an
+operation on the service's own host is keyed with an empty fragment (``/#``), the one
+key the sub-resource convention leaves free: never sent, and naming no sub-resource.
 """
 
 from __future__ import annotations
@@ -46,6 +53,21 @@ def subresource_key(path: str, names: Sequence[str]) -> str:
     paths without their query, so operations told apart only by the query need a key of
     their own; the fragment (never sent) gives it, as public S3 descriptions do."""
     return f"{path}#{'&'.join(names)}" if names else path
+
+
+def on_service_host(host: str, service: str) -> bool:
+    """Whether a Host line names the service's own endpoint: the service's label comes
+    first, with no bucket-style label in front of it (``obs.region.example.com``)."""
+    labels = host.lower().split(".")
+    return bool(service) and labels[0] == service.lower()
+
+
+def host_key(key: str, host: str, service: str) -> str:
+    """The key of an operation on the service's own host: ``/`` → ``/#`` (see the module
+    docstring); a key that already has a fragment, or a bucket host, is kept."""
+    if "#" in key or not on_service_host(host, service):
+        return key
+    return key + "#"
 
 
 def host_server(host: str, service: str, document: dict[str, Any]) -> dict[str, Any] | None:

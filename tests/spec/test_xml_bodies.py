@@ -32,7 +32,7 @@ def _schema(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 def test_paths_are_told_apart_by_selecting_query_names(document: dict[str, Any]) -> None:
     assert sorted(document["paths"]) == [
-        "/",
+        "/#",
         "/{ObjectKey}",
         "/{ObjectKey}#acl",
         "/{ObjectKey}#uploadId",
@@ -57,7 +57,7 @@ def test_bucket_label_of_the_host_is_a_server_variable(document: dict[str, Any])
     (server,) = document["paths"]["/{ObjectKey}#acl"]["put"]["servers"]
     assert server["url"] == "https://{bucketname}.{endpoint}"
     assert server["variables"]["bucketname"]["default"] == "bucketname"
-    assert "servers" not in document["paths"]["/"]["get"]
+    assert "servers" not in document["paths"]["/#"]["get"]
 
 
 def test_xml_request_body_follows_the_skeleton(document: dict[str, Any]) -> None:
