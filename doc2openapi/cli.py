@@ -19,6 +19,7 @@ from doc2openapi import __version__, library
 from doc2openapi.config import Config, ConfigError, load_config, url_problem
 from doc2openapi.diff import Level
 from doc2openapi.diff.render import FORMATS
+from doc2openapi.sources import is_url
 
 EXIT_INTERNAL = 70
 
@@ -335,8 +336,8 @@ def generate_command(
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old")
+@click.argument("new")
 @click.option(
     "--format",
     "output_format",
@@ -353,22 +354,23 @@ def generate_command(
 @_cache_dir
 @_no_cache
 def diff_command(
-    old: Path,
-    new: Path,
+    old: str,
+    new: str,
     output_format: str,
     fail_on: str | None,
     config_path: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
-    """List what changed from OLD to NEW (each a spec file or a folder of pages), each
-    change breaking or not for an existing client."""
+    """List what changed from OLD to NEW (each a spec file, a folder of pages, a site's URL
+    or a folder of Sphinx sources), each change breaking or not for an existing client."""
     config = _config(
         config_path,
         cache=False if no_cache else None,
         cache_dir=str(cache_dir) if cache_dir else None,
     )
-    result = library.diff(old, new, config)
+    sides = [side if is_url(side) else Path(side) for side in (old, new)]
+    result = library.diff(sides[0], sides[1], config)
     if result.status is library.Status.OK:
         click.echo(FORMATS[output_format](result.changes), nl=False)
         failing = [c for c in result.changes if fail_on == "any" or c.level is Level.BREAKING]

@@ -463,10 +463,13 @@ def _build_client(
     return (document_key, status, lines)
 
 
-def _side(source: Path | Mapping[str, Any], options: Config, result: Result) -> Any:
+Side = Path | str | Mapping[str, Any]  # one side of a diff; a str is a site's URL
+
+
+def _side(source: Side, options: Config, result: Result) -> Any:
     """The document of one side of a diff: given, read from a file, or built from a
-    folder of pages (through the cache)."""
-    if not isinstance(source, Path) or not source.is_dir():
+    folder of pages, a site's URL or Sphinx sources (through the cache)."""
+    if isinstance(source, Mapping) or (isinstance(source, Path) and not source.is_dir()):
         document = _load(source, result)
     else:
         built = scrape([source], options)
@@ -482,11 +485,9 @@ def _side(source: Path | Mapping[str, Any], options: Config, result: Result) -> 
     return document
 
 
-def diff(
-    old: Path | Mapping[str, Any], new: Path | Mapping[str, Any], options: Config | None = None
-) -> DiffResult:
-    """The changes from ``old`` to ``new``, each a document, a spec file (YAML or JSON) or
-    a folder of pages, classified breaking or not (:mod:`doc2openapi.diff`)."""
+def diff(old: Side, new: Side, options: Config | None = None) -> DiffResult:
+    """The changes from ``old`` to ``new``, each a document, a spec file (YAML or JSON), a
+    folder of pages, a site's URL or Sphinx sources, classified breaking or not."""
     options = options or Config()
     result = DiffResult()
     before = _side(old, options, result)

@@ -8,16 +8,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doc2openapi.cache import Cache
 from doc2openapi.config import Config
 from doc2openapi.inputs import InputFolder, collect_inputs
-from doc2openapi.sources.crawl import crawl
-from doc2openapi.sources.http import FetchOptions
 from doc2openapi.sources.sphinx import is_sphinx_source, render
 from doc2openapi.sources.urls import linking_home
 
-__all__ = ["FetchOptions", "fetch_options", "is_url", "linking_home", "resolve_inputs"]
+if TYPE_CHECKING:  # httpx is imported only when a site is read (0.17 s of every start)
+    from doc2openapi.sources.http import FetchOptions
+
+__all__ = ["fetch_options", "is_url", "linking_home", "resolve_inputs"]
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -28,6 +30,8 @@ def is_url(argument: str | Path) -> bool:
 
 
 def fetch_options(config: Config) -> FetchOptions:
+    from doc2openapi.sources.http import FetchOptions  # noqa: PLC0415 (see the imports)
+
     return FetchOptions(
         max_connections=max(1, config.max_connections),
         max_pages=config.max_pages,
@@ -46,11 +50,12 @@ def resolve_inputs(
     Sphinx sources (raises :class:`~doc2openapi.inputs.InputError` for an input that cannot
     be used at all)."""
     config = config or Config()
-    options = fetch_options(config)
     found: list[InputFolder] = []
     for argument in arguments:
         if is_url(argument):
-            found.append(crawl(str(argument), options, cache, progress))
+            from doc2openapi.sources.crawl import crawl  # noqa: PLC0415 (see the imports)
+
+            found.append(crawl(str(argument), fetch_options(config), cache, progress))
         elif is_sphinx_source(Path(argument)):
             found.append(render(Path(argument), cache, config.sphinx_conf))
         else:

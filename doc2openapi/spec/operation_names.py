@@ -17,8 +17,17 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from lemminflect import getAllLemmas, getInflection, getLemma
+
+@functools.cache
+def _lemminflect() -> Any:
+    """lemminflect, imported when the first name is made: importing it loads its word models
+    (0.14 s), which a rebuild that reuses the previous document never needs."""
+    import lemminflect  # noqa: PLC0415
+
+    return lemminflect
+
 
 MAX_LENGTH = 60
 """Longest operationId (and schema name): longer ones are cut at words."""
@@ -81,7 +90,7 @@ def singular(word: str) -> str:
     """``volumes`` → ``volume``; short words (``dcs``, ``ips``) are left alone: acronyms."""
     if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ias")):
         return word
-    lemma = getLemma(word, "NOUN")
+    lemma = _lemminflect().getLemma(word, "NOUN")
     if lemma and lemma[0] != word:
         return str(lemma[0])
     return word[:-1]  # a compound the dictionary lacks (securitytokens)
@@ -96,14 +105,14 @@ def _verb_lemma(word: str) -> str:
     """The base form of a gerund (``stopping`` → ``stop``), or "" for another word."""
     if not word.endswith("ing") or len(word) < 5:
         return ""
-    lemma = getLemma(word, "VERB")
+    lemma = _lemminflect().getLemma(word, "VERB")
     return str(lemma[0]) if lemma and lemma[0] != word else ""
 
 
 @functools.lru_cache(maxsize=4096)
 def is_base_verb(word: str) -> bool:
     """A word that reads as a verb in its base form (``extend``, ``reset``, ``resize``)."""
-    lemmas = getAllLemmas(word)
+    lemmas = _lemminflect().getAllLemmas(word)
     if lemmas:
         return word in lemmas.get("VERB", ())
     return word.endswith(_VERB_ENDINGS)
@@ -225,7 +234,7 @@ def _resource_words(resource: Resource, final: bool, plural: bool) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def plural_of(word: str) -> str:
-    forms = getInflection(word, "NNS")
+    forms = _lemminflect().getInflection(word, "NNS")
     return str(forms[0]) if forms else word + "s"
 
 
@@ -252,7 +261,7 @@ def _segment_verb(last: Resource, verbs: Sequence[tuple[str, ...]]) -> int:
     said = any(_same_meaning(words[0], v[0]) for v in verbs)
     if said or (len(words) == 1 and is_base_verb(words[0])):
         # a compound (list-grants, protect-policy) is a verb only where the title says so
-        return 1 if said or "NOUN" not in getAllLemmas(words[0]) else 0
+        return 1 if said or "NOUN" not in _lemminflect().getAllLemmas(words[0]) else 0
     return 0
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from tests.diff.pairs import base
 from tests.helpers.command import run_cli
+from tests.helpers.site import serve_site
 
 
 @pytest.fixture
@@ -99,6 +100,26 @@ def test_a_folder_of_pages_is_built_and_compared(docs: Path, tmp_path: Path) -> 
     (docs / "DeleteWidget.html").unlink()
     fewer = run_cli("diff", spec, docs, "--no-cache", "--fail-on", "breaking")
     assert fewer.returncode == 1
+    assert "api-removed-without-deprecation" in fewer.stdout
+
+
+def test_a_site_is_read_from_its_start_url_and_compared(docs: Path, tmp_path: Path) -> None:
+    """The export format's table of contents (CLASS.TXT.json) is no page a site links, so it
+    is left out of the folder too: both sides then read the same pages."""
+    (docs / "CLASS.TXT.json").unlink()
+    links = "".join(f'<a href="{page.name}">{page.stem}</a>' for page in docs.glob("*.html"))
+    (docs / "index.html").write_text(f"<html><body>{links}</body></html>")  # the start page
+    spec = tmp_path / "spec.yaml"
+    assert run_cli("scrape", docs, "-o", spec, "--no-cache").returncode == 0
+    with serve_site(docs) as (origin, state):
+        same = run_cli("diff", f"{origin}/index.html", spec, "--no-cache")
+        served = {entry.path for entry in state.take_log()}
+    assert (same.returncode, same.stdout) == (0, "no changes\n"), same.stderr
+    assert "/DeleteWidget.html" in served
+    (docs / "DeleteWidget.html").unlink()
+    with serve_site(docs) as (origin, _):
+        fewer = run_cli("diff", spec, f"{origin}/index.html", "--no-cache", "--fail-on", "breaking")
+    assert fewer.returncode == 1, fewer.stderr
     assert "api-removed-without-deprecation" in fewer.stdout
 
 
