@@ -79,11 +79,15 @@ def test_without_the_extra_the_message_names_it(
 ) -> None:
     (tmp_path / "conf.py").write_text("project = 'x'\n")
     real = importlib.util.find_spec
+    absent = {"otcdocstheme"}  # sphinx itself may be installed or not: both are told
     monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "otcdocstheme" else real(name)
+        importlib.util, "find_spec", lambda name, *a: None if name in absent else real(name)
     )
+    with pytest.raises(InputError, match=r"otcdocstheme: pip install 'doc2openapi\[sphinx\]'"):
+        render(tmp_path, None)
+    absent.add("sphinx")
     with pytest.raises(
-        InputError, match=r"needs otcdocstheme: pip install 'doc2openapi\[sphinx\]'"
+        InputError, match=r"needs sphinx and otcdocstheme: pip install 'doc2openapi\[sphinx\]'"
     ):
         render(tmp_path, None)
 
