@@ -113,6 +113,7 @@ class Code(enum.StrEnum):
     ROBOTS_DISALLOWED = "F005"
     PAGE_CAP = "F006"
     OFF_SITE_LINK = "F007"
+    START_MOVED = "F008"
     # rendering documentation sources
     SPHINX_WARNINGS = "S001"
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpx
 import lxml.html
 from lxml import etree
 
@@ -237,13 +238,49 @@ def crawl(
     progress: Progress | None = None,
 ) -> InputFolder:
     """The pages of the site at ``start`` (raises :class:`InputError` for a start URL that
-    cannot be used). Each page that could not be read is a diagnostic with its URL."""
+    cannot be used). Each page that could not be read is a diagnostic with its URL. A start
+    URL that redirects elsewhere (``http://`` to ``https://``, a moved folder) is read as
+    the site where it leads, which the result says."""
     options = options or FetchOptions()
     site = Site.of(start)
-    with (
-        new_client(options) as client,
-        ThreadPoolExecutor(options.max_connections, thread_name_prefix="fetch") as pool,
-    ):
+    with new_client(options) as client:
+        found = _crawl_site(site, client, options, cache, progress)
+        moved = _moved_start(found, site, client, options)
+        if moved is None:
+            return found
+        moved_site = Site.of(moved)
+        found = _crawl_site(moved_site, client, options, cache, progress)
+    detail = f"the start URL {start} redirects to {moved}: the site there is read"
+    said = Diagnostic(Level.INFO, Code.START_MOVED, start, detail)
+    return replace(found, diagnostics=(said, *found.diagnostics))
+
+
+def _moved_start(
+    found: InputFolder, site: Site, client: httpx.Client, options: FetchOptions
+) -> str | None:
+    """Where the start page leads when it redirected off the site and nothing was read."""
+    start_url = site.url(site.start)
+    redirected = any(
+        d.code is Code.REDIRECT_OFF_SITE and d.page == start_url for d in found.diagnostics
+    )
+    if found.pages or not redirected:
+        return None
+    landed = Fetcher(client, None, options, _on_the_web).fetch(start_url, _no_links)
+    return landed.url if landed.body is not None and landed.url != start_url else None
+
+
+def _on_the_web(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in ("http", "https")
+
+
+def _crawl_site(
+    site: Site,
+    client: httpx.Client,
+    options: FetchOptions,
+    cache: Cache | None,
+    progress: Progress | None,
+) -> InputFolder:
+    with ThreadPoolExecutor(options.max_connections, thread_name_prefix="fetch") as pool:
         robots, problems = _robots(Fetcher(client, cache, options, lambda _: True), site)
         fetcher = Fetcher(client, cache, options, site.contains)
         walk = _Walk(site, robots, options, seen={site.start}, diagnostics=problems)

@@ -295,3 +295,27 @@ def _build_command(url: str, out: Path) -> subprocess.CompletedProcess[str]:
         "2",
         "--no-cache",
     )
+
+
+def test_a_start_url_that_redirects_is_read_where_it_leads(tmp_path: Path) -> None:
+    docs = tmp_path / "root" / "new-docs"
+    docs.mkdir(parents=True)
+    (docs / "index.html").write_bytes(_page("Start", ["a.html"]))
+    (docs / "a.html").write_bytes(_page("A", ["index.html"]))
+    with serve_site(tmp_path / "root") as (origin, state):
+        state.behaviours["/docs/index.html"] = _redirect(f"{origin}/new-docs/index.html")
+        found = crawl(f"{origin}/docs/index.html", OPTIONS)
+    assert [page.key for page in found.pages] == ["a.html", "index.html"]
+    assert found.url == f"{origin}/new-docs/"
+    moved = [d for d in found.diagnostics if d.code is Code.START_MOVED]
+    assert [(d.level, d.page) for d in moved] == [(Level.INFO, f"{origin}/docs/index.html")]
+    assert not [d for d in found.diagnostics if d.code is Code.REDIRECT_OFF_SITE]
+
+
+def test_a_start_url_that_redirects_to_no_page_reads_nothing(tmp_path: Path) -> None:
+    (tmp_path / "root").mkdir()
+    with serve_site(tmp_path / "root") as (origin, state):
+        state.behaviours["/docs/index.html"] = _redirect(f"{origin}/gone/index.html")
+        found = crawl(f"{origin}/docs/index.html", OPTIONS)
+    assert found.pages == ()
+    assert [d.code for d in found.diagnostics] == [Code.REDIRECT_OFF_SITE]
