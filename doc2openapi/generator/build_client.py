@@ -57,7 +57,9 @@ _PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 _PATH_SAFE = "/!$&'()*+,;=:@-._~%"
 # Segments httpx would resolve away (OpenAPI appends paths without resolving them).
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
-_LOCATION_ORDER = {"path": 0, "query": 1, "header": 2}
+_LOCATION_ORDER = {"server": 0, "path": 1, "query": 2, "header": 3}
+# Arguments before the body: the URL's.
+PLACED = frozenset({"server", "path"})
 # Every operation method ends with this keyword argument: headers for one request only.
 EXTRA_HEADERS = ParameterView("extra_headers", "Mapping[str, str] | None", " = None")
 
@@ -222,6 +224,7 @@ class ClientBuilder:
                 self._report_at(Level.WARNING, Code.PARAMETER_SKIPPED, parameter.pointer, detail)
             elif parameter.wire_name not in CONFIG_PATH_PARAMETERS:
                 declared.append(parameter)
+        declared.extend(self._server_parameters(operation))
         known = {p.wire_name for p in operation.parameters if p.location == "path"}
         for name in in_path:
             if name not in known and name not in CONFIG_PATH_PARAMETERS:
@@ -239,6 +242,26 @@ class ClientBuilder:
                     )
                 )
         return declared
+
+    def _server_parameters(self, operation: OperationDecl) -> list[ParameterDecl]:
+        """The variables of the operation's own server that each call gives (a bucket)."""
+        if operation.server is None:
+            return []
+        return [
+            ParameterDecl(
+                variable.name,
+                "server",
+                Primitive("str"),
+                True,
+                Documentation(
+                    f"{variable.description or 'The server variable.'} One host label: "
+                    "letters, digits and hyphens."
+                ),
+                None,
+                operation.pointer,
+            )
+            for variable in operation.server.per_call(self._api.server)
+        ]
 
     def _arguments(self, operation: OperationDecl) -> list[_Argument]:
         """Method arguments, path first; ``body`` and ``extra_headers`` are reserved."""
@@ -271,7 +294,7 @@ class ClientBuilder:
                 model = self._annotation(operation.body.type)
                 optional = "" if operation.body.required else " | None"
                 body = replace(body, annotation=f"{model} | Mapping[str, Any]{optional}")
-            views.insert(sum(1 for a in arguments if a.decl.location == "path"), body)
+            views.insert(sum(1 for a in arguments if a.decl.location in PLACED), body)
         return (*views, EXTRA_HEADERS)
 
     def _optional_view(self, name: str, expr: TypeExpr, required: bool) -> ParameterView:
@@ -316,10 +339,20 @@ class ClientBuilder:
             f"{python_string(name)}: {CONFIG_PATH_PARAMETERS.get(name) or names[name]}"
             for name in dict.fromkeys(_PATH_TEMPLATE.findall(operation.path))
         ]
-        if not values:
+        if values:
+            self._uses.add("_runtime")
+            path = f"_runtime.expand_path({path}, {{{', '.join(values)}}})"
+        if operation.server is None:
             return path
         self._uses.add("_runtime")
-        return f"_runtime.expand_path({path}, {{{', '.join(values)}}})"
+        given = [
+            f"{python_string(a.decl.wire_name)}: {a.name}"
+            for a in arguments
+            if a.decl.location == "server"
+        ]
+        url = python_string(operation.server.url)
+        server = f"self._config.server_url({url}, {{{', '.join(given)}}})"
+        return f"_runtime.on_server({server}, {path})"
 
     def _mapping(self, function: str, location: str, arguments: Sequence[_Argument]) -> str:
         items = [

@@ -9,7 +9,7 @@ from doc2openapi.diagnostics import Code, Level, Report, in_document
 from .build_client import ClientBuilder
 from .build_errors import error_classes
 from .build_models import ModelsBuilder, name_everything
-from .model import ApiDecl
+from .model import ApiDecl, ServerVariable
 from .names import RESERVED_IDENTIFIERS, PythonIdentifier, identifier_suffix, unique_names
 from .text import docstring, markdown_code, markdown_inline, one_line, python_string, toml_string
 from .view import OperationSummary, ProjectView, ServerVariableView
@@ -24,6 +24,7 @@ CONFIG_ATTRIBUTES = frozenset(
         "project_id",
         "require_project_id",
         "resolved_base_url",
+        "server_url",
         "retry",
         "timeout",
     }
@@ -63,10 +64,23 @@ def package_name(requested: str | None, title: str, report: Report, service: str
     return name
 
 
+def config_variables(api: ApiDecl) -> dict[str, ServerVariable]:
+    """The server variables the client configuration sets, by name: the document's server's,
+    then those of operations' own servers that no call gives (the first default wins)."""
+    found: dict[str, ServerVariable] = {}
+    servers = [api.server, *(operation.server for operation in api.operations)]
+    for server in servers:
+        if server is None:
+            continue
+        per_call = server.per_call(api.server)
+        for variable in server.variables:
+            if variable not in per_call:
+                found.setdefault(variable.name, variable)
+    return found
+
+
 def _server_variables(api: ApiDecl) -> tuple[ServerVariableView, ...]:
-    if api.server is None:
-        return ()
-    variables = {variable.name: variable for variable in api.server.variables}
+    variables = config_variables(api)
     candidates = {name: str(PythonIdentifier(name, prefix="var")) for name in variables}
     names = unique_names(
         candidates,
@@ -81,6 +95,7 @@ def _server_variables(api: ApiDecl) -> tuple[ServerVariableView, ...]:
             ServerVariableView(
                 name=names[name],
                 wire_literal=python_string(name),
+                placeholder_literal=python_string("{" + name + "}"),
                 default_literal=python_string(variable.default),
                 docstring=docstring(
                     [

@@ -115,7 +115,8 @@ class EnumDecl:
 
 ClassDecl: TypeAlias = ModelDecl | EnumDecl
 
-ParameterLocation: TypeAlias = Literal["path", "query", "header"]
+ParameterLocation: TypeAlias = Literal["server", "path", "query", "header"]
+"""``server``: a variable of the operation's own server URL given to each call."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,9 @@ class OperationDecl:
     body: BodyDecl | None
     responses: tuple[ResponseDecl, ...]
     pointer: str
+    server: Server | None = None
+    """The operation's own server (its ``servers``, else its path's), when it differs from
+    the document's."""
 
     @property
     def success(self) -> tuple[ResponseDecl, ...]:
@@ -185,6 +189,17 @@ class ServerVariable:
 class Server:
     url: str
     variables: tuple[ServerVariable, ...]
+
+    def per_call(self, document: Server | None) -> tuple[ServerVariable, ...]:
+        """The variables each call gives: those the document's server lacks whose default is
+        no value (empty, or the variable's own name: ``{bucketname}`` defaulting to
+        ``bucketname``). The others are settings of the client configuration."""
+        known = {variable.name for variable in document.variables} if document else set()
+        return tuple(
+            variable
+            for variable in self.variables
+            if variable.name not in known and variable.default in ("", variable.name)
+        )
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def operation_docstring(
     if operation.body is not None:
         text = one_line(operation.body.doc.description) or "The request body."
         text += " A mapping is sent as it is (wire names)." if body_model else ""
-        path_count = sum(1 for _, decl in arguments if decl.location == "path")
+        path_count = sum(1 for _, decl in arguments if decl.location in ("server", "path"))
         args.insert(path_count, f"    body: {text}")
     args.append(f"    extra_headers: {EXTRA_HEADERS_TEXT}")
     paragraphs.append("\n".join(["Args:", *args]))

@@ -78,6 +78,7 @@ class ApiCollector:
         self._document = document
         self._report = report
         self.schemas = SchemaCollector(document, report)
+        self._document_server = self._server(document, "")
 
     def collect(self) -> ApiDecl:
         self.schemas.collect_components()
@@ -90,7 +91,7 @@ class ApiCollector:
             service=get_str(info, "x-service"),
             version=get_str(info, "version"),
             description=get_str(info, "description"),
-            server=self._server(),
+            server=self._document_server,
             api_keys=api_keys,
             classes=self.schemas.classes,
             operations=operations,
@@ -116,15 +117,18 @@ class ApiCollector:
             return EMPTY, location
         return target, pointer
 
-    def _server(self) -> Server | None:
-        servers = [s for s in get_list(self._document, "servers") if isinstance(s, Mapping)]
+    def _server(self, owner: JsonObject, location: str) -> Server | None:
+        """The first of the ``servers`` of the document (``location`` ""), a path or an
+        operation; None when there are none."""
+        servers = [s for s in get_list(owner, "servers") if isinstance(s, Mapping)]
         if not servers:
-            detail = "no servers: the client needs base_url in its configuration"
-            self._report_at(Level.INFO, Code.SERVER_FALLBACK, "/servers", detail)
+            if not location:
+                detail = "no servers: the client needs base_url in its configuration"
+                self._report_at(Level.INFO, Code.SERVER_FALLBACK, "/servers", detail)
             return None
         if len(servers) > 1:
             detail = "several servers: the first is the default base URL"
-            self._report_at(Level.INFO, Code.SERVER_FALLBACK, "/servers", detail)
+            self._report_at(Level.INFO, Code.SERVER_FALLBACK, child(location, "servers"), detail)
         first = servers[0]
         variables = tuple(
             ServerVariable(
@@ -137,6 +141,11 @@ class ApiCollector:
             if isinstance(variable, Mapping)
         )
         return Server(url=get_str(first, "url"), variables=variables)
+
+    def _own_server(self, item: JsonObject, operation: JsonObject, location: str) -> Server | None:
+        """The operation's servers win over its path's; the document's server is no own one."""
+        server = self._server(operation, location) or self._server(item, location.rsplit("/", 1)[0])
+        return None if server == self._document_server else server
 
     def _api_keys(self) -> tuple[ApiKeyScheme, ...]:
         """The apiKey schemes sent in a header; one whose header name HTTP cannot carry is
@@ -200,6 +209,7 @@ class ApiCollector:
             body=self._body(operation, location, operation_id),
             responses=self._responses(operation, location, operation_id),
             pointer=location,
+            server=self._own_server(item, operation, location),
         )
 
     def _parameters(

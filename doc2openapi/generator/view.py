@@ -143,6 +143,8 @@ class ClientModule:
 class ServerVariableView:
     name: str
     wire_literal: str
+    placeholder_literal: str
+    """``"{name}"``: how the variable occurs in a server URL."""
     default_literal: str
     docstring: str
     unset_message_literal: str = ""

@@ -18,6 +18,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 _TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
 # Path segments that a URL resolves away: as values they would leave the base URL's path.
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 
 
@@ -43,6 +44,21 @@ def expand_template(template: str, values: Mapping[str, object], *, escape: bool
         return _DOT_SEGMENTS.get(text) or quote(text, safe="")
 
     return _TEMPLATE_VARIABLE.sub(substitute, template)
+
+
+def host_label(name: str, value: str) -> str:
+    """A value that fills a server variable of the host: one DNS label (RFC 1123), never a
+    ``.``, ``/``, ``@`` or ``:`` that would send the request elsewhere."""
+    if not _HOST_LABEL.fullmatch(value):
+        raise ValueError(
+            f"{name} must be one host label (letters, digits, inner hyphens): {value!r}"
+        )
+    return value
+
+
+def on_server(server: str, path: str) -> str:
+    """A path (starting with ``/``) appended to a server URL."""
+    return server.rstrip("/") + path
 
 
 def expand_path(template: str, values: Mapping[str, object]) -> str:

@@ -92,12 +92,20 @@ class ClientConfig:
             return self.base_url
         if SERVER_URL is None:
             raise ConfigError("the API documents no server URL: set ClientConfig.base_url")
-        if self.endpoint == "endpoint.invalid":
+        return self.server_url(SERVER_URL, {})
+
+    def server_url(self, template: str, arguments: Mapping[str, str]) -> str:
+        """A server URL with its ``{variables}`` filled in from ``arguments`` (what a call
+        gave: each must be one host label) and from this configuration. ``base_url`` stands
+        for the documented server URL only: operations with a server of their own use it."""
+        if "{endpoint}" in template and self.endpoint == "endpoint.invalid":
             raise ConfigError("set ClientConfig.endpoint: the API documentation names no host")
         variables: dict[str, object] = {
             "endpoint": self.endpoint,
         }
-        return _runtime.expand_template(SERVER_URL, variables, escape=False)
+        for name, value in arguments.items():
+            variables[name] = _runtime.host_label(name, value)
+        return _runtime.expand_template(template, variables, escape=False)
 
     def request_auth(self) -> httpx.Auth | None:
         """``auth``, with ``project_id`` given to an ``AkSkAuth`` that has none of its own."""
