@@ -194,16 +194,31 @@ def render(source: Path, cache: Cache | None, project_conf: bool = False) -> Inp
         with tempfile.TemporaryDirectory(prefix="doc2openapi-sphinx-") as temporary:
             return _render_in(source, Path(temporary), project_conf)
     key = content_key("sphinx", str(source.resolve()), str(project_conf))
-    work = cache.folder / "sphinx" / key[:32]
-    try:
-        work.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot render into the cache: {work}: {error.strerror}") from error
+    work = render_folder(cache, key)
     state = sources_state(source)
     unchanged = _last_render(cache, key, work) == state and (work / "html").is_dir()
     found = _render_in(source, work, project_conf, run=not unchanged)
     cache.put("sphinx", key, [_digest(work / "doctrees" / _ENVIRONMENT), state])
     return found
+
+
+def render_folder(cache: Cache, key: str) -> Path:
+    """The cache's folder Sphinx renders into for ``key``: made if missing, refused if it
+    (or ``sphinx/`` above it) is a symlink; a symlinked ``doctrees`` or ``html`` inside is
+    removed (the link only), so nothing Sphinx writes or the tool deletes lands elsewhere."""
+    work = cache.folder / "sphinx" / key[:32]
+    try:
+        cache.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for folder in (work.parent, work):
+            folder.mkdir(mode=0o700, exist_ok=True)
+            if folder.is_symlink() or not folder.is_dir():
+                raise InputError(f"cannot render into the cache: {folder} is not a folder")
+        for inner in ("doctrees", "html"):
+            if (work / inner).is_symlink():
+                (work / inner).unlink()
+    except OSError as error:
+        raise InputError(f"cannot render into the cache: {work}: {error.strerror}") from error
+    return work
 
 
 def _has_source(source: Path, key: str) -> bool:

@@ -19,7 +19,7 @@ from doc2openapi.cache import open_cache
 from doc2openapi.config import Config
 from doc2openapi.inputs import InputError
 from doc2openapi.sources import resolve_inputs, sphinx
-from doc2openapi.sources.sphinx import conf_values, render, source_name, tool_conf
+from doc2openapi.sources.sphinx import conf_values, render, render_folder, source_name, tool_conf
 from doc2openapi.spec.folding import canonical
 from tests.helpers.inputs import corpus_dir
 
@@ -188,3 +188,24 @@ def test_resolve_inputs_renders_a_folder_with_conf_py(sources: Path, tmp_path: P
     assert found.name == "smn"
     assert "index.html" in {page.key for page in found.pages}
     assert not {"genindex.html", "search.html"} & {page.key for page in found.pages}
+
+
+def test_the_render_folder_never_follows_a_symlink(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    outside = tmp_path / "outside"
+    (outside / "keep").mkdir(parents=True)
+    work = render_folder(cache, "k" * 40)
+    (work / "doctrees").symlink_to(outside)
+    (work / "html").symlink_to(outside)
+    assert render_folder(cache, "k" * 40) == work
+    assert not (work / "doctrees").exists() and not (work / "html").exists()
+    assert (outside / "keep").is_dir()
+    (cache.folder / "sphinx" / ("j" * 32)).symlink_to(outside)
+    with pytest.raises(InputError, match="is not a folder"):
+        render_folder(cache, "j" * 40)
+    shutil.rmtree(cache.folder / "sphinx")
+    (cache.folder / "sphinx").symlink_to(outside)
+    with pytest.raises(InputError, match="is not a folder"):
+        render_folder(cache, "k" * 40)
+    assert sorted(p.name for p in outside.iterdir()) == ["keep"]
