@@ -112,17 +112,18 @@ class _Reader:
             if field_row is None:
                 failed += 1 if any(cell.text for cell in row.cells) else 0
                 continue
-            if field_row.name in seen and not _names_elements(table.header, columns):
-                self.report(
-                    Code.DUPLICATE_FIELD,
-                    "the field is documented twice; the first is kept",
-                    label,
-                    field_row.name,
-                )
-                failed += 1
-                continue
-            seen.add(field_row.name)
-            fields.append(field_row)
+            for named in _each_name(field_row, row.cells[columns.name]):
+                if named.name in seen and not _names_elements(table.header, columns):
+                    self.report(
+                        Code.DUPLICATE_FIELD,
+                        "the field is documented twice; the first is kept",
+                        label,
+                        named.name,
+                    )
+                    failed += 1
+                    continue
+                seen.add(named.name)
+                fields.append(named)
         return FieldTable(
             self.page.key,
             table.key,
@@ -184,6 +185,19 @@ class _Reader:
             row=row.number,
             name_links=_other_links(cells, columns),
         )
+
+
+_ONE_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def _each_name(field_row: FieldRow, name_cell: Cell) -> list[FieldRow]:
+    """A row whose name cell gives several names, one a paragraph (``Principal`` /
+    ``NotPrincipal``, the description telling each apart), documents each of those fields;
+    one name broken over lines (``scaling_`` / ``configuration_id``) is one field."""
+    names = [line.text.strip() for line in name_cell.lines]
+    if len(names) < 2 or " " not in field_row.name or not all(map(_ONE_NAME.match, names)):
+        return [field_row]
+    return [replace(field_row, name=name) for name in dict.fromkeys(names)]
 
 
 def _other_links(cells: Sequence[Cell], columns: Columns) -> tuple[Link, ...]:

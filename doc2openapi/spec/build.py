@@ -11,6 +11,7 @@ from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.hosts import HostMention
 from doc2openapi.scraper.model import ApiPage, FieldTable
 from doc2openapi.scraper.toc import Toc
+from doc2openapi.spec.carried import attach_carried
 from doc2openapi.spec.examples import attach_examples
 from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
 from doc2openapi.spec.operation_names import name_operations
@@ -199,6 +200,8 @@ def build_spec(
                 every_operation.append(operation)
                 count += 1
         operation_counts[service.name] = count
+    for registry in registries:
+        attach_carried(registry)
     _report_unreached(builder)
     paths = _routes(every_operation, builder)
     document_paths: dict[str, Any] = {}

@@ -12,6 +12,7 @@ from typing import Any
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
+from doc2openapi.spec.carried import Carrier, carried_table
 from doc2openapi.spec.coherence import described
 from doc2openapi.spec.operation_names import MAX_LENGTH, destutter, fit
 from doc2openapi.spec.placeholders import table_schema
@@ -174,6 +175,7 @@ class SchemaRegistry:
     ``ShowVolumeError404``), shared by every service's registry, for folding."""
     counts: dict[str, FieldCounts] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    carriers: list[Carrier] = field(default_factory=list)
     _building: set[tuple[str, str]] = field(default_factory=set)
     _taken: set[str] = field(default_factory=set)
     _taken_seen: int = 0
@@ -316,6 +318,9 @@ class SchemaRegistry:
         for problem in dropped:
             self.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
         _trace(schema, source(table))
+        carried = carried_table(table, row, expr, self._lookup) if target is None else None
+        if carried is not None:
+            self.carriers.append(Carrier(schema, carried, owner))
         if isinstance(expr, UnknownType) and target is None:
             counts.unknown_type += 1
             self.report(

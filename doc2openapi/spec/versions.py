@@ -45,6 +45,11 @@ NAME_MAPS = frozenset(
 codes, media types, components — to objects: a property named ``default`` is a schema."""
 
 
+_KEYS_30 = {"contentMediaType": "x-contentMediaType", "contentSchema": "x-contentSchema"}
+"""3.1 keywords for a string that carries a document, which 3.0 does not define: kept as
+extensions, so the carried schema stays referenced and a reader still finds it."""
+
+
 def _to_30(value: Any, names: bool = False) -> Any:
     if isinstance(value, dict) and names:
         return {key: _to_30(item) for key, item in value.items()}
@@ -53,7 +58,7 @@ def _to_30(value: Any, names: bool = False) -> Any:
             return {"$ref": value["$ref"]}
         untyped_null = value.get("nullable") is True and "type" not in value
         return {
-            key: item if key in LITERAL_KEYS else _to_30(item, key in NAME_MAPS)
+            _KEYS_30.get(key, key): item if key in LITERAL_KEYS else _to_30(item, key in NAME_MAPS)
             for key, item in value.items()
             if not (untyped_null and key == "nullable")
         }

@@ -39,7 +39,7 @@ CEILINGS = {
     "portal/mrs/api-ref": Ceiling(36, 0, 0),
     "portal/nat/api-ref": Ceiling(1, 0, 0),
     "portal/obs/api-ref": Ceiling(87, 0, 0),
-    "portal/smn/api-ref": Ceiling(12, 0, 0),
+    "portal/smn/api-ref": Ceiling(3, 0, 0),
     "history/cce-798aa69/api-ref": Ceiling(14, 0, 0),
 }
 FOLDERS = sorted(CEILINGS)
