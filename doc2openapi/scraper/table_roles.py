@@ -128,6 +128,8 @@ def table_role(item: PlacedTable, page_key: str, references: OtherReferences) ->
     if by_caption is TableRole.UNPLACED and item.kind is SectionKind.RESPONSE:
         return TableRole.RESPONSE_HEADER
     if item.kind is SectionKind.URI:
+        if by_caption is None and _is_referenced(item.table, item.label, page_key, references):
+            return TableRole.SCHEMA  # "removeMember parameter description" under the URI
         return by_caption or TableRole.PATH
     if by_caption is not None and item.kind is SectionKind.REQUEST:
         return by_caption
