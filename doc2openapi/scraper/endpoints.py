@@ -21,6 +21,10 @@ _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
 _PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
 """A path of literal segments and ``{name}`` placeholders: nothing unbalanced, no blanks."""
 _TEMPLATE_QUERY = re.compile(r"\{\?([^}]*)\}")
+_EXAMPLE_LABEL = re.compile(r"^(?:example|sample)\s+requests?(?:\s+\d+)?\s*[:.]\s*", re.I)
+"""The "Example request 2:" in front of the words that say what the example does."""
+_CONCRETE_SEGMENT = re.compile(r"/(?=[^/{}]*\d)[0-9a-f-]{16,}(?:/|$)", re.I)
+"""A path segment that is an identifier (``/5a9a3e9e-d1aa-...``), not a template word."""
 
 
 Report = Callable[..., None]
@@ -76,6 +80,42 @@ def read_endpoints(page: Page, report: Report) -> list[Endpoint]:
             continue
         unique.append(endpoint)
     return [e for e in unique if not any(_instance_of(e, t) for t in unique if t is not e)]
+
+
+def titled_example_endpoints(page: Page) -> list[Endpoint]:
+    """The operation of a page that lost its URI section, read from its example request
+    labelled with the page's own title: on "Querying Backend Server Groups", "Example
+    request 2: Querying backend server groups whose ..." followed by ``GET https://{Endpoint}
+    /v2.0/lbaas/pools`` performs the page's operation; the page's other examples (a copied
+    "Adding a backend server group") do not. A request line with an identifier in its path
+    is an instance, not a template, and is not read."""
+    title = " ".join(page.title.split()).lower()
+    if not title:
+        return []
+    found: list[Endpoint] = []
+    for section in page.sections:
+        if section_kind(section.title) not in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE):
+            continue
+        label = ""
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                label = " ".join(_EXAMPLE_LABEL.sub("", block.text.strip()).split()).lower()
+                continue
+            if not isinstance(block, CodeBlock) or not _names(label, title):
+                continue
+            first = block.text.strip().split("\n", 1)[0].strip()
+            uri = _URI_LINE.match(first)
+            if uri is None:
+                continue
+            endpoint = parse_endpoint(uri.group(1), uri.group(2))
+            if not _CONCRETE_SEGMENT.search(endpoint.path) and endpoint not in found:
+                found.append(endpoint)
+    return found
+
+
+def _names(label: str, title: str) -> bool:
+    """Whether a label starts with the title as whole words."""
+    return label == title or (label.startswith(title) and not label[len(title)].isalnum())
 
 
 def _instance_of(example: Endpoint, template: Endpoint) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
 from doc2openapi.scraper.columns import columns_of
-from doc2openapi.scraper.endpoints import METHODS, read_endpoints
+from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
@@ -234,6 +234,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     syntax = read_syntax(page) if not endpoints else None
     if syntax is not None:
         endpoints = syntax.endpoints
+    endpoints = endpoints or _from_titled_example(page, reader)
     if not endpoints:
         return None, tuple(reader.diagnostics)
     placed = place_tables(page)
@@ -299,6 +300,19 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     if syntax is not None:
         api = apply_syntax(api, syntax)
     return _with_unlinked_notes(api, reader.unlinked_bodies), ()  # the page's own diagnostics
+
+
+def _from_titled_example(page: Page, reader: _Reader) -> list[Endpoint]:
+    """A page without a URI section: its example request labelled with its title."""
+    endpoints = titled_example_endpoints(page)
+    for endpoint in endpoints:
+        reader.report(
+            Code.NO_URI,
+            f"the page has no URI section; its operation {endpoint.method} {endpoint.path} "
+            "is read from the example request labelled with the page's title",
+            level=Level.INFO,
+        )
+    return endpoints
 
 
 def _with_unlinked_notes(api: ApiPage, unlinked: dict[str, str]) -> ApiPage:

@@ -197,7 +197,8 @@ def page_operations(html_file: Path) -> list[tuple[str, str]]:
         return []
     root = _content_root(document)
     found: list[tuple[str, str]] = []
-    for heading in root.iter(*_HEADINGS):
+    headings = list(root.iter(*_HEADINGS))
+    for heading in headings:
         title = _clean(heading.text_content())
         if title.startswith(_SYNTAX_HEADING):
             found.extend(_syntax_requests(root, heading))
@@ -217,7 +218,51 @@ def page_operations(html_file: Path) -> list[tuple[str, str]]:
             if path_only and pending_method:
                 found.append((pending_method, normalise_target(path_only["target"])))
                 pending_method = None
+    if not found and not any(_clean(h.text_content()) in _URI_HEADINGS for h in headings):
+        found.extend(_titled_examples(root))
     return list(dict.fromkeys(found))
+
+
+_EXAMPLE_LABEL = re.compile(r"^(?:example|sample) requests?(?: \d+)?\s*[:.]\s*", re.I)
+_ID_SEGMENT = re.compile(r"/(?=[^/{}]*\d)[0-9a-f-]{16,}(?:/|$)", re.I)
+
+
+def _titled_examples(root: HtmlElement) -> list[tuple[str, str]]:
+    """A page without a URI heading whose example request is labelled with the page's
+    title (elb "Querying Backend Server Groups": "Example request 2: Querying backend
+    server groups whose ...", then ``GET https://{Endpoint}/v2.0/lbaas/pools`` in a
+    ``<pre>``) documents that request's operation; a request to an identifier
+    (``/pools/5a9a3e9e-...``) names no path template and is not counted."""
+    heading = next(root.iter("h1"), None)
+    title = _clean(heading.text_content()).lower() if heading is not None else ""
+    found: list[tuple[str, str]] = []
+    for pre in root.iter("pre") if title else ():
+        lines = pre.text_content().strip().splitlines()
+        match = _METHOD_LINE.match(lines[0].strip()) if lines else None
+        label = _EXAMPLE_LABEL.sub("", _label_of(pre)).lower()
+        if match is None or not re.match(re.escape(title) + r"(?![\w])", label):
+            continue
+        path = normalise_target(match["target"])
+        if not _ID_SEGMENT.search(path):
+            found.append((match["method"], path))
+    return found
+
+
+def _label_of(pre: HtmlElement) -> str:
+    """The text just before a ``<pre>``: its list item's or paragraph's own words, else
+    the paragraph right before it (a heading is no label)."""
+    parent = pre.getparent()
+    if parent is None or not _is_block(parent):
+        previous = pre.getprevious()
+        return (
+            _clean(previous.text_content()) if previous is not None and _is_block(previous) else ""
+        )
+    words = [parent.text or ""]
+    for child in parent:
+        if child is pre:
+            break
+        words.append(child.text_content() + (child.tail or ""))
+    return _clean("".join(words))
 
 
 def html_pages(folder: Path) -> Iterator[Path]:
