@@ -18,6 +18,12 @@ Columns:
   unresolved  fields whose link to their structure leads nowhere (report)
   unknown     fields whose type word is not understood (report)
   unplaced    tables of fields that reach no operation (report; each is a D101)
+  rows        data rows of every table of every page (report): the fields' rows, status
+              codes, rows of tables that list no fields, blank rows, header rows of cells;
+              the corpus tests check it against the independent reader's count
+  status      rows of status-code tables, read as responses (report)
+  not fields  rows of tables that list no fields, "in" how many tables (report; each
+              table is a D109: metrics, Key | Value listings, appendix code tables...)
   valid       the document passed validation (report); "empty" when it has no operation
 """
 
@@ -51,6 +57,10 @@ class Row:
     unresolved: int = 0
     unknown: int = 0
     unplaced: int = 0
+    rows: int = 0
+    status: int = 0
+    not_fields: int = 0
+    not_fields_tables: int = 0
 
     def add(self, other: Row) -> None:
         for name in (f.name for f in fields(self)):
@@ -87,6 +97,10 @@ def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
         unresolved=service["unresolved_link"],
         unknown=service["unknown_type"],
         unplaced=service["failed_tables"],
+        rows=service["rows_total"],
+        status=service["status_rows"],
+        not_fields=service["rows_not_fields"],
+        not_fields_tables=service["tables_not_fields"],
     )
     return row, bool(result.report["summary"]["valid"])
 
@@ -102,6 +116,9 @@ HEADER = (
     "unresolved",
     "unknown",
     "unplaced",
+    "rows",
+    "status",
+    "not fields",
     "valid",
 )
 
@@ -120,6 +137,7 @@ def _verdict(row: Row, valid: bool) -> str:
 def format_row(name: str, row: Row, valid: str) -> list[str]:
     cells = [str(value) for value in astuple(row)]
     cells[5] = _share(row.failed, row.fields)
+    cells[11] = f"{row.not_fields} in {cells.pop()}"
     return [name, *cells, valid]
 
 

@@ -95,6 +95,7 @@ class Code(enum.StrEnum):
     FORMATTER_UNAVAILABLE = "G302"
     FORMATTER_FAILED = "G303"
     XML_ELEMENT_UNPLACED = "D120"
+    TABLE_NOT_FIELDS = "D109"
     # reading input folders (added later)
     PAGES_DROPPED = "D010"
     # overlays applied to the document (``O`` numbers)

@@ -20,7 +20,7 @@ from doc2openapi.inputs import InputFolder, InputPage, collect_inputs
 from doc2openapi.scraper.hosts import HostMention, host_mentions
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
 from doc2openapi.scraper.links import listed_pages
-from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat
+from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat, TableTally
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.sources.urls import link_sources, page_urls, site_page_url
@@ -40,6 +40,8 @@ class PageSummary:
     title: str
     format: PageFormat
     diagnostics: tuple[Diagnostic, ...]
+    tally: TableTally = field(default_factory=TableTally)
+    """The rows of the page's tables that are not fields (see :class:`TableTally`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +62,14 @@ class PageResult:
 def scrape_page(key: str, raw: bytes) -> PageResult:
     page = read_page(key, raw)
     api, uri_problems = read_api_page(page)
-    tables = () if api is not None else tuple(schema_tables(page))
+    if api is not None:
+        tables: tuple[FieldTable, ...] = ()
+        tally, found = api.tally, uri_problems
+    else:
+        schemas, tally, found = schema_tables(page)
+        tables, found = tuple(schemas), uri_problems + found
     listed = () if api is not None else listed_pages(page)
-    diagnostics = page.diagnostics + uri_problems
-    summary = PageSummary(page.key, page.title, page.format, diagnostics)
+    summary = PageSummary(page.key, page.title, page.format, page.diagnostics + found, tally)
     return PageResult(summary, api, tables, listed, host_mentions(page))
 
 

@@ -6,7 +6,23 @@ from typing import Any
 
 from doc2openapi.diagnostics import Level, count_by_code
 from doc2openapi.pipeline import ScrapeOutcome
+from doc2openapi.scraper.model import TableTally
 from doc2openapi.spec.schemas import FieldCounts
+
+
+def _rows(fields: FieldCounts, tally: TableTally) -> dict[str, int]:
+    """The field counts and the other rows of the tables: together every data row of
+    every table (``rows_total``)."""
+    return {
+        "rows_total": fields.total - tally.fields_not_rows + tally.rows_besides_fields,
+        **fields.as_dict(),
+        "status_rows": tally.status_rows,
+        "rows_not_fields": tally.rows_not_fields,
+        "tables_not_fields": tally.tables_not_fields,
+        "blank_rows": tally.blank_rows,
+        "header_rows": tally.header_rows,
+        "fields_not_rows": tally.fields_not_rows,
+    }
 
 
 def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
@@ -15,18 +31,20 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
     for service in outcome.services:
         counts = outcome.spec.counts.get(service.name, {})
         total = FieldCounts()
+        tally = TableTally()
         pages: dict[str, Any] = {}
         for result in service.pages:
             key = result.page.key
             page_counts = counts.get(key, FieldCounts())
             total.add(page_counts)
+            tally += result.page.tally
             pages[service.page_location(key)] = {
                 "title": result.page.title,
                 "api": result.api is not None,
                 "endpoints": [f"{e.method} {e.path}" for e in result.api.endpoints]
                 if result.api
                 else [],
-                **page_counts.as_dict(),
+                **_rows(page_counts, result.page.tally),
             }
         for key, page_counts in counts.items():
             if key not in pages:
@@ -38,7 +56,7 @@ def build_report(outcome: ScrapeOutcome) -> dict[str, Any]:
             "pages": len(service.pages),
             "api_pages": sum(1 for r in service.pages if r.api is not None),
             "operations": outcome.spec.operations.get(service.name, 0),
-            **total.as_dict(),
+            **_rows(total, tally),
             "diagnostics_by_code": count_by_code(service_diagnostics),
             "page_details": pages,
         }
@@ -89,7 +107,22 @@ def summary_lines(report: dict[str, Any], passed: bool = True) -> list[str]:
             f"{service['unresolved_link']} unresolved link + {service['failed']} failed "
             f"({service['failed_tables']} tables reach no operation)"
         )
+        lines.append(_rows_line(service))
     if summary["diagnostics_by_code"]:
         lines.append("diagnostics:")
         lines.extend(f"  {key}: {count}" for key, count in summary["diagnostics_by_code"].items())
     return lines
+
+
+def _rows_line(service: dict[str, Any]) -> str:
+    """Every data row of every table, by what it is."""
+    added = service["fields_not_rows"]
+    field_rows = service["fields_total"] - added
+    line = (
+        f"    table rows {service['rows_total']} = {field_rows} field rows + "
+        f"{service['status_rows']} status codes + {service['rows_not_fields']} in "
+        f"{service['tables_not_fields']} tables that list no fields (D109) + "
+        f"{service['blank_rows']} blank + {service['header_rows']} header rows of cells"
+    )
+    more = f"; {added} more fields than rows (from examples, rows naming several)"
+    return line + (more if added else "")

@@ -1,11 +1,15 @@
-"""The columns of a parameter table, found by their header names."""
+"""The columns of a parameter table, found by their header names, and the tables that
+list no fields at all (their rows are counted apart, never lost)."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from doc2openapi.scraper.model import Table
 from doc2openapi.scraper.section_titles import PARENTHESES
+from doc2openapi.scraper.status import is_status_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +36,19 @@ _METRIC_HEADERS = ("metric", "metric id", "metric name")
 fields of a request or response."""
 
 
-def columns_of(header: Sequence[str]) -> Columns | None:
-    """Find the columns of a parameter table by their names; None when it is not one: no
-    name column, a list of metrics ("Metric | Name | Description"), or names with nothing
-    said of them as fields (no Type, Mandatory or Description column: "Key | Value")."""
+class NoFields(enum.StrEnum):
+    """Why a table lists no fields of a request or response: what it lists instead."""
+
+    STATUS_CODES = "status codes (a status-code table)"
+    METRICS = "metrics a service reports to monitoring (a metric table)"
+    LISTING = "names with nothing said of them as fields (a Key | Value listing)"
+    NO_NAME_COLUMN = "no parameter column"
+    NO_HEADER = "no header row: its columns cannot be named"
+
+
+def _reading(header: Sequence[str]) -> Columns | NoFields:
+    if not header:
+        return NoFields.NO_HEADER
     lowered = [PARENTHESES.sub("", h).strip().lower() for h in header]  # "Mandatory (Yes/No)"
 
     def find(names: Iterable[str]) -> int | None:
@@ -45,9 +58,31 @@ def columns_of(header: Sequence[str]) -> Columns | None:
         return None
 
     name = find(_NAME_HEADERS)
-    if name is None or find(_METRIC_HEADERS) is not None:
-        return None
+    if name is None:
+        return NoFields.NO_NAME_COLUMN
+    if find(_METRIC_HEADERS) is not None:
+        return NoFields.METRICS
     columns = Columns(name, find(_REQUIRED_HEADERS), find(("type",)), find(_DESCRIPTION_HEADERS))
     if columns.requirement is None and columns.type is None and columns.description is None:
-        return None  # "Key | Value": a listing that says nothing of its names as fields
+        return NoFields.LISTING
     return columns
+
+
+def columns_of(header: Sequence[str]) -> Columns | None:
+    """Find the columns of a parameter table by their names; None when it is not one: no
+    name column, a list of metrics ("Metric | Name | Description"), or names with nothing
+    said of them as fields (no Type, Mandatory or Description column: "Key | Value")."""
+    reading = _reading(header)
+    return reading if isinstance(reading, Columns) else None
+
+
+def lists_no_fields(table: Table, label: str = "") -> NoFields | None:
+    """Why ``table`` lists no fields of an API, or None where it may list some. The one
+    place that sets a table aside as no field table: a rule added here must follow the
+    document's meaning (header names, caption, the labelling paragraph ``label``), never a
+    page name. The rows of such a table are counted as ``rows_not_fields``, each table
+    said once (D109); a table of fields that reaches no operation is "failed" instead."""
+    if is_status_table(table.header):
+        return NoFields.STATUS_CODES
+    reading = _reading(table.header)
+    return reading if isinstance(reading, NoFields) else None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
-from doc2openapi.scraper.columns import columns_of
+from doc2openapi.scraper.columns import NoFields, columns_of, lists_no_fields
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
 from doc2openapi.scraper.model import (
     ApiPage,
@@ -34,6 +34,7 @@ from doc2openapi.scraper.model import (
     StatusCode,
     Table,
     TableRole,
+    TableTally,
 )
 from doc2openapi.scraper.nesting import nest_by_example
 from doc2openapi.scraper.placement import link_by_elimination, place_by_example
@@ -89,6 +90,11 @@ class _Reader:
     page: Page
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unlinked_bodies: dict[str, str] = field(default_factory=dict)
+    tally: TableTally = field(default_factory=TableTally)
+
+    def __post_init__(self) -> None:
+        headers = sum(1 for table in self.page.tables() if table.header_from_cells)
+        self.tally = TableTally(header_rows=headers)
 
     def report(
         self, code: Code, detail: str, table: str = "", row: str = "", level: Level = Level.WARNING
@@ -96,6 +102,33 @@ class _Reader:
         self.diagnostics.append(Diagnostic(level, code, self.page.key, detail, table, row))
 
     # -- tables
+
+    def set_aside(self, table: Table, label: str, status_codes: list[StatusCode]) -> bool:
+        """Read a table of an API page that lists no fields: status codes (into
+        ``status_codes``) or a table counted and said as one (see :meth:`not_fields`)."""
+        if is_status_table(table.header):
+            codes, unread = status_rows(table, self.page.key)
+            status_codes.extend(codes)
+            self.diagnostics.extend(unread)
+            self.tally += TableTally(status_rows=len(table.rows))
+            return True
+        reason = lists_no_fields(table, label)
+        if reason is not None:
+            self.not_fields(table, reason)
+        return reason is not None
+
+    def not_fields(self, table: Table, reason: NoFields) -> None:
+        """A table that lists no fields: its rows are counted apart, and it is said (with
+        its key: two tables of one caption are two diagnostics)."""
+        rows = len(table.rows)
+        self.tally += TableTally(rows_not_fields=rows, tables_not_fields=1)
+        self.report(
+            Code.TABLE_NOT_FIELDS,
+            f"a table that lists no fields: {reason}; its {rows} rows are counted as "
+            f"rows of tables that list no fields (table {table.key!r} of the page)",
+            table.caption or table.key,
+            level=Level.INFO,
+        )
 
     def field_table(
         self, table: Table, section: str, role: TableRole, status: str, lead_text: str = ""
@@ -110,9 +143,14 @@ class _Reader:
         for row in table.rows:
             field_row = self._field_row(row, columns, label)
             if field_row is None:
-                failed += 1 if any(cell.text for cell in row.cells) else 0
+                if any(cell.text for cell in row.cells):
+                    failed += 1
+                else:
+                    self.tally += TableTally(blank_rows=1)
                 continue
-            for named in _each_name(field_row, row.cells[columns.name]):
+            each = _each_name(field_row, row.cells[columns.name])
+            self.tally += TableTally(fields_not_rows=len(each) - 1)
+            for named in each:
                 if named.name in seen and not _names_elements(table.header, columns):
                     self.report(
                         Code.DUPLICATE_FIELD,
@@ -247,10 +285,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     for item in placed:
         table = item.table
         label = table.caption or table.key
-        if is_status_table(table.header):
-            codes, unread = status_rows(table, page.key)
-            status_codes.extend(codes)
-            reader.diagnostics.extend(unread)
+        if reader.set_aside(table, item.label, status_codes):
             continue
         references = OtherReferences(reference_counts, references_of[id(table)])
         role = table_role(item, page.key, references)
@@ -258,10 +293,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             role = BODY_OF[item.kind]
         earlier.update(references_of[id(table)])
         field_table = reader.field_table(table, item.section, role, item.status, item.label)
-        if field_table is None:
-            reader.report(
-                Code.TABLE_UNPLACED, "a table without a parameter column", label, level=Level.INFO
-            )
+        if field_table is None:  # lists_no_fields said why above
             continue
         if role in (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY):
             slot = (role, item.status)
@@ -282,6 +314,8 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     status_codes.extend(_status_paragraphs(page, reader))
+    added = sum(1 for table in tables for row in table.fields if row.row == 0)
+    reader.tally += TableTally(fields_not_rows=added)
     api = ApiPage(
         page=page.key,
         format=page.format,
@@ -296,6 +330,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         response_none=_response_none(page),
         diagnostics=tuple(reader.diagnostics),
         response_links=_response_links(page),
+        tally=reader.tally,
     )
     if syntax is not None:
         api = apply_syntax(api, syntax)
@@ -478,18 +513,21 @@ def _example_kind(kind: SectionKind, text: str, title: str = "") -> str:
     return "request" if stripped.split(" ", 1)[0] in METHODS else "response"
 
 
-def schema_tables(page: Page) -> list[FieldTable]:
+def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagnostic, ...]]:
     """Parameter tables of a page that documents no operation (for example a page of data
     structures): they are reachable from other pages' links. A status-code table ("Status
-    Code | Name | Description" of an appendix) lists codes, not fields."""
+    Code | Name | Description" of an appendix) lists codes, not fields: like every table
+    that lists no fields, its rows are counted in the tally and it is said."""
     reader = _Reader(page)
     found: list[FieldTable] = []
     for item in place_tables(page):
-        if is_status_table(item.table.header):
+        reason = lists_no_fields(item.table, item.label)
+        if reason is not None:
+            reader.not_fields(item.table, reason)
             continue
         table = reader.field_table(
             item.table, item.section, TableRole.SCHEMA, item.status, item.label
         )
         if table is not None:
             found.append(table)
-    return found
+    return found, reader.tally, tuple(reader.diagnostics)

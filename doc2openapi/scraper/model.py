@@ -72,6 +72,9 @@ class Table:
     """Anchors of the elements between the previous table (or heading) and this one, such
     as the labelling paragraph "Parameters in the volume field": a link to one of them
     means the next table, as a reader following it sees."""
+    header_from_cells: bool = False
+    """The header is a first row of ``<td>`` cells that name columns (no ``<thead>`` or
+    ``<th>`` row): a row of the HTML that is no data row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ class FieldRow:
     description: tuple[TextLine, ...]
     description_links: tuple[Link, ...]
     row: int
+    """The row's number in its table; 0 for a field no row lists (added from an example)."""
     name_links: tuple[Link, ...] = ()
     """Links in the other cells, the name cell above all (``auth`` linking its table)."""
 
@@ -168,6 +172,42 @@ class FieldTable:
     label: str = ""
     """The paragraph just before a table without a caption, which names it ("Parameters
     in the volume field", "auth.identity")."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableTally:
+    """The rows of a page's tables that are not fields, so that every data row of every
+    table is counted: with the rows of its field tables (counted as fields by the spec)
+    these add up to every row below a header."""
+
+    status_rows: int = 0
+    """Rows of status-code tables of an API page (read as the operation's responses)."""
+    rows_not_fields: int = 0
+    """Rows of tables that list no fields (see ``columns.lists_no_fields``)."""
+    tables_not_fields: int = 0
+    blank_rows: int = 0
+    """Rows of field tables with no text in any cell."""
+    header_rows: int = 0
+    """First rows of ``<td>`` cells read as a table's header (see ``Table.header_from_cells``)."""
+    fields_not_rows: int = 0
+    """Fields counted beyond the rows that list them: a field no row lists, added from the
+    page's example (``FieldRow.row`` 0), and each further name of a row whose name cell
+    names several fields."""
+
+    def __add__(self, other: TableTally) -> TableTally:
+        return TableTally(
+            self.status_rows + other.status_rows,
+            self.rows_not_fields + other.rows_not_fields,
+            self.tables_not_fields + other.tables_not_fields,
+            self.blank_rows + other.blank_rows,
+            self.header_rows + other.header_rows,
+            self.fields_not_rows + other.fields_not_rows,
+        )
+
+    @property
+    def rows_besides_fields(self) -> int:
+        """Data rows of the page's tables that are not counted as fields."""
+        return self.status_rows + self.rows_not_fields + self.blank_rows + self.header_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,3 +276,5 @@ class ApiPage:
     response_links: tuple[Link, ...] = ()
     """Links of a response section that holds no table ("See Responses (Task)."): the
     response is documented on the linked page."""
+    tally: TableTally = field(default_factory=TableTally)
+    """The rows of the page's tables that are not fields."""

@@ -247,6 +247,7 @@ def read_table(
     elif grid and _looks_like_header(grid[0]):
         header = tuple(cell.text for _, cell in grid[0])
         body_start = 1
+    from_cells = body_start == 1 and not head_rows and any(tag == "td" for tag, _ in grid[0])
     rows = tuple(
         Row(index + 1, tuple(cell for _, cell in cells))
         for index, cells in enumerate(grid[body_start:])
@@ -259,5 +260,13 @@ def read_table(
             label,
         )
     return Table(
-        key, anchors, number, caption, header, rows, _section_anchors(element), lead_anchors
+        key,
+        anchors,
+        number,
+        caption,
+        header,
+        rows,
+        _section_anchors(element),
+        lead_anchors,
+        from_cells,
     )

@@ -26,7 +26,7 @@ def test_build_returns_the_document_files_and_diagnostics(
     assert out / "openapi.yaml" in result.files and out / "report.json" in result.files
     assert all(path.is_file() for path in result.files)
     assert any(path.name == "client.py" for path in result.files)
-    assert [d.code.value for d in result.diagnostics] == ["D503", "D402"]
+    assert [d.code.value for d in result.diagnostics] == ["D503", "D109", "D402"]
     assert result.messages[0].startswith("pages read: 11, API pages: 8, operations: 8")
     assert capsys.readouterr() == ("", "")  # the library prints nothing
     again = doc2openapi.build([EXAMPLES / "export"], out, Config(cache=False))

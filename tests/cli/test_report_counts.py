@@ -10,6 +10,7 @@ from typing import Any
 from doc2openapi.pipeline import scrape
 from doc2openapi.report import build_report, failures, summary_lines
 from tests.helpers.command import run_cli
+from tests.helpers.corpus_truth import page_tables
 
 _ROW = "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
 _HEAD = "<tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr>"
@@ -153,3 +154,66 @@ def test_tables_of_one_caption_are_told_apart(tmp_path: Path) -> None:
     assert service["failed_tables"] == 2
     unplaced = [d["table"] for d in report["diagnostics"] if d["code"] == "D101"]
     assert unplaced == ["Table 1 ErrorDetail", "Table 2 ErrorDetail"]
+
+
+def _plain_table(header: tuple[str, ...], rows: list[tuple[str, ...]], caption: str) -> str:
+    head = "".join(f"<th>{text}</th>" for text in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    head_row = f"<thead><tr>{head}</tr></thead>" if header else ""
+    return f"<table><caption>{caption}</caption>{head_row}<tbody>{body}</tbody></table>"
+
+
+MONITORED = "".join(
+    (
+        '<h1 class="topictitle1">Creating a monitored thing</h1>',
+        _section("URI", "<p>POST /v1/things</p>"),
+        _section(
+            "Request Parameters",
+            _table(1, "Request body", [("name", "Yes", "String", "Name."), ("", "", "", "")], "b"),
+        ),
+        _section(
+            "Returned Values",
+            _plain_table(("Returned Value", "Description"), [("200", "OK"), ("400", "Bad")], "S"),
+        ),
+        _section(
+            "Metrics",
+            _plain_table(("Metric", "Name", "Description"), [("cpu", "CPU", "Load.")] * 2, "M")
+            + _plain_table(("Key", "Value"), [("region", "eu-de")], "Settings")
+            + _plain_table((), [("loose", "cells"), ("more", "cells")], "Layout"),
+        ),
+        _section(
+            "Response Parameters",
+            _plain_table((), [("Parameter", "Type", "Description"), ("id", "String", "ID.")], "R"),
+        ),
+    )
+)
+ACTIONS = '<h1 class="topictitle1">Actions</h1>' + _plain_table(
+    ("Action", "Description"), [("things:create", "Create a thing.")], "Actions"
+)
+
+
+def test_every_row_of_every_table_is_counted(tmp_path: Path) -> None:
+    """Rows of tables that list no fields (metrics, a Key | Value listing, a table without
+    a header, a table of actions on a page without operation), status-code rows, blank
+    rows and a header written as a row of <td> cells are counted beside the fields: the
+    report's rows add up to the rows an independent reader of the HTML counts, page by
+    page, and each table set aside is said once."""
+    folder = _folder(tmp_path, {"monitored.html": MONITORED, "actions.html": ACTIONS})
+    report = _report(folder)
+    (service,) = report["services"].values()
+    details = service["page_details"]
+    for name in ("monitored.html", "actions.html"):
+        assert details[name]["rows_total"] == sum(page_tables(folder / name))
+    parts = ("fields_total", "status_rows", "rows_not_fields", "blank_rows", "header_rows")
+    assert [service[part] for part in parts] == [2, 2, 6, 1, 1]
+    assert service["rows_total"] == 12
+    assert service["tables_not_fields"] == 4
+    said = [(d["page"], d["table"]) for d in report["diagnostics"] if d["code"] == "D109"]
+    assert sorted(said) == [
+        ("actions.html", "Actions"),
+        ("monitored.html", "Layout"),
+        ("monitored.html", "M"),
+        ("monitored.html", "Settings"),
+    ]
+    line = next(line for line in summary_lines(report) if "table rows" in line)
+    assert "table rows 12 = 2 field rows + 2 status codes + 6 in 4 tables that list no" in line

@@ -282,6 +282,52 @@ def folder_operations(folder: Path) -> list[Operation]:
     return result
 
 
+_OUTSIDE_CONTENT = frozenset({"nav", "aside", "script", "style", "template", "noscript", "head"})
+"""Elements whose tables are not the page's content (site navigation, scripts)."""
+
+
+def table_data_rows(table: HtmlElement) -> int:
+    """The data rows of one table: its rows (``thead``, ``tbody``, ``tfoot`` or bare
+    ``tr``) less its header, which is every ``thead`` row or, without a ``thead``, a first
+    row made only of ``th`` cells."""
+    rows = table.xpath("./thead/tr|./tbody/tr|./tr|./tfoot/tr")
+    head = table.xpath("./thead/tr")
+    if head:
+        return len(rows) - len(head)
+    if rows:
+        cells = [cell for cell in rows[0] if cell.tag in ("td", "th")]
+        if cells and all(cell.tag == "th" for cell in cells):
+            return len(rows) - 1
+    return len(rows)
+
+
+def page_tables(html_file: Path) -> list[int]:
+    """The data rows of each content table of a page, in page order. Content is the
+    ``<main>`` element (the portal) or the whole page (the export); a table inside another
+    table is part of a cell of it, not a table of the page (the corpus has none)."""
+    document = lxml.html.parse(str(html_file)).getroot()
+    if document is None:
+        return []
+    found: list[int] = []
+    for table in _content_root(document).iter("table"):
+        outer = {str(ancestor.tag) for ancestor in table.iterancestors()}
+        if "table" in outer or outer & _OUTSIDE_CONTENT:
+            continue
+        found.append(table_data_rows(table))
+    return found
+
+
+def folder_table_rows(folder: Path) -> dict[str, int]:
+    """The data rows of every table of every page of a folder, by page (pages without a
+    table are left out)."""
+    result: dict[str, int] = {}
+    for html_file in html_pages(folder):
+        rows = page_tables(html_file)
+        if rows:
+            result[html_file.relative_to(folder).as_posix()] = sum(rows)
+    return result
+
+
 if __name__ == "__main__":  # pragma: no cover - manual inspection helper
     import sys
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from doc2openapi.pipeline import scrape_page
-from doc2openapi.scraper.columns import columns_of
+from doc2openapi.scraper.columns import NoFields, columns_of, lists_no_fields
+from doc2openapi.scraper.model import Table
 
 
 @pytest.mark.parametrize("mandatory", ["Mandatory", "Mandatory or Not", "Mandatory (Yes/No)"])
@@ -26,6 +27,24 @@ def test_the_mandatory_column_under_its_names(mandatory: str) -> None:
 def test_tables_that_list_no_fields(header: tuple[str, ...]) -> None:
     """Metrics and key/value listings name things that are not fields."""
     assert columns_of(header) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "reason"),
+    [
+        (("Metric", "Name", "Description", "Value Range"), NoFields.METRICS),
+        (("Key", "Value"), NoFields.LISTING),
+        (("Status Code", "Name", "Description"), NoFields.STATUS_CODES),
+        (("Returned Value", "Description"), NoFields.STATUS_CODES),
+        (("Action", "Description"), NoFields.NO_NAME_COLUMN),
+        ((), NoFields.NO_HEADER),
+        (("Parameter", "Type", "Description"), None),
+        (("Element", "Description"), None),
+    ],
+)
+def test_why_a_table_lists_no_fields(header: tuple[str, ...], reason: NoFields | None) -> None:
+    """One function says which tables are set aside and why; a table of fields is not."""
+    assert lists_no_fields(Table("t", (), "", "", header, ())) == reason
 
 
 def _appendix(header: tuple[str, ...], *rows: tuple[str, ...]) -> bytes:
@@ -49,6 +68,14 @@ def test_a_status_code_table_of_a_page_without_operation_lists_no_fields() -> No
     result = scrape_page("appendix/status_codes.html", page)
     assert result.api is None
     assert result.tables == ()
+    assert (result.page.tally.rows_not_fields, result.page.tally.tables_not_fields) == (2, 1)
+    (said,) = [d for d in result.page.diagnostics if d.code.value == "D109"]
+    assert (said.page, said.table, said.level.value) == (
+        "appendix/status_codes.html",
+        "Status codes",
+        "info",
+    )
+    assert "status codes" in said.detail
 
 
 def test_a_parameter_table_of_a_page_without_operation_is_kept() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from doc2openapi.pipeline import ScrapeOutcome, scrape
+from doc2openapi.report import build_report
 from doc2openapi.scraper.links import caption_subject, label_subject
 
 HEAD = (
@@ -372,6 +373,10 @@ def test_a_table_named_for_a_field_no_table_lists_goes_where_the_example_has_it(
     assert set(policy["properties"]) == {"min_capacity"}
     assert "TABLE_UNPLACED" not in _codes(outcome)
     assert "TABLE_INFERRED" in _codes(outcome)
+    # the field the example adds is counted as a field, and said to be no row of a table
+    (service,) = build_report(outcome)["services"].values()
+    assert service["fields_not_rows"] == 1
+    assert service["rows_total"] == service["fields_total"] - 1
 
 
 def test_without_the_field_in_the_example_the_table_stays_unplaced(tmp_path: Path) -> None:

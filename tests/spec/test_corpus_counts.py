@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 import pytest
 
 from tests.helpers.corpus_scrape import scraped_folder
+from tests.helpers.corpus_truth import folder_table_rows
+from tests.helpers.inputs import corpus_dir
 
 
 class Ceiling(NamedTuple):
@@ -88,3 +90,39 @@ def test_no_more_failures_than_last_measured(folder: str) -> None:
         if value > limit
     ]
     assert not worse, f"{folder} regressed ({', '.join(worse)} of {service['fields_total']})"
+
+
+_BESIDES_FIELDS = ("status_rows", "rows_not_fields", "blank_rows", "header_rows")
+"""Rows of tables that are no fields: status codes (read as responses), rows of tables
+that list no fields (each table a D109), blank rows of field tables, and first rows of
+``<td>`` cells read as a header."""
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_row_of_every_table_of_every_page_is_counted(folder: str) -> None:
+    """The report's rows, page by page, are the data rows an independent reader of the
+    HTML (``corpus_truth.folder_table_rows``: lxml, no doc2openapi) counts in every table
+    of every page: no row disappears uncounted, none is counted twice."""
+    truth = folder_table_rows(corpus_dir(folder))
+    service = _service(folder)
+    besides = sum(service[part] for part in _BESIDES_FIELDS)
+    fields = service["fields_total"] - service["fields_not_rows"]
+    assert service["rows_total"] == fields + besides
+    details = service["page_details"]
+    differ = {
+        page: (rows, details.get(page, {}).get("rows_total", 0))
+        for page, rows in truth.items()
+        if details.get(page, {}).get("rows_total", 0) != rows
+    }
+    extra = {p: d["rows_total"] for p, d in details.items() if d["rows_total"] and p not in truth}
+    assert not differ, f"pages whose rows (in the HTML, counted) differ: {differ}"
+    assert not extra, f"rows counted on pages without a table: {extra}"
+    assert service["rows_total"] == sum(truth.values())
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_each_table_that_lists_no_fields_is_said(folder: str) -> None:
+    report = scraped_folder(folder).report
+    said = [d for d in report["diagnostics"] if d["code"] == "D109"]
+    assert len(said) == _service(folder)["tables_not_fields"]
+    assert all(d["page"] and d["table"] and d["level"] == "info" for d in said)
