@@ -58,3 +58,28 @@ def test_hostile_documents(first: dict[str, Any], second: dict[str, Any]) -> Non
 def test_what_is_not_openapi_compares_without_error(first: Any, second: Any) -> None:
     _renders(first, second)
     assert compare(first, json.loads(json.dumps(first))) == []
+
+
+def _one_path(name: str, json_type: str) -> dict[str, Any]:
+    parameter = {"name": name, "in": "path", "required": True, "schema": {"type": json_type}}
+    operation = {"parameters": [parameter], "responses": {"200": {"description": "OK"}}}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"//{" + name + "}": {"get": operation}},
+    }
+
+
+def test_a_renamed_path_parameter_is_mirrored() -> None:
+    """Hypothesis once found ``//{abc}`` against ``//{def}`` unmirrored: the parameter is
+    matched by position and each side's diff names it by its new name (``def`` one way,
+    ``abc`` the other). The mirror is the same change under either name; a different
+    change (another type) is still no mirror."""
+    old, new = _one_path("abc", "string"), _one_path("def", "integer")
+    forward = compare(old, new)
+    assert {c.kind for c in forward} == {
+        "request-path-parameter-renamed",
+        "request-parameter-type-changed",
+    }
+    assert mirrored(forward, compare(new, old))
+    assert not mirrored(forward, compare(_one_path("abc", "integer"), old))

@@ -36,7 +36,32 @@ def undirected(kind: str) -> str:
     return _DIRECTIONS.sub("~", kind)
 
 
-def _key(change: Change, swapped: bool) -> tuple[str, ...]:
+_PLACEHOLDER = re.compile(r"\{[^{}/]*\}")
+_Renames = dict[tuple[str, str, str], str]
+"""(method, path template, name on the new side) -> the path parameter's name on the old."""
+
+
+def _renames(changes: Sequence[Change]) -> _Renames:
+    return {
+        (c.method, _PLACEHOLDER.sub("{}", c.path), str(c.new)): str(c.old)
+        for c in changes
+        if c.kind == "request-path-parameter-renamed"
+    }
+
+
+def _parameter(change: Change, renames: _Renames) -> str:
+    """The parameter a change is located at. A path parameter is matched by its position,
+    and a change to it is located by its name on the new side: when its name changed, the
+    mirrored diff names it by the other name (``/{abc}`` against ``/{def}``). Both names
+    then identify it, on either side."""
+    name = change.location.parameter
+    if change.location.parameter_in != "path":
+        return name
+    other = renames.get((change.method, _PLACEHOLDER.sub("{}", change.path), name))
+    return " ".join(sorted({name, other})) if other is not None else name
+
+
+def _key(change: Change, swapped: bool, renames: _Renames) -> tuple[str, ...]:
     values = (change.new, change.old) if swapped else (change.old, change.new)
     return (
         undirected(change.kind),
@@ -44,7 +69,7 @@ def _key(change: Change, swapped: bool) -> tuple[str, ...]:
         change.location.part,
         change.location.status,
         change.location.media_type,
-        change.location.parameter,
+        _parameter(change, renames),
         change.location.field,
         json.dumps(values, sort_keys=True, default=str),
     )
@@ -52,4 +77,7 @@ def _key(change: Change, swapped: bool) -> tuple[str, ...]:
 
 def mirrored(forward: Sequence[Change], backward: Sequence[Change]) -> bool:
     """Whether ``backward`` (the diff with the sides swapped) mirrors ``forward``."""
-    return Counter(_key(c, False) for c in forward) == Counter(_key(c, True) for c in backward)
+    ahead, back = _renames(forward), _renames(backward)
+    return Counter(_key(c, False, ahead) for c in forward) == Counter(
+        _key(c, True, back) for c in backward
+    )
