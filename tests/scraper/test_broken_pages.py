@@ -300,8 +300,14 @@ def test_fifo_named_like_a_page_does_not_hang(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "good.html").write_text(api_page("Good", _row("name")))
     os.mkfifo(docs / "pipe.html")
-    result = run_cli("scrape", docs, "-o", tmp_path / "spec.yaml", timeout=5)
+    report = tmp_path / "report.json"
+    # Opening a FIFO without a writer blocks for ever: a hang never ends, so a generous
+    # timeout still catches it, while a slow start on a loaded machine (seconds) does not
+    # fail the test (5 s once did).
+    result = run_cli("scrape", docs, "-o", tmp_path / "spec.yaml", "--report", report, timeout=120)
     assert result.returncode == 0, result.stderr
+    (unread,) = [d for d in json.loads(report.read_text())["diagnostics"] if d["code"] == "D003"]
+    assert (unread["page"], unread["detail"]) == ("pipe.html", "cannot read: not a regular file")
 
 
 def test_long_chain_of_linked_tables(tmp_path: Path) -> None:
