@@ -488,28 +488,41 @@ def _examples(page: Page) -> list[Example]:
             continue
         status = ""
         title = ""
+        label = SectionKind.OTHER
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 title = title if stated_status(block.text) else block.text
                 status = status_after(block.text, status)
+                label = _example_label(block.text, label)
             elif isinstance(block, CodeBlock):
-                example_kind = _example_kind(kind, block.text, title)
-                if example_kind:
-                    examples.append(Example(example_kind, status, block.text, title))
+                example_kind = _example_kind(kind, block.text, label)
+                examples.append(Example(example_kind, status, block.text, title))
     return examples
 
 
-def _example_kind(kind: SectionKind, text: str, title: str = "") -> str:
-    """Request or response: by the section, else by the title just before the example
+def _example_label(text: str, label: SectionKind) -> SectionKind:
+    """The labelling paragraph in force: "Example request" holds for every example after
+    it, those under a paragraph that only says what the next one shows ("Creating a
+    cluster with HA enabled") included, until "Example response" or a line that names a
+    status ("Status code: 200", "Abnormal response") says otherwise."""
+    kind = section_kind(text)
+    if kind in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE):
+        return kind
+    if status_after(text, "?") != "?":
+        return SectionKind.EXAMPLE_RESPONSE
+    return label
+
+
+def _example_kind(kind: SectionKind, text: str, label: SectionKind) -> str:
+    """Request or response: by the section, else by the labelling paragraph in force
     ("Example request"), else by its first word (a method starts a request)."""
     stripped = text.lstrip()
     if kind in (SectionKind.EXAMPLE_REQUEST, SectionKind.REQUEST):
         return "request"
     if kind in (SectionKind.EXAMPLE_RESPONSE, SectionKind.RESPONSE):
         return "response"
-    by_title = section_kind(title)
-    if by_title in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE):
-        return "request" if by_title is SectionKind.EXAMPLE_REQUEST else "response"
+    if label in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE):
+        return "request" if label is SectionKind.EXAMPLE_REQUEST else "response"
     return "request" if stripped.split(" ", 1)[0] in METHODS else "response"
 
 
