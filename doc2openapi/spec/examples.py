@@ -205,6 +205,8 @@ def _attach(
     if value is None:
         return
     target = _target(example, operation)
+    if target is not None and not example.status and example.kind == "response":
+        target = _sharing_keys(value, target, operation, schemas)
     if target is None:
         diagnostics.append(
             Diagnostic(
@@ -212,7 +214,7 @@ def _attach(
                 Code.EXAMPLE_UNPLACED,
                 page,
                 f"{name}{' for ' + example.status if example.status else ''} "
-                "has no documented body to belong to",
+                f"has no documented body to belong to{_keys_note(value, example)}",
             )
         )
         return
@@ -254,6 +256,45 @@ def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str,
         if media is not None:
             return (f"response {code}", media)
     return None
+
+
+def _sharing_keys(
+    value: Any,
+    target: tuple[str, dict[str, Any]],
+    operation: dict[str, Any],
+    schemas: dict[str, Any],
+) -> tuple[str, dict[str, Any]] | None:
+    """The body a response example that states no status belongs to: the success body,
+    unless the example names none of its members ("or", then ``{"error": {...}}``): then
+    the first other documented body that has one of its keys, else none."""
+    if not isinstance(value, dict) or not value:
+        return target
+    members = _members(target[1].get("schema"), schemas)
+    if members is None or members & set(value):
+        return target
+    for code, response in sorted(operation.get("responses", {}).items()):
+        media = response.get("content", {}).get("application/json")
+        if media is not None and (_members(media.get("schema"), schemas) or set()) & set(value):
+            return (f"response {code}", media)
+    return None
+
+
+def _members(schema: Any, schemas: dict[str, Any]) -> set[str] | None:
+    """The member names of an object body that takes no other keys, else None."""
+    schema = _resolve(schema, schemas)
+    if not isinstance(schema, dict) or schema.get("additionalProperties") not in (None, False):
+        return None
+    properties = schema.get("properties")
+    return set(properties) if isinstance(properties, dict) and properties else None
+
+
+def _keys_note(value: Any, example: Example) -> str:
+    """Why an example without a stated status found no body: the keys no body has."""
+    if example.status or example.kind != "response" or not isinstance(value, dict) or not value:
+        return ""
+    return f" (no documented body has its key{'s' if len(value) > 1 else ''} " + (
+        ", ".join(sorted(value)[:5]) + ")"
+    )
 
 
 def _resolve(schema: Any, schemas: dict[str, Any]) -> Any:

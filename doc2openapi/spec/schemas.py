@@ -354,8 +354,11 @@ class SchemaRegistry:
                 return {"nullable": True}
             case MapType(values=values):
                 if target is not None and not _needs_schema(values):
-                    # The page gives a table of the map's keys: they are its members.
-                    return self.target_ref(target, hint, owner)
+                    # The page gives a table of the map's keys: they are its members,
+                    # and the map still takes other keys (metadata "key1": "value1").
+                    keys = self.target_ref(target, hint, owner)
+                    self._open(keys, self._type_schema(values, None, row, owner))
+                    return keys
                 return {
                     "type": "object",
                     "additionalProperties": self._type_schema(values, target, row, owner) or True,
@@ -375,6 +378,13 @@ class SchemaRegistry:
                     return self.target_ref(target, hint, owner)
                 return {}
         return {}
+
+    def _open(self, schema: Schema, values: Schema) -> None:
+        """Let the component ``schema`` refers to take keys beyond its members."""
+        name = str(schema.get("$ref", "")).rsplit("/", 1)[-1]
+        component = self.components.get(name)
+        if component is not None and component.get("type") == "object":
+            component.setdefault("additionalProperties", values)
 
     def _linked_table(
         self, table: FieldTable, row: FieldRow, expr: TypeExpr

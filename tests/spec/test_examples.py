@@ -109,3 +109,121 @@ def test_mrs_cluster_examples_are_requests() -> None:
     assert not [d for d in _page_diagnostics(MRS, page, "D402") if "response" in d]
     (invalid,) = _page_diagnostics(MRS, page, "D401")
     assert invalid.startswith("request example 4 ")
+
+
+def _or_examples(*later: str) -> str:
+    return section(
+        "Example",
+        "<p>Example response</p>",
+        '<pre>{"id": "x"}</pre>',
+        "<p>or</p>",
+        '<pre>{"error": {"code": "E.0001", "message": "Failed."}}</pre>',
+        *later,
+    )
+
+
+def test_an_example_without_a_status_that_names_none_of_the_body_is_not_its_example(
+    tmp_path: Path,
+) -> None:
+    """ "Example response", then "or" and an error body: the success body documents ``id``
+    only, so the second example is not one of its examples (one D404 naming its key, not
+    a D402 per key)."""
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, _or_examples()))
+    assert _examples(_operation(outcome)["responses"]["200"]) == [{"id": "x"}]
+    assert _details(outcome, "D402") == []
+    assert _details(outcome, "D404") == [
+        "response example 2 ('or') has no documented body to belong to "
+        "(no documented body has its key error)"
+    ]
+
+
+def test_such_an_example_goes_to_the_body_that_has_its_keys(tmp_path: Path) -> None:
+    response = section(
+        "Response",
+        "<p>Status code: 200</p>",
+        table(FIELDS, ("id", "Yes", "String", "ID.")),
+        "<p>Status code: 400</p>",
+        table(FIELDS, ("error", "Yes", "Object", "The error.")),
+    )
+    outcome = _scrape(tmp_path, _page(_REQUEST, response, _or_examples()))
+    responses = _operation(outcome)["responses"]
+    assert _examples(responses["400"]) == [{"error": {"code": "E.0001", "message": "Failed."}}]
+    assert _details(outcome, "D404") == []
+
+
+def test_an_example_that_names_a_member_stays_with_the_success_body(tmp_path: Path) -> None:
+    response = section(
+        "Response",
+        table(FIELDS, ("id", "No", "String", "ID."), ("error", "No", "Object", "The error.")),
+    )
+    outcome = _scrape(tmp_path, _page(_REQUEST, response, _or_examples()))
+    assert len(_examples(_operation(outcome)["responses"]["200"])) == 2
+    assert _details(outcome, "D404") == []
+
+
+KMS = "portal/kms/api-ref"
+EVS = "portal/evs/api-ref"
+
+
+def test_kms_error_examples_after_or_belong_to_no_documented_body() -> None:
+    """kms "Creating a CMK": the response table lists key_info only; "Example response",
+    then "or" and ``{"error": {"error_code": ..., "error_msg": ...}}``, and no table
+    documents an error body."""
+    page = "apis/key_management_service/cmk_management/creating_a_cmk.html"
+    assert _page_diagnostics(KMS, page, "D402") == []
+    assert _page_diagnostics(KMS, page, "D404") == [
+        "response example 2 ('or') has no documented body to belong to "
+        "(no documented body has its key error)"
+    ]
+
+
+def test_evs_error_examples_stay_where_the_table_lists_error() -> None:
+    """evs "Querying Details About a Disk": "Response parameters" lists volume and error,
+    so the "or" example ``{"error": ...}`` is one of the 200 body's; the third example
+    (``badrequest``, "error indicates a general error, for example, badrequest") names
+    neither and belongs to no documented body."""
+    page = "apis_recommended/disk_management/querying_details_about_a_disk.html"
+    (unplaced,) = _page_diagnostics(EVS, page, "D404")
+    assert unplaced.startswith("response example 3 ")
+    assert unplaced.endswith("(no documented body has its key badrequest)")
+    assert _page_diagnostics(EVS, page, "D402") == []
+
+
+def test_a_map_with_a_table_of_its_keys_takes_other_keys_too(tmp_path: Path) -> None:
+    """``metadata | Map<String,String>`` and a table of the keys the service reads
+    (``__system__encrypted``): other keys are the user's ("key1": "value1")."""
+    request = section(
+        "Request",
+        table(FIELDS, ("metadata", "Yes", "Map&lt;String,String&gt;", "The metadata.")),
+        table(
+            FIELDS,
+            ("__system__encrypted", "No", "String", "Encrypted or not."),
+            caption="Table 3 metadata field description",
+        ),
+    )
+    examples = section(
+        "Example", "<p>Example request</p>", '<pre>{"metadata": {"key1": "value1"}}</pre>'
+    )
+    outcome = _scrape(tmp_path, _page(request, _RESPONSE, examples))
+    body = _operation(outcome)["requestBody"]
+    assert _examples(body) == [{"metadata": {"key1": "value1"}}]
+    schemas = outcome.spec.document["components"]["schemas"]
+    request_schema = schemas[body["content"]["application/json"]["schema"]["$ref"].split("/")[-1]]
+    metadata = schemas[request_schema["properties"]["metadata"]["$ref"].split("/")[-1]]
+    assert set(metadata["properties"]) == {"__system__encrypted"}
+    assert metadata["additionalProperties"] == {"type": "string"}
+    assert _details(outcome, "D402") == []
+
+
+def test_evs_metadata_maps_take_the_users_keys() -> None:
+    """evs "Adding the Metadata for an EVS Disk": ``metadata | Map<String,String>``, and
+    "Parameter in the metadata field" lists ``key_val``; the example sets key1 and key2."""
+    page = (
+        "openstack_cinder_apis_recommended/disk_metadata_management/"
+        "adding_the_metadata_for_an_evs_disk.html"
+    )
+    assert _page_diagnostics(EVS, page, "D402") == []
+    operation = _page_operation(EVS, "/v2/{project_id}/volumes/{volume_id}/metadata", "post")
+    assert _examples(operation["requestBody"]) == [
+        {"metadata": {"key1": "value1", "key2": "value2"}}
+    ]
