@@ -65,9 +65,15 @@ if TYPE_CHECKING:
     from doc2openapi.scraper.columns import Columns
 
 
-def _names_elements(header: Sequence[str], columns: Columns) -> bool:
-    """An "Element" column: XML elements, where one name occurs under several parents."""
-    return header[columns.name].strip().lower() == "element"
+_ELEMENTS_CAPTION = re.compile(r"\belements?\b", re.I)
+
+
+def _names_elements(table: Table, columns: Columns) -> bool:
+    """An "Element" column, or a caption that says the table lists elements ("Elements in
+    the response message"): XML elements, where one name occurs under several parents."""
+    if table.header[columns.name].strip().lower() == "element":
+        return True
+    return bool(_ELEMENTS_CAPTION.search(table.caption))
 
 
 def _requirement(text: str) -> Requirement:
@@ -151,7 +157,7 @@ class _Reader:
             each = _each_name(field_row, row.cells[columns.name])
             self.tally += TableTally(fields_not_rows=len(each) - 1)
             for named in each:
-                if named.name in seen and not _names_elements(table.header, columns):
+                if named.name in seen and not _names_elements(table, columns):
                     self.report(
                         Code.DUPLICATE_FIELD,
                         "the field is documented twice; the first is kept",

@@ -24,7 +24,7 @@ ERROR_STATUS = "default"
 """The status of an error body the page gives without a code."""
 
 _STATUS_HEADER = re.compile(
-    r"^(?:http )?(?:status codes?|returned values?|return values?|return codes?)$"
+    r"^(?:http )?(?:status codes?|response codes?|returned values?|return values?|return codes?)$"
 )
 _ROW_CODE = re.compile(r"^\s*([1-5]\d\d)\b")
 _ANY_CODE = re.compile(r"(?<![\d.,])\b[1-5]\d\d\b(?![\d.,]\d)")
@@ -63,6 +63,7 @@ def is_status_table(header: Sequence[str]) -> bool:
 def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnostic]]:
     """The codes of a status-code table; a row without a code is a diagnostic."""
     column = status_column(table.header) or 0
+    described = _description_column(table.header, column)
     codes: list[StatusCode] = []
     diagnostics: list[Diagnostic] = []
     for row in table.rows:
@@ -71,6 +72,8 @@ def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnos
         match = _ROW_CODE.match(text)
         if match:
             others = [c for i, c in enumerate(cells) if i != column]
+            if described is not None and described < len(cells):
+                others = [cells[described]]
             codes.append(StatusCode(match.group(1), others[-1] if others else ""))
         elif any(cell.strip() for cell in cells):
             diagnostics.append(
@@ -84,6 +87,16 @@ def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnos
                 )
             )
     return codes, diagnostics
+
+
+def _description_column(header: Sequence[str], status: int) -> int | None:
+    """The column headed "Description" where a table has one: it says what a
+    code means, which a later column ("SOAP Error Code Prefix") would not. Without one, the
+    last other column does."""
+    for index, text in enumerate(header):
+        if index != status and text.strip().lower() == "description":
+            return index
+    return None
 
 
 def stated_status(text: str) -> str:

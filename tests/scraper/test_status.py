@@ -215,3 +215,24 @@ def test_the_status_column_of_an_error_code_table_gives_codes() -> None:
         "400": "Incorrect XML.",
         "404": "No bucket.",
     }
+
+
+def test_an_http_response_code_column_gives_codes_described_by_the_description() -> None:
+    """A column after the code ("SOAP Error Code Prefix") does not say what the code means;
+    the Description column does."""
+    page = api(
+        portal_page(
+            section(
+                "Error Responses",
+                table(
+                    ("Error Code", "Description", "HTTP Response Code", "SOAP Error Code Prefix"),
+                    ("NoSuchThing", "The thing does not exist.", "404 not found", "Client"),
+                    caption="Table 2 Error response elements",
+                ),
+            )
+        )
+    )
+    assert {c.code: c.description for c in page.status_codes} == {
+        "404": "The thing does not exist."
+    }
+    assert not [d for d in page.diagnostics if d.code is Code.TABLE_UNPLACED]

@@ -171,3 +171,33 @@ def test_another_root_of_the_samples_is_another_case_of_the_body(tmp_path: Path)
     assert set(version["items"]["properties"]) == {"Key", "IsLatest"}
     key = version["items"]["properties"]["Key"]["description"]
     assert key.startswith("Object name.") and key.endswith("ListVersionsResult.Version")
+
+
+def test_a_table_captioned_as_elements_holds_one_name_under_two_parents(tmp_path: Path) -> None:
+    """A "Parameter" column whose caption says the table lists elements: ``Prefix`` of the
+    listing and ``Prefix`` of a group are two elements, not one field written twice."""
+    page = LIST_OBJECTS.replace(
+        "<thead><tr><th>Element</th><th>Description</th></tr></thead>\n<tbody><tr><td>"
+        "ListVersionsResult",
+        "<thead><tr><th>Parameter</th><th>Description</th></tr></thead>\n<tbody><tr><td>"
+        "ListVersionsResult",
+    ).replace(
+        "<p>Type: container</p><p>Parent: ListVersionsResult</p></td></tr>",
+        "<p>Type: container</p><p>Parent: ListVersionsResult</p></td></tr>"
+        "<tr><td>Prefix</td><td><p>Listed prefix.</p><p>Parent: ListVersionsResult</p></td></tr>"
+        "<tr><td>CommonPrefixes</td><td><p>A group.</p><p>Type: container</p>"
+        "<p>Parent: ListVersionsResult</p></td></tr>"
+        "<tr><td>Prefix</td><td><p>Group prefix.</p>"
+        "<p>Parent: ListVersionsResult.CommonPrefixes</p></td></tr>",
+        1,
+    )
+    assert page.count("<td>Prefix</td>") == 2
+    (tmp_path / "list.html").write_text(page)
+    outcome = scrape([tmp_path])
+    assert not [d for d in outcome.diagnostics if d.code.value == "D105"]
+    document = outcome.spec.document
+    content = document["paths"]["/"]["get"]["responses"]["200"]["content"]["application/xml"]
+    versions = _schema(document, content["schema"]["anyOf"][1])
+    assert versions["properties"]["Prefix"]["description"].startswith("Listed prefix.")
+    group = versions["properties"]["CommonPrefixes"]["properties"]["Prefix"]
+    assert group["description"].startswith("Group prefix.")
