@@ -19,7 +19,7 @@ from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.inputs import InputFolder, InputPage, collect_inputs
 from doc2openapi.scraper.hosts import HostMention, host_mentions
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
-from doc2openapi.scraper.links import listed_pages
+from doc2openapi.scraper.links import linked_pages, listed_pages
 from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat, TableTally
 from doc2openapi.scraper.page import read_page
 from doc2openapi.scraper.toc import Toc, read_toc
@@ -57,6 +57,9 @@ class PageResult:
     """The pages an index page lists (see :func:`listed_pages`)."""
     hosts: tuple[HostMention, ...] = ()
     """The hosts the page names (see :func:`host_mentions`)."""
+    linked: tuple[str, ...] = ()
+    """The pages that a page of tables documenting no operation links to (see
+    :func:`linked_pages`)."""
 
 
 def scrape_page(key: str, raw: bytes) -> PageResult:
@@ -69,8 +72,9 @@ def scrape_page(key: str, raw: bytes) -> PageResult:
         schemas, tally, found = schema_tables(page)
         tables, found = tuple(schemas), uri_problems + found
     listed = () if api is not None else listed_pages(page)
+    linked = linked_pages(page) if tables else ()
     summary = PageSummary(page.key, page.title, page.format, page.diagnostics + found, tally)
-    return PageResult(summary, api, tables, listed, host_mentions(page))
+    return PageResult(summary, api, tables, listed, host_mentions(page), linked)
 
 
 @dataclass
@@ -104,6 +108,7 @@ class ServiceResult:
             tuple(r.page.key for r in self.pages),
             tuple((r.page.key, r.listed) for r in self.pages if r.listed),
             tuple((r.page.key, r.hosts) for r in self.pages if r.hosts),
+            tuple((r.page.key, r.linked) for r in self.pages if r.linked),
         )
 
 

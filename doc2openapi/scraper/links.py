@@ -120,8 +120,12 @@ def listed_pages(page: Page) -> tuple[str, ...]:
     """The pages an index page lists: a page with no table whose paragraphs link other
     pages of the folder ("Add-on Instance Parameters" listing one page per add-on). A link
     to such a page where a field's structure belongs means each listed page's table."""
-    if page.tables():
-        return ()
+    return () if page.tables() else linked_pages(page)
+
+
+def linked_pages(page: Page) -> tuple[str, ...]:
+    """The other pages of the folder that a page's paragraphs and list items link to, in
+    page order."""
     found: dict[str, None] = {}
     for section in page.sections:
         for block in section.blocks:

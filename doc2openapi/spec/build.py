@@ -26,6 +26,7 @@ from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_name
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, TableIndex
 from doc2openapi.spec.servers import ServerSettings, document_servers
+from doc2openapi.spec.summaries import OperationHeaders
 from doc2openapi.spec.versions import OPENAPI_30, finalise
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ class ServiceDocs:
     """Index pages and the pages each lists."""
     hosts: tuple[tuple[str, tuple[HostMention, ...]], ...] = ()
     """Pages and the hosts each names."""
+    linked_pages: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Pages of tables that document no operation, and the pages each links to."""
 
 
 @dataclass
@@ -75,13 +78,26 @@ class BuiltSpec:
     """Operations per service."""
 
 
-def _report_unreached(builder: DocumentBuilder) -> None:
+def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> None:
     """Nested tables that no field of any page reached: not in the spec (a component that
-    nothing uses is noise to every consumer), but reported with their field count."""
+    nothing uses is noise to every consumer), but reported with their field count. A table
+    of headers that the operations its page links to take is in the spec through them."""
     for registry, table in builder.named_tables:
         if (table.page, table.key) in registry.component_of:
             continue
         rows = len(table.fields) + table.failed_rows
+        taking = headers.taking(table)
+        if taking:
+            registry.counts.setdefault(table.page, FieldCounts()).recognised += rows
+            builder.report(
+                Code.TABLE_REPEATS_HEADERS,
+                table.page,
+                f"every row ({rows}) is a header parameter of an operation this page links "
+                f"to, which documents it itself: {', '.join(taking)}",
+                Level.INFO,
+                table=registry.index.label(table),
+            )
+            continue
         registry.counts.setdefault(table.page, FieldCounts()).table_failed(rows)
         builder.report(
             Code.TABLE_UNPLACED,
@@ -202,7 +218,12 @@ def build_spec(
         operation_counts[service.name] = count
     for registry in registries:
         attach_carried(registry)
-    _report_unreached(builder)
+    headers = OperationHeaders()
+    for operation in every_operation:
+        headers.add_operation(operation.page, operation.body.get("parameters", []))
+    for service in services:
+        headers.add_links(service.linked_pages)
+    _report_unreached(builder, headers)
     paths = _routes(every_operation, builder)
     document_paths: dict[str, Any] = {}
     for path in sorted(paths):
