@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
 from doc2openapi.scraper.columns import NoFields, columns_of, lists_no_fields
+from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
 from doc2openapi.scraper.model import (
     ApiPage,
@@ -547,6 +548,8 @@ def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagn
         table = reader.field_table(
             item.table, item.section, TableRole.SCHEMA, item.status, item.label
         )
+        if table is not None and authenticates(page, table, item.text_before):
+            table = replace(table, role=TableRole.CREDENTIALS)
         if table is not None:
             found.append(table)
     return found, reader.tally, tuple(reader.diagnostics)

@@ -126,6 +126,9 @@ class TableRole(enum.StrEnum):
     """Headers of the response (of the status stated before the table, else the success)."""
     SCHEMA = "schema"
     """A table reached only through links from other tables (a nested object)."""
+    CREDENTIALS = "credentials"
+    """Query parameters that authenticate any request of the service (a presigned URL's),
+    on a page about authentication (see :mod:`doc2openapi.scraper.credentials`)."""
     UNPLACED = "unplaced"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from doc2openapi.scraper.columns import columns_of
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers, subject_field_names
-from doc2openapi.scraper.model import Block, Page, Paragraph, Table, TableRole
+from doc2openapi.scraper.model import Block, CodeBlock, Page, Paragraph, Table, TableRole
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.status import ERROR_STATUS, is_error_label, status_after
 
@@ -77,6 +77,9 @@ class PlacedTable:
     status: str
     label: str
     """The paragraph just before a table without a caption (``""`` where none is)."""
+    text_before: str = ""
+    """The code block shown just before the table, with only paragraphs between (``""``
+    where none is): a request line, a formula or a record the table explains."""
 
 
 _LABEL_LENGTH = 120
@@ -91,9 +94,12 @@ def place_tables(page: Page) -> list[PlacedTable]:
         kind = section_kind(section.title)
         status = ""
         previous: Block | None = None
+        code = ""
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 status = status_after(block.text, status)
+            elif isinstance(block, CodeBlock):
+                code = block.text
             elif isinstance(block, Table):
                 label = ""
                 if isinstance(previous, Paragraph) and not block.caption:
@@ -101,7 +107,8 @@ def place_tables(page: Page) -> list[PlacedTable]:
                 table_status = status
                 if is_error_label(block.caption) and not table_status.startswith(("4", "5")):
                     table_status = ERROR_STATUS
-                placed.append(PlacedTable(block, section.title, kind, table_status, label))
+                placed.append(PlacedTable(block, section.title, kind, table_status, label, code))
+                code = ""
             previous = block
     return placed
 

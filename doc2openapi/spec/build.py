@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.cache import Cache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.hosts import HostMention
-from doc2openapi.scraper.model import ApiPage, FieldTable
+from doc2openapi.scraper.model import ApiPage, FieldTable, TableRole
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.carried import attach_carried
+from doc2openapi.spec.credentials import QueryCredentials
 from doc2openapi.spec.examples import attach_examples
 from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
 from doc2openapi.spec.operation_names import name_operations
@@ -207,14 +208,19 @@ def build_spec(
             index, service.name, builder.components, pages, owners=builder.component_owners
         )
         registries.append(registry)
-        builder.named_tables.extend((registry, table) for table in service.schema_tables)
+        builder.named_tables.extend(
+            (registry, table) for table in service.schema_tables if table.role is TableRole.SCHEMA
+        )
         count = 0
+        credentials = QueryCredentials.of(service.schema_tables, registry.counts)
+        builder.security_schemes.update(credentials.schemes)
         for api_page in sorted(service.api_pages, key=lambda p: p.page):
             for operation in PageBuilder(builder, registry, api_page, service.toc).operations():
                 if several:  # each service's operations on the service's own server
                     operation.body.setdefault("servers", [builder.servers[service.name]])
                 every_operation.append(operation)
                 count += 1
+        credentials.accept(every_operation[len(every_operation) - count :])
         operation_counts[service.name] = count
     for registry in registries:
         attach_carried(registry)
@@ -362,15 +368,16 @@ def _document(
     components: dict[str, Any] = {}
     if builder.components:
         components["schemas"] = dict(sorted(builder.components.items()))
+    schemes = dict(sorted(builder.security_schemes.items()))
     if builder.uses_token:
-        components["securitySchemes"] = {
-            SECURITY_SCHEME: {
-                "type": "apiKey",
-                "in": "header",
-                "name": "X-Auth-Token",
-                "description": "IAM token obtained from the Identity service.",
-            }
+        schemes[SECURITY_SCHEME] = {
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-Auth-Token",
+            "description": "IAM token obtained from the Identity service.",
         }
+    if schemes:
+        components["securitySchemes"] = schemes
     if components:
         document["components"] = components
     return document

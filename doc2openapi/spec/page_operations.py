@@ -62,6 +62,8 @@ class DocumentBuilder:
     """operationIds by method and path key, chosen for the whole document at once."""
     tags: dict[str, str] = field(default_factory=dict)
     uses_token: bool = False
+    security_schemes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Schemes other than the token: credentials sent in the query."""
     servers: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Each service's server (see :mod:`doc2openapi.spec.servers`)."""
     named_tables: list[tuple[SchemaRegistry, FieldTable]] = field(default_factory=list)
