@@ -7,6 +7,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from doc2openapi.scraper.explained import explains_text
 from doc2openapi.scraper.model import Table
 from doc2openapi.scraper.section_titles import PARENTHESES
 from doc2openapi.scraper.status import is_status_table
@@ -44,6 +45,10 @@ class NoFields(enum.StrEnum):
     LISTING = "names with nothing said of them as fields (a Key | Value listing)"
     NO_NAME_COLUMN = "no parameter column"
     NO_HEADER = "no header row: its columns cannot be named"
+    TEXT_PARTS = (
+        "the parts of the text shown just before it (a formula the client computes, a record "
+        "the service writes), not an HTTP message"
+    )
 
 
 def _reading(header: Sequence[str]) -> Columns | NoFields:
@@ -76,13 +81,17 @@ def columns_of(header: Sequence[str]) -> Columns | None:
     return reading if isinstance(reading, Columns) else None
 
 
-def lists_no_fields(table: Table, label: str = "") -> NoFields | None:
+def lists_no_fields(table: Table, label: str = "", text_before: str = "") -> NoFields | None:
     """Why ``table`` lists no fields of an API, or None where it may list some. The one
     place that sets a table aside as no field table: a rule added here must follow the
     document's meaning (header names, caption, the labelling paragraph ``label``), never a
     page name. The rows of such a table are counted as ``rows_not_fields``, each table
-    said once (D109); a table of fields that reaches no operation is "failed" instead."""
+    said once (D109); a table of fields that reaches no operation is "failed" instead.
+    ``text_before`` is the code block shown just before the table (see
+    :mod:`doc2openapi.scraper.explained`)."""
     if is_status_table(table.header):
         return NoFields.STATUS_CODES
+    if explains_text(table, text_before):
+        return NoFields.TEXT_PARTS
     reading = _reading(table.header)
     return reading if isinstance(reading, NoFields) else None

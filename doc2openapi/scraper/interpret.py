@@ -110,7 +110,9 @@ class _Reader:
 
     # -- tables
 
-    def set_aside(self, table: Table, label: str, status_codes: list[StatusCode]) -> bool:
+    def set_aside(
+        self, table: Table, label: str, status_codes: list[StatusCode], text_before: str = ""
+    ) -> bool:
         """Read a table of an API page that lists no fields: status codes (into
         ``status_codes``) or a table counted and said as one (see :meth:`not_fields`)."""
         if is_status_table(table.header):
@@ -119,7 +121,7 @@ class _Reader:
             self.diagnostics.extend(unread)
             self.tally += TableTally(status_rows=len(table.rows))
             return True
-        reason = lists_no_fields(table, label)
+        reason = lists_no_fields(table, label, text_before)
         if reason is not None:
             self.not_fields(table, reason)
         return reason is not None
@@ -292,7 +294,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     for item in placed:
         table = item.table
         label = table.caption or table.key
-        if reader.set_aside(table, item.label, status_codes):
+        if reader.set_aside(table, item.label, status_codes, item.text_before):
             continue
         references = OtherReferences(reference_counts, references_of[id(table)])
         role = table_role(item, page.key, references)
@@ -541,7 +543,7 @@ def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagn
     reader = _Reader(page)
     found: list[FieldTable] = []
     for item in place_tables(page):
-        reason = lists_no_fields(item.table, item.label)
+        reason = lists_no_fields(item.table, item.label, item.text_before)
         if reason is not None:
             reader.not_fields(item.table, reason)
             continue
