@@ -21,7 +21,16 @@ class Columns:
     description: int | None
 
 
-_NAME_HEADERS = ("parameter", "name", "attribute", "field", "key", "element", "header")
+_NAME_HEADERS = (
+    "parameter",
+    "name",
+    "attribute",
+    "field",
+    "key",
+    "element",
+    "header",
+    "response item",  # iam: "Response Item | Type | Description" of the response headers
+)
 _REQUIRED_HEADERS = (
     "mandatory",
     "required",
@@ -62,11 +71,11 @@ def _reading(header: Sequence[str]) -> Columns | NoFields:
                 return index
         return None
 
+    if find(_METRIC_HEADERS) is not None:  # "Cluster Type | Metric | Value Type": metrics
+        return NoFields.METRICS
     name = find(_NAME_HEADERS)
     if name is None:
         return NoFields.NO_NAME_COLUMN
-    if find(_METRIC_HEADERS) is not None:
-        return NoFields.METRICS
     columns = Columns(name, find(_REQUIRED_HEADERS), find(("type",)), find(_DESCRIPTION_HEADERS))
     if columns.requirement is None and columns.type is None and columns.description is None:
         return NoFields.LISTING

@@ -33,6 +33,7 @@ def test_tables_that_list_no_fields(header: tuple[str, ...]) -> None:
     ("header", "reason"),
     [
         (("Metric", "Name", "Description", "Value Range"), NoFields.METRICS),
+        (("Cluster Type", "Metric", "Value Type", "Description"), NoFields.METRICS),
         (("Key", "Value"), NoFields.LISTING),
         (("Status Code", "Name", "Description"), NoFields.STATUS_CODES),
         (("Returned Value", "Description"), NoFields.STATUS_CODES),
@@ -40,6 +41,7 @@ def test_tables_that_list_no_fields(header: tuple[str, ...]) -> None:
         ((), NoFields.NO_HEADER),
         (("Parameter", "Type", "Description"), None),
         (("Element", "Description"), None),
+        (("Response Item", "Type", "Description"), None),
     ],
 )
 def test_why_a_table_lists_no_fields(header: tuple[str, ...], reason: NoFields | None) -> None:

@@ -14,6 +14,13 @@ def _page_fields(folder: str, page: str) -> int:
     return int(service["page_details"].get(page, {}).get("fields_total", 0))
 
 
+def _not_fields(folder: str, page: str) -> tuple[int, int]:
+    """Rows and tables of a page counted as tables that list no fields."""
+    (service,) = scraped_folder(folder).report["services"].values()
+    details = service["page_details"][page]
+    return details["rows_not_fields"], details["tables_not_fields"]
+
+
 def _unplaced(folder: str, page: str) -> list[str]:
     diagnostics = scraped_folder(folder).report["diagnostics"]
     return [d["table"] for d in diagnostics if d["code"] == "D101" and d["page"] == page]
@@ -30,13 +37,28 @@ def _members(document: dict[str, Any], schema: dict[str, Any]) -> set[str]:
 def test_an_appendix_of_status_codes_holds_no_fields() -> None:
     """portal/dcs appendix/status_codes.html: "Status Code | Name | Description", 41 codes."""
     assert _page_fields("portal/dcs/api-ref", "appendix/status_codes.html") == 0
+    assert _not_fields("portal/dcs/api-ref", "appendix/status_codes.html") == (41, 1)
 
 
 def test_metric_and_dimension_tables_hold_no_fields() -> None:
     """AS Metrics: "Metric | Name | Description | Value Range | Remarks" and the dimension
     "Key | Value" (AutoScalingGroup) list what Cloud Eye monitors, not fields."""
     assert _page_fields("portal/as/api-ref", "appendix/as_metrics.html") == 0
+    assert _not_fields("portal/as/api-ref", "appendix/as_metrics.html") == (10, 2)  # 9 + 1
     assert _page_fields("doc-exports/ecs/api-ref", "en-us_topic_0022067719.html") == 0
+
+
+def test_a_response_item_column_names_the_response_headers() -> None:
+    """iam "Obtaining an Unscoped Token (SP Initiated)": "Parameters in the response
+    header" is a "Response Item | Type | Description" table of one row, X-Subject-Token
+    (String, the signed unscoped token); the page's success codes are 200 and 201."""
+    folder = "portal/iam/api-ref"
+    page = "apis/federated_identity_authentication_management/token/"
+    page += "obtaining_an_unscoped_token_sp_initiated.html"
+    responses = _operation(folder, page)["responses"]
+    for code in ("200", "201"):
+        assert responses[code]["headers"]["X-Subject-Token"]["schema"]["type"] == "string"
+    assert _not_fields(folder, page) == (0, 0)
 
 
 def test_description_of_field_tables_describe_the_list_items() -> None:
