@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
+from doc2openapi.scraper.captions import place_unlinked, redirect_misdirected
 from doc2openapi.scraper.columns import NoFields, columns_of, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
@@ -38,7 +39,6 @@ from doc2openapi.scraper.model import (
     TableTally,
 )
 from doc2openapi.scraper.nesting import nest_by_example
-from doc2openapi.scraper.placement import link_by_elimination, place_by_example
 from doc2openapi.scraper.repair import realigned, repaired_name
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
@@ -315,11 +315,10 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             else:
                 roots[slot] = label
         tables.append(field_table)
-    tables, notes = link_by_elimination(tables, reader.unlinked_bodies)
     examples = _examples(page)
-    tables, placed_notes = place_by_example(tables, examples, reader.unlinked_bodies)
+    tables, notes = place_unlinked(tables, examples, reader.unlinked_bodies)
     tables, nested_notes = nest_by_example(tables, examples)
-    reader.diagnostics.extend((*notes, *placed_notes, *nested_notes))
+    reader.diagnostics.extend((*notes, *nested_notes))
     tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     status_codes.extend(_status_paragraphs(page, reader))
@@ -539,7 +538,8 @@ def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagn
     """Parameter tables of a page that documents no operation (for example a page of data
     structures): they are reachable from other pages' links. A status-code table ("Status
     Code | Name | Description" of an appendix) lists codes, not fields: like every table
-    that lists no fields, its rows are counted in the tally and it is said."""
+    that lists no fields, its rows are counted in the tally and it is said. The notes say which
+    links were read as slips (see :func:`redirect_misdirected`)."""
     reader = _Reader(page)
     found: list[FieldTable] = []
     for item in place_tables(page):
@@ -554,4 +554,5 @@ def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagn
             table = replace(table, role=TableRole.CREDENTIALS)
         if table is not None:
             found.append(table)
-    return found, reader.tally, tuple(reader.diagnostics)
+    tables, notes = redirect_misdirected(found)
+    return tables, reader.tally, (*reader.diagnostics, *notes)

@@ -85,6 +85,26 @@ def label_subject(label: str) -> str:
     return caption_subject(text)
 
 
+def label_path(label: str) -> tuple[str, ...]:
+    """The whole field path a caption or labelling paragraph names: ``token.catalog``,
+    "Data structure of the spec/extendParam field" (``("spec", "extendParam")``); a single
+    field is a path of one."""
+    text = label.strip()
+    if not text or len(text) > 120:
+        return ()
+    match = _LABEL_SUBJECT.match(text) or _CAPTION_SUBJECT.match(text)
+    if match:
+        path = match.group("subject")
+    elif _FIELD_PATH.match(text):
+        path = text
+    else:
+        return ()
+    segments = tuple(s for s in re.split(r"[./]", path) if s)
+    if not segments or segments[-1].lower() in _PLACES | _GENERIC:
+        return ()
+    return segments
+
+
 def subject_field_names(subject: str) -> tuple[str, ...]:
     """The names of the field a table about ``subject`` describes: the subject itself, or a
     list of them ("tag" describes each of ``tags``, "match" each of ``matches``)."""

@@ -6,6 +6,8 @@ Two inferences, each reported (D108) so that a reader can check it:
 - by the example: the table names a field ("meta_data field description", "token.catalog")
   that no table lists, and the page's example shows where that field sits; it becomes a
   field of the table whose fields the example's enclosing object has.
+
+More inferences from captions are in :mod:`doc2openapi.scraper.captions`.
 """
 
 from __future__ import annotations
@@ -24,13 +26,13 @@ _NESTED_TYPE = re.compile(r"^(?:object|array|list|array of objects?|list<object>
 _BODY_KIND = {TableRole.REQUEST_BODY: "request", TableRole.RESPONSE_BODY: "response"}
 
 
-def _note(table: FieldTable, row: str, detail: str) -> Diagnostic:
+def inference_note(table: FieldTable, row: str, detail: str) -> Diagnostic:
     return Diagnostic(
         Level.INFO, Code.TABLE_INFERRED, table.page, detail, table.caption or table.key, row
     )
 
 
-def _link_to(table: FieldTable) -> Link:
+def link_to(table: FieldTable) -> Link:
     anchor = table.anchors[0] if table.anchors else table.key
     return Link(table.page, anchor, table.caption or table.label)
 
@@ -71,13 +73,13 @@ def link_by_elimination(
         orphan = orphans[0]
         position, row = fields[0]
         owner = result[position]
-        linked = replace(row, type_links=(_link_to(orphan),))
+        linked = replace(row, type_links=(link_to(orphan),))
         result[position] = replace(
             owner, fields=tuple(linked if r is row else r for r in owner.fields)
         )
         del unlinked[orphan.key]
         notes.append(
-            _note(
+            inference_note(
                 orphan,
                 row.name,
                 f"no link names this table; it is the only candidate for field "
@@ -96,10 +98,10 @@ def place_by_example(
     result = list(tables)
     notes: list[Diagnostic] = []
     named = {row.name for table in tables for row in table.fields}
-    reached = _reached(tables)
+    reached = reached_names(tables)
     for orphan in [t for t in tables if t.role is TableRole.SCHEMA]:
         subject = label_subject(orphan.caption) or label_subject(orphan.label)
-        if not subject or subject in named or _names(orphan) & reached:
+        if not subject or subject in named or table_names(orphan) & reached:
             continue
         found = _place(result, orphan, subject, examples)
         if found is None:
@@ -110,7 +112,7 @@ def place_by_example(
             name=subject,
             requirement=Requirement.UNSTATED,
             type_text="Array of objects" if isinstance(value, list) else "Object",
-            type_links=(_link_to(orphan),),
+            type_links=(link_to(orphan),),
             description=(),
             description_links=(),
             row=0,
@@ -119,7 +121,7 @@ def place_by_example(
         named.add(subject)
         unlinked.pop(orphan.key, None)
         notes.append(
-            _note(
+            inference_note(
                 orphan,
                 subject,
                 f"no table lists field {subject!r}, which this table describes; the example "
@@ -130,14 +132,14 @@ def place_by_example(
     return result, notes
 
 
-def _names(table: FieldTable) -> set[str]:
+def table_names(table: FieldTable) -> set[str]:
     names = {f"#{a}" for a in (*table.anchors, *table.lead_anchors, table.key)}
     if table.number:
         names.add(f"table {table.number}")
     return names
 
 
-def _reached(tables: Sequence[FieldTable]) -> set[str]:
+def reached_names(tables: Sequence[FieldTable]) -> set[str]:
     """The anchors and "Table N" numbers the page's fields point at."""
     reached: set[str] = set()
     for table in tables:
@@ -164,7 +166,7 @@ def _place(
     for example in examples:
         if example.kind != kind:
             continue
-        for parent in _parents(example_value(example.text), subject):
+        for parent in holders(example_value(example.text), subject):
             position = _best_match(tables, orphan, set(parent) - {subject})
             if position is not None:
                 return position, parent[subject]
@@ -195,7 +197,7 @@ def example_value(text: str) -> Any:
     return value
 
 
-def _parents(value: Any, key: str) -> Iterator[dict[str, Any]]:
+def holders(value: Any, key: str) -> Iterator[dict[str, Any]]:
     """The objects of ``value`` (at any depth) that hold ``key`` with an object or a list
     of objects."""
     if isinstance(value, dict):
@@ -205,7 +207,7 @@ def _parents(value: Any, key: str) -> Iterator[dict[str, Any]]:
         ):
             yield value
         for item in value.values():
-            yield from _parents(item, key)
+            yield from holders(item, key)
     elif isinstance(value, list):
         for item in value:
-            yield from _parents(item, key)
+            yield from holders(item, key)

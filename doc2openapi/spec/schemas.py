@@ -349,7 +349,12 @@ class SchemaRegistry:
                     schema["maxLength"] = longest
                 return schema
             case OneOfType(options=options):
-                return {"oneOf": [self._type_schema(o, None, row, owner) for o in options]}
+                return {
+                    "oneOf": [
+                        self._type_schema(o, target if _needs_schema(o) else None, row, owner)
+                        for o in options
+                    ]
+                }
             case NullType():
                 return {"nullable": True}
             case MapType(values=values):

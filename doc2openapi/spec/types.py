@@ -228,13 +228,18 @@ def _structure_form(original: str) -> TypeExpr | None:
 
 
 def _alternatives_form(original: str) -> TypeExpr | None:
-    """``Integer/Boolean``: every part a type word. Parts of one JSON kind are that kind."""
+    """``Integer/Boolean``: every part a type word. Parts of one JSON kind are that kind;
+    an object and an array of them are kept apart."""
     if re.search(r"[<>(){}\[\]]", original):
         return None
     parts = [p for p in _ALTERNATIVES.split(original) if p]
     if len(parts) < 2:
         return None
     options = [parse_type(part) for part in parts]
+    if all(isinstance(o, ObjectType | ArrayType) for o in options):
+        # "Object or Array of objects": one structure, or a list of it
+        shapes = {isinstance(o, ArrayType) for o in options}
+        return OneOfType(tuple(options)) if len(shapes) == 2 else None
     if not all(isinstance(o, Primitive) for o in options):
         return None
     kinds = list(dict.fromkeys(o.type for o in options if isinstance(o, Primitive)))

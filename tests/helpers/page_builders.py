@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from doc2openapi.pipeline import ScrapeOutcome, scrape
+
 FIELDS = ("Parameter", "Type", "Description")
 
 
@@ -24,3 +29,16 @@ def table(header: tuple[str, ...], *rows: tuple[str, ...], caption: str = "") ->
     body = "".join("<tr>" + "".join(f"<td><p>{c}</p></td>" for c in row) + "</tr>" for row in rows)
     cap = f"<caption><span><strong>{caption}</strong></span></caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def scrape_html(tmp_path: Path, html: str) -> ScrapeOutcome:
+    """The scrape of a folder holding just this page."""
+    (tmp_path / "page.html").write_text(html)
+    return scrape([tmp_path])
+
+
+def resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema a ``$ref`` chain leads to."""
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema

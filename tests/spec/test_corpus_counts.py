@@ -32,17 +32,17 @@ CEILINGS = {
     "portal/as/api-ref": Ceiling(3, 0, 0),
     "portal/bms/api-ref": Ceiling(6, 0, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
-    "portal/cce/api-ref": Ceiling(31, 0, 0),
+    "portal/cce/api-ref": Ceiling(9, 0, 0),
     "portal/dcs/api-ref": Ceiling(1, 0, 0),
     "portal/evs/api-ref": Ceiling(1, 0, 0),
     "portal/functiongraph/api-ref": Ceiling(116, 0, 0),
-    "portal/iam/api-ref": Ceiling(36, 0, 0),
+    "portal/iam/api-ref": Ceiling(22, 0, 0),
     "portal/kms/api-ref": Ceiling(0, 0, 0),
     "portal/mrs/api-ref": Ceiling(36, 0, 0),
     "portal/nat/api-ref": Ceiling(1, 0, 0),
     "portal/obs/api-ref": Ceiling(39, 0, 0),
     "portal/smn/api-ref": Ceiling(3, 0, 0),
-    "history/cce-798aa69/api-ref": Ceiling(14, 0, 0),
+    "history/cce-798aa69/api-ref": Ceiling(6, 0, 0),
 }
 FOLDERS = sorted(CEILINGS)
 

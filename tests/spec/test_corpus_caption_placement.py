@@ -1,0 +1,159 @@
+"""Tables placed by what their captions say, on real pages of the corpus: a field's whole
+path ("token.roles") and a caption naming the field where its link leads elsewhere. Each
+expectation was written by reading the page named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.helpers.corpus_scrape import scraped_folder
+from tests.helpers.golden_contracts import deref
+
+IAM = "portal/iam/api-ref"
+CCE = "portal/cce/api-ref"
+
+
+def _unplaced(folder: str, page: str) -> list[str]:
+    diagnostics = scraped_folder(folder).report["diagnostics"]
+    return [d["table"] for d in diagnostics if d["code"] == "D101" and d["page"] == page]
+
+
+def _target(document: dict[str, Any], schema: Any) -> Any:
+    return deref(document, schema)[0]
+
+
+def _members(document: dict[str, Any], schema: Any) -> set[str]:
+    return set(_target(document, schema).get("properties", {}))
+
+
+def _response(folder: str, page: str, code: str) -> dict[str, Any]:
+    document = scraped_folder(folder).document
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("x-source") == page:
+                content = operation["responses"][code]["content"]["application/json"]
+                return dict(_target(document, content["schema"]))
+    raise AssertionError(f"no operation from {page}")
+
+
+def _either(document: dict[str, Any], schema: dict[str, Any]) -> set[str]:
+    """The members of a field that holds one object or a list of them."""
+    single, listed = schema["oneOf"]
+    assert listed["type"] == "array"
+    assert _members(document, single) == _members(document, listed["items"])
+    return _members(document, single)
+
+
+def test_openid_token_tables_captioned_by_path_join_the_token() -> None:
+    """iam "Obtaining an Unscoped Token with an OpenID Connect ID Token": Table 5 "token"
+    lists expires_at, methods, issued_at and user; Tables 12 "token.roles" and 13
+    "token.catalog" name two more of its fields, and ``endpoints`` of Table 13 links Table
+    14 "token.catalog.endpoints". No example shows roles or catalog."""
+    page = (
+        "apis/federated_identity_authentication_management/token/"
+        "obtaining_an_unscoped_token_with_an_openid_connect_id_token.html"
+    )
+    document = scraped_folder(IAM).document
+    token = _target(document, _response(IAM, page, "201")["properties"]["token"])
+    assert set(token["properties"]) == {
+        "expires_at",
+        "methods",
+        "issued_at",
+        "user",
+        "roles",
+        "catalog",
+    }
+    assert _either(document, token["properties"]["roles"]) == {"id", "name"}
+    catalog = token["properties"]["catalog"]
+    assert _either(document, catalog) == {"endpoints", "id", "name", "type"}
+    endpoints = _target(document, catalog["oneOf"][0])["properties"]["endpoints"]
+    assert _members(document, endpoints["items"]) == {
+        "id",
+        "interface",
+        "region",
+        "region_id",
+        "url",
+    }
+    assert _unplaced(IAM, page) == []
+
+
+def test_a_labelled_path_roles_links_joins_the_roles_table() -> None:
+    """iam "Querying the List of Permissions of an Agency on a Domain": the list item
+    "roles.links" labels a table of self / previous / next; the "roles" table does not
+    list ``links``."""
+    page = "apis/agency_management/querying_the_list_of_permissions_of_an_agency_on_a_domain.html"
+    document = scraped_folder(IAM).document
+    roles = _response(IAM, page, "200")["properties"]["roles"]
+    role = _target(document, roles["items"])
+    assert _either(document, role["properties"]["links"]) == {"self", "previous", "next"}
+    assert _unplaced(IAM, page) == []
+
+
+def test_the_spec_extend_param_table_joins_the_spec_table() -> None:
+    """cce "Updating a Specified Node Pool": "Table 8 Data structure of the
+    spec/extendParam field" (maxPods ... nicThreshold, 9 rows) beside "Table 5 Data
+    structure of the spec field", which lists initialNodeCount, autoscaling, nodeTemplate."""
+    page = "apis/cluster_management/updating_a_specified_node_pool.html"
+    document = scraped_folder(CCE).document
+    operation = document["paths"][
+        "/api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools/{nodepool_id}"
+    ]["put"]
+    body = _target(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    spec = _target(document, body["properties"]["spec"])
+    assert set(spec["properties"]) == {
+        "initialNodeCount",
+        "autoscaling",
+        "nodeTemplate",
+        "extendParam",
+    }
+    extend = _either(document, spec["properties"]["extendParam"])
+    assert len(extend) == 9
+    assert {"maxPods", "alpha.cce/preInstall", "nicThreshold"} <= extend
+    assert _unplaced(CCE, page) == []
+
+
+def test_subjobs_are_v2jobs_not_the_body_their_anchor_sits_on() -> None:
+    """cce "Obtaining Job Details": ``subjobs`` is "Array of V2Job objects" and links the
+    anchor ``...-response-v2job``, which the page puts on Table 3 (the body); Table 5 is
+    captioned "V2Job" and nothing else reaches it."""
+    page = "apis/job_management/obtaining_job_details.html"
+    document = scraped_folder(CCE).document
+    body = _response(CCE, page, "200")
+    spec = _target(document, body["properties"]["spec"])
+    items = spec["properties"]["subjobs"]["items"]
+    assert _target(document, items)["x-source"].endswith(f"{page}#id5")
+    assert _members(document, items) == {"kind", "apiVersion", "metadata", "spec", "status"}
+    assert _unplaced(CCE, page) == []
+
+
+def test_tolerations_are_the_taints_and_tolerations_table() -> None:
+    """cce add-on "CCE Node Problem Detector": ``tolerations`` and
+    ``node_match_expressions`` both link Table 7 "nodeMatchExpresssion node affinity";
+    Table 6 "Taints and tolerations" (key, effect, operator, tolerationSeconds) is reached
+    by nothing. The same slip on "Kubernetes Metrics Server" (Table 6 and Table 5), in
+    both the portal folder and the history one."""
+    for folder in (CCE, "history/cce-798aa69/api-ref"):
+        document = scraped_folder(folder).document
+        for page, custom in (
+            ("cce_node_problem_detector.html", "#id3"),
+            ("kubernetes_metrics_server.html", "#id3"),
+        ):
+            key = f"apis/add-on_instance_parameters/{page}"
+            (schema,) = [
+                s
+                for s in document["components"]["schemas"].values()
+                if str(s.get("x-source", "")).endswith(key + custom)
+            ]
+            fields = schema["properties"]
+            assert _members(document, fields["tolerations"]["items"]) == {
+                "key",
+                "effect",
+                "operator",
+                "tolerationSeconds",
+            }
+            assert _members(document, fields["node_match_expressions"]["items"]) == {
+                "key",
+                "values",
+                "operator",
+            }
+            assert _unplaced(folder, key) == []
