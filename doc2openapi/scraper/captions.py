@@ -6,7 +6,13 @@
 - by the caption, against a link: a field links a table whose caption names neither the
   field nor its type, while a table that nothing reaches is captioned for it ("tolerations"
   linking "Table 7 nodeMatchExpression node affinity" beside "Table 6 Taints and
-  tolerations"; ``Array of V2Job objects`` linking the body beside "Table 5 V2Job").
+  tolerations"; ``Array of V2Job objects`` linking the body beside "Table 5 V2Job");
+- by a value: a field of the request body with a simple type names a second body table
+  for one of its values ("job_type ... 5: DistCp ... For details, see Table 3"): that table
+  is the request body for that value, an alternative body;
+- by a map's values: a field typed only "Map" whose values, in the page's example, hold the
+  fields of a table that nothing reaches ("metric_datas | MAP" and "metricDataBean
+  parameter description"): the table describes the map's values (or their items).
 
 Each placement is reported (D108), as those of :mod:`doc2openapi.scraper.placement`.
 """
@@ -19,7 +25,7 @@ from dataclasses import replace
 from typing import Any
 
 from doc2openapi.diagnostics import Diagnostic
-from doc2openapi.scraper.links import label_path, label_subject
+from doc2openapi.scraper.links import label_path, label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import Example, FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.scraper.placement import (
     example_value,
@@ -42,7 +48,9 @@ def place_unlinked(
     tables, eliminated = link_by_elimination(tables, unlinked)
     tables, by_example = place_by_example(tables, examples, unlinked)
     tables, by_path = place_by_path(tables, examples, unlinked)
-    return tables, [*redirected, *eliminated, *by_example, *by_path]
+    tables, variants = body_variants(tables, unlinked)
+    tables, map_values = place_map_values(tables, examples, unlinked)
+    return tables, [*redirected, *eliminated, *by_example, *by_path, *variants, *map_values]
 
 
 _EITHER = "Object or Array of objects"
@@ -211,3 +219,137 @@ def _captiontable_names(table: FieldTable, words: set[str]) -> bool:
     found = set(_WORD.findall(text)) - _CAPTION_VOCABULARY
     found |= {w[:-1] for w in found if w.endswith("s")}
     return bool(found & words) or bool({f"{w}s" for w in found} & words)
+
+
+_SIMPLE_TYPE = re.compile(
+    r"^(?:string|str|integer|int|long|short|number|float|double|boolean|bool|enum)\b", re.I
+)
+
+
+def body_variants(
+    tables: list[FieldTable], unlinked: dict[str, str]
+) -> tuple[list[FieldTable], list[Diagnostic]]:
+    """Tables of the request section that nothing links as a structure and that a field of
+    the body with a simple type names for one of its values ("5: DistCp, importing and
+    exporting data. For details, see Table 3"): a string or a number has no structure, so
+    the table is the body the request has when the field has that value, an alternative body
+    (``REQUEST_VARIANT``)."""
+    bodies = [t for t in tables if t.role is TableRole.REQUEST_BODY]
+    if len(bodies) != 1:
+        return tables, []
+    body = bodies[0]
+    naming = _value_mentions(body)
+    if not naming:
+        return tables, []
+    simple = {id(row) for row, _ in naming.values()}
+    others = reached_names(
+        [replace(t, fields=tuple(r for r in t.fields if id(r) not in simple)) for t in tables]
+    )
+    result: list[FieldTable] = []
+    notes: list[Diagnostic] = []
+    for table in tables:
+        # the line that names the table ("5: DistCp ... see Table 3") before a link's text
+        found = sorted(table_names(table) & naming.keys(), key=lambda k: k.startswith("#"))
+        if (
+            not found
+            or table.role is not TableRole.SCHEMA
+            or table.section != body.section
+            or table_names(table) & others
+        ):
+            result.append(table)
+            continue
+        row, line = naming[found[0]]
+        result.append(replace(table, role=TableRole.REQUEST_VARIANT))
+        unlinked.pop(table.key, None)
+        notes.append(
+            inference_note(
+                table,
+                row.name,
+                f"field {row.name!r} of the request body names this table for one of its "
+                f"values ({line!r}): it is the request body for that value, an "
+                f"alternative to {body.caption or body.label or body.key!r}",
+            )
+        )
+    return result, notes
+
+
+def _value_mentions(body: FieldTable) -> dict[str, tuple[FieldRow, str]]:
+    """The tables (``#anchor``, ``table N``) the body's simple-typed fields mention, with
+    the field and the line that mentions each."""
+    found: dict[str, tuple[FieldRow, str]] = {}
+    for row in body.fields:
+        if not _SIMPLE_TYPE.match(row.type_text.strip()):
+            continue
+        for line in row.description:
+            for number in same_page_table_numbers(line.text, row.description_links, body.page):
+                found.setdefault(f"table {number}", (row, line.text))
+        for link in row.description_links:
+            if link.fragment and link.page in ("", body.page):
+                found.setdefault(f"#{link.fragment}", (row, link.text))
+    return found
+
+
+_MAP_WORD = re.compile(r"^(?:map|hashmap|dict|dictionary)$", re.I)
+
+
+def place_map_values(
+    tables: list[FieldTable], examples: Sequence[Example], unlinked: dict[str, str]
+) -> tuple[list[FieldTable], list[Diagnostic]]:
+    """A table that nothing reaches whose fields are, in the page's example, the members of
+    the values of one field typed only "Map" (or of their items) of the same section: it
+    describes those values. The field's type then says so (``Map<String,Object>`` or
+    ``Map<String,Array of objects>``, as the example has them)."""
+    result = list(tables)
+    notes: list[Diagnostic] = []
+    reached = reached_names(tables)
+    for orphan in [t for t in tables if t.role is TableRole.SCHEMA]:
+        if table_names(orphan) & reached:
+            continue
+        names = {row.name for row in orphan.fields}
+        found = [
+            (position, row, shape)
+            for position, table in enumerate(result)
+            if table.section == orphan.section and table is not orphan
+            for row in table.fields
+            if _MAP_WORD.match(row.type_text.strip()) and not row.type_links
+            for shape in [_map_values(examples, row.name, names)]
+            if shape
+        ]
+        if len(found) != 1:
+            continue
+        position, row, shape = found[0]
+        owner = result[position]
+        linked = replace(row, type_text=shape, type_links=(link_to(orphan),))
+        result[position] = replace(
+            owner, fields=tuple(linked if r is row else r for r in owner.fields)
+        )
+        unlinked.pop(orphan.key, None)
+        notes.append(
+            inference_note(
+                orphan,
+                row.name,
+                f"no link names this table; the example has its fields in the values of map "
+                f"{row.name!r} of {owner.caption or owner.label or owner.key!r}, so it "
+                f"describes them ({shape})",
+            )
+        )
+    return result, notes
+
+
+def _map_values(examples: Sequence[Example], name: str, members: set[str]) -> str:
+    """The type of map ``name`` whose values (or their items) the example shows with most
+    of ``members`` as keys; ``""`` where no example does."""
+    for example in examples:
+        for holder in holders(example_value(example.text), name):
+            value = holder[name]
+            if not isinstance(value, dict) or not value:
+                continue
+            values = list(value.values())
+            listed = all(isinstance(v, list) for v in values)
+            items = [i for v in values for i in v] if listed else values
+            if not items or not all(isinstance(i, dict) for i in items):
+                continue
+            keys = {k for item in items for k in item}
+            if 2 * len(keys & members) > len(members):
+                return "Map<String,Array of objects>" if listed else "Map<String,Object>"
+    return ""

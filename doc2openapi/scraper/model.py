@@ -129,6 +129,9 @@ class TableRole(enum.StrEnum):
     CREDENTIALS = "credentials"
     """Query parameters that authenticate any request of the service (a presigned URL's),
     on a page about authentication (see :mod:`doc2openapi.scraper.credentials`)."""
+    REQUEST_VARIANT = "request_variant"
+    """The request body for one value of a body field ("5: DistCp ... see Table 3"): an
+    alternative to the request body table."""
     UNPLACED = "unplaced"
 
 

@@ -283,8 +283,15 @@ class PageBuilder:
         for table in self.page.tables:
             if table.role is TableRole.REQUEST_BODY:
                 schema = self.registry.table_ref(table, base + "Request", base)
-                media_type = request_media_type(self.page.tables)
-                return media_type, schema, schema["$ref"].rsplit("/", 1)[-1]
+                name = schema["$ref"].rsplit("/", 1)[-1]
+                variants = [
+                    self.registry.table_ref(t, base + "Request", base)
+                    for t in self.page.tables
+                    if t.role is TableRole.REQUEST_VARIANT
+                ]
+                if variants:  # the body for some values of one of its fields
+                    schema = {"anyOf": [schema, *variants]}
+                return request_media_type(self.page.tables), schema, name
         return "", None, ""
 
     def _responses(self, base: str) -> dict[str, Any]:
@@ -317,7 +324,7 @@ class PageBuilder:
                 )
 
 
-_BODY_ROLES = (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY)
+_BODY_ROLES = (TableRole.REQUEST_BODY, TableRole.REQUEST_VARIANT, TableRole.RESPONSE_BODY)
 
 
 def _external_docs(options: SpecOptions, page: str, title: str) -> dict[str, str] | None:

@@ -150,3 +150,81 @@ def test_a_type_named_by_a_caption_wins_over_a_link_to_the_body(tmp_path: Path) 
     outcome = _scrape(tmp_path, _page(response))
     assert _members(outcome, _body(outcome)["properties"]["subjobs"]["items"]) == {"kind", "uid"}
     assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+def _request_page(request: str) -> str:
+    return f"""<html><body><main><section id="top"><h1>Adding a job</h1>
+<section id="uri"><h2>URI</h2><p>POST /v1/jobs</p></section>
+<section id="request"><h2>Request</h2>{request}</section>
+</section></main></body></html>"""
+
+
+def _request(outcome: ScrapeOutcome) -> dict[str, Any]:
+    operation = outcome.spec.document["paths"]["/v1/jobs"]["post"]
+    schema: dict[str, Any] = operation["requestBody"]["content"]["application/json"]["schema"]
+    return schema
+
+
+_JOB_TYPES = (
+    "Job type code</p><p>1: MapReduce</p><p>5: DistCp, importing and exporting data. "
+    "For details, see Table 2.</p><p>6: Spark Script"
+)
+
+
+def test_a_table_named_for_a_value_of_a_simple_field_is_an_alternative_body(
+    tmp_path: Path,
+) -> None:
+    """``job_type`` (Integer) says "5: DistCp ... see Table 2": an integer has no
+    structure, so Table 2 is the body of a DistCp job, beside Table 1."""
+    request = _captioned(
+        1,
+        "Request parameter description",
+        _row("job_type", "Integer", _JOB_TYPES),
+        _row("jar_path", "String"),
+    ) + _captioned(2, "DistCp parameter description", _row("file_action", "String"))
+    outcome = _scrape(tmp_path, _request_page(request))
+    general, distcp = _request(outcome)["anyOf"]
+    assert _members(outcome, general) == {"job_type", "jar_path"}
+    assert _members(outcome, distcp) == {"file_action"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+    assert "TABLE_INFERRED" in _codes(outcome)
+
+
+def test_a_table_an_object_field_names_is_its_structure_not_a_variant(tmp_path: Path) -> None:
+    request = _captioned(
+        1,
+        "Request parameter description",
+        _row("job", "Object", "For details, see Table 2."),
+        _row("job_type", "Integer", _JOB_TYPES),
+    ) + _captioned(2, "DistCp parameter description", _row("file_action", "String"))
+    outcome = _scrape(tmp_path, _request_page(request))
+    body = _resolve(outcome.spec.document, _request(outcome))
+    assert _members(outcome, body["properties"]["job"]) == {"file_action"}
+
+
+_METRICS = _captioned(
+    1,
+    "Response parameter description",
+    _row("metric_datas", "MAP", "Key: the name of a metric. Value: the data queried."),
+) + _captioned(
+    2, "metricDataBean parameter description", _row("time", "Long"), _row("value", "String")
+)
+
+
+def test_a_table_whose_fields_the_example_has_in_a_maps_values_describes_them(
+    tmp_path: Path,
+) -> None:
+    example = '<pre>{"metric_datas": {"cpu": [{"time": 1, "value": "0.5"}]}}</pre>'
+    outcome = _scrape(tmp_path, _page(_METRICS, example))
+    datas = _body(outcome)["properties"]["metric_datas"]
+    assert datas["type"] == "object"
+    assert datas["additionalProperties"]["type"] == "array"
+    assert _members(outcome, datas["additionalProperties"]["items"]) == {"time", "value"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+def test_without_the_maps_values_in_the_example_the_table_stays_unplaced(tmp_path: Path) -> None:
+    example = '<pre>{"metric_datas": {"cpu": "high"}}</pre>'
+    outcome = _scrape(tmp_path, _page(_METRICS, example))
+    assert "additionalProperties" not in _body(outcome)["properties"]["metric_datas"]
+    assert "TABLE_UNPLACED" in _codes(outcome)

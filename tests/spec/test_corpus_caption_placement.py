@@ -157,3 +157,40 @@ def test_tolerations_are_the_taints_and_tolerations_table() -> None:
                 "operator",
             }
             assert _unplaced(folder, key) == []
+
+
+def test_job_type_tables_are_alternative_request_bodies() -> None:
+    """mrs "Adding a Job and Executing the Job": ``job_type`` (Integer) reads "5: DistCp,
+    importing and exporting data. For details, see Table 3" and "7: Spark SQL ... see
+    Table 4"; Table 3 lists job_name, input, output, file_action, Table 4 hql and
+    job_name. The examples of DistCp jobs send exactly Table 3's fields (with job_type and
+    cluster_id)."""
+    folder = "portal/mrs/api-ref"
+    page = "apis/job_object_apis_v1_not_recommended/adding_a_job_and_executing_the_job.html"
+    document = scraped_folder(folder).document
+    operation = document["paths"]["/v1.1/{project_id}/jobs/submit-job"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    general, distcp, spark_sql = (_target(document, s) for s in body["anyOf"])
+    assert {"job_type", "jar_path", "hive_script_path"} <= set(general["properties"])
+    assert set(distcp["properties"]) == {"job_name", "input", "output", "file_action"}
+    assert set(spark_sql["properties"]) == {"hql", "job_name"}
+    assert _unplaced(folder, page) == []
+
+
+def test_metric_data_beans_are_the_values_of_the_metric_map() -> None:
+    """mrs manager "Querying Monitoring Data": ``metric_datas`` (MAP) of Table 2 is
+    "Key indicates the name of a monitoring item. Value indicates a list of monitored metric
+    parameters"; the example has ``"additionalProp1": [{"time", "value", "node"}]``, the
+    fields of Table 3 "metricDataBean parameter description" (with ``extend``)."""
+    folder = "portal/mrs/api-ref"
+    page = "mrs_manager_api/mrs_manager_web_apis/querying_monitoring_data.html"
+    document = scraped_folder(folder).document
+    (holder,) = [
+        s
+        for s in document["components"]["schemas"].values()
+        if "metric_datas" in s.get("properties", {})
+    ]
+    values = holder["properties"]["metric_datas"]["additionalProperties"]
+    assert values["type"] == "array"
+    assert _members(document, values["items"]) == {"time", "value", "node", "extend"}
+    assert _unplaced(folder, page) == []

@@ -38,7 +38,7 @@ CEILINGS = {
     "portal/functiongraph/api-ref": Ceiling(116, 0, 0),
     "portal/iam/api-ref": Ceiling(22, 0, 0),
     "portal/kms/api-ref": Ceiling(0, 0, 0),
-    "portal/mrs/api-ref": Ceiling(36, 0, 0),
+    "portal/mrs/api-ref": Ceiling(26, 0, 0),
     "portal/nat/api-ref": Ceiling(1, 0, 0),
     "portal/obs/api-ref": Ceiling(39, 0, 0),
     "portal/smn/api-ref": Ceiling(3, 0, 0),
