@@ -12,7 +12,11 @@
   is the request body for that value, an alternative body;
 - by a map's values: a field typed only "Map" whose values, in the page's example, hold the
   fields of a table that nothing reaches ("metric_datas | MAP" and "metricDataBean
-  parameter description"): the table describes the map's values (or their items).
+  parameter description"): the table describes the map's values (or their items);
+- by a value of a nested field: a table labelled for one value of a field ("... (methods is
+  set to assume_role)") describes, for that value, the object of the one other table of
+  its section that lists the field (``auth.identity``): an alternative to it, which the
+  spec offers wherever that table is used (:func:`value_variants`).
 
 Each placement is reported (D108), as those of :mod:`doc2openapi.scraper.placement`.
 """
@@ -50,7 +54,16 @@ def place_unlinked(
     tables, by_path = place_by_path(tables, examples, unlinked)
     tables, variants = body_variants(tables, unlinked)
     tables, map_values = place_map_values(tables, examples, unlinked)
-    return tables, [*redirected, *eliminated, *by_example, *by_path, *variants, *map_values]
+    alternatives = _alternatives_said(tables, unlinked)
+    return tables, [
+        *redirected,
+        *eliminated,
+        *by_example,
+        *by_path,
+        *variants,
+        *map_values,
+        *alternatives,
+    ]
 
 
 _EITHER = "Object or Array of objects"
@@ -353,3 +366,57 @@ def _map_values(examples: Sequence[Example], name: str, members: set[str]) -> st
             if 2 * len(keys & members) > len(members):
                 return "Map<String,Array of objects>" if listed else "Map<String,Object>"
     return ""
+
+
+_VALUE_LABEL = re.compile(
+    r"\(\s*(?:when\s+)?(?:the\s+)?(?P<field>[A-Za-z_][\w.-]*)\s+(?:parameter\s+|field\s+)?"
+    r"is\s+(?:set\s+to\s+)?(?P<value>[\w.:/-]+)\s*\)",
+    re.I,
+)
+"""A label naming one value of a field: "(methods is set to assume_role)"."""
+
+
+def value_variants(tables: Sequence[FieldTable]) -> dict[str, str]:
+    """Nested tables (by key) labelled for one value of a field, and the key of the table
+    whose object they describe for that value: the one nested table of their section that
+    lists the field and whose own label names no value."""
+    labelled = {
+        t.key: match
+        for t in tables
+        if (match := _VALUE_LABEL.search(t.caption or t.label)) is not None
+    }
+    found: dict[str, str] = {}
+    for table in tables:
+        match = labelled.get(table.key)
+        if match is None or table.role is not TableRole.SCHEMA:
+            continue
+        field = match.group("field").rsplit(".", 1)[-1]
+        parents = [
+            t
+            for t in tables
+            if t.key not in labelled
+            and t.role is TableRole.SCHEMA
+            and t.section == table.section
+            and any(row.name == field for row in t.fields)
+        ]
+        if len(parents) == 1:
+            found[table.key] = parents[0].key
+    return found
+
+
+def _alternatives_said(tables: list[FieldTable], unlinked: dict[str, str]) -> list[Diagnostic]:
+    parents = {t.key: t for t in tables}
+    notes: list[Diagnostic] = []
+    for key, parent in value_variants(tables).items():
+        table = parents[key]
+        unlinked.pop(key, None)
+        owner = parents[parent]
+        notes.append(
+            inference_note(
+                table,
+                "",
+                f"the label names a value of a field of {owner.caption or owner.label!r}: "
+                "the table describes that object for that value, an alternative to it",
+            )
+        )
+    return notes

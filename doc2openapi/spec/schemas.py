@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.captions import value_variants
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.carried import Carrier, carried_table
@@ -98,9 +99,12 @@ class TableIndex:
     pages: set[str] = field(default_factory=set)
     """Every page read (a link elsewhere leads out of the folder)."""
     captions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_page: dict[str, list[FieldTable]] = field(default_factory=dict)
+    _variants: dict[str, dict[str, list[FieldTable]]] = field(default_factory=dict)
 
     def add(self, table: FieldTable) -> None:
         self.pages.add(table.page)
+        self.by_page.setdefault(table.page, []).append(table)
         self.captions[(table.page, table.caption)] += 1
         for anchor in table.anchors:
             self.by_anchor.setdefault((table.page, anchor), table)
@@ -116,6 +120,18 @@ class TableIndex:
         subject = label_subject(table.caption) or label_subject(table.label)
         if subject:
             self.by_subject.setdefault((table.page, subject.lower()), []).append(table)
+
+    def alternatives(self, table: FieldTable) -> list[FieldTable]:
+        """The tables of the page labelled for one value of a field of ``table``: the
+        object it describes, for that value (see :func:`value_variants`)."""
+        if table.page not in self._variants:
+            tables = self.by_page.get(table.page, [])
+            keys = {t.key: t for t in tables}
+            found: dict[str, list[FieldTable]] = {}
+            for variant, parent in value_variants(tables).items():
+                found.setdefault(parent, []).append(keys[variant])
+            self._variants[table.page] = found
+        return self._variants[table.page].get(table.key, [])
 
     def label(self, table: FieldTable) -> str:
         """How diagnostics name a table: its caption, with its number where another table
@@ -313,6 +329,8 @@ class SchemaRegistry:
     ) -> Schema:
         expr = parse_type(row.type_text)
         target, unresolved = self._linked_table(table, row, expr)
+        if isinstance(target, FieldTable) and self.index.alternatives(target):
+            target = (target, *self.index.alternatives(target))
         schema = self._type_schema(expr, target, row, owner)
         schema, dropped = described(schema, row.description)
         for problem in dropped:

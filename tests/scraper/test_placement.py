@@ -228,3 +228,34 @@ def test_without_the_maps_values_in_the_example_the_table_stays_unplaced(tmp_pat
     outcome = _scrape(tmp_path, _page(_METRICS, example))
     assert "additionalProperties" not in _body(outcome)["properties"]["metric_datas"]
     assert "TABLE_UNPLACED" in _codes(outcome)
+
+
+def _labelled(label: str, *rows: str) -> str:
+    table = f"<table>{HEAD}<tbody>{''.join(rows)}</tbody></table>"
+    return f"<p>{label}</p><div class='table-responsive'>{table}</div>"
+
+
+def test_a_table_labelled_for_a_value_of_a_nested_field_is_an_alternative(
+    tmp_path: Path,
+) -> None:
+    """``identity`` links the table labelled "auth.identity" (methods, token); the table
+    labelled "... (methods is set to assume_role)" gives the identity of that method."""
+    request = (
+        _labelled("Parameters in the request body", _row("identity", "<a href='#i'>Object</a>"))
+        + "<p id='i'>auth.identity</p>"
+        + f"<div class='table-responsive'><table>{HEAD}<tbody>"
+        + _row("methods", "Array of strings")
+        + _row("token", "String")
+        + "</tbody></table></div>"
+        + _labelled(
+            "With an agency token (methods is set to assume_role)",
+            _row("methods", "Array of strings"),
+            _row("agency_name", "String"),
+        )
+    )
+    outcome = _scrape(tmp_path, _request_page(request))
+    body = _resolve(outcome.spec.document, _request(outcome))
+    token, agency = body["properties"]["identity"]["anyOf"]
+    assert _members(outcome, token) == {"methods", "token"}
+    assert _members(outcome, agency) == {"methods", "agency_name"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)

@@ -194,3 +194,27 @@ def test_metric_data_beans_are_the_values_of_the_metric_map() -> None:
     assert values["type"] == "array"
     assert _members(document, values["items"]) == {"time", "value", "node", "extend"}
     assert _unplaced(folder, page) == []
+
+
+def test_tables_labelled_for_a_value_of_methods_are_alternative_identities() -> None:
+    """iam "Obtaining a Temporary AK/SK": ``identity`` links the list item "auth.identity"
+    (methods, token, policy); two more tables are labelled "Obtaining a temporary AK/SK with
+    an agency token (methods is set to assume_role)" (methods, agency_name, domain_name or
+    domain_id, duration_seconds, scope) and "... (methods is set to token)" (methods,
+    token, duration_seconds)."""
+    page = "apis/access_key_management/obtaining_a_temporary_ak_sk.html"
+    document = scraped_folder(IAM).document
+    operation = document["paths"]["/v3.0/OS-CREDENTIAL/securitytokens"]["post"]
+    body = _target(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    auth = _target(document, body["properties"]["auth"])
+    structured, agency, token = auth["properties"]["identity"]["anyOf"]
+    assert _members(document, structured) == {"methods", "token", "policy"}
+    assert _members(document, agency) == {
+        "methods",
+        "agency_name",
+        "domain_name or domain_id",
+        "duration_seconds",
+        "scope",
+    }
+    assert _members(document, token) == {"methods", "token", "duration_seconds"}
+    assert _unplaced(IAM, page) == []
