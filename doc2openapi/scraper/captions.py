@@ -286,19 +286,27 @@ def body_variants(
     return result, notes
 
 
+_VALUE_LINE = re.compile(r"^\s*[\w.-]+\s*:\s*\S")
+"""A line that documents one value of a field: "5: DistCp, importing and exporting data"."""
+
+
 def _value_mentions(body: FieldTable) -> dict[str, tuple[FieldRow, str]]:
-    """The tables (``#anchor``, ``table N``) the body's simple-typed fields mention, with
-    the field and the line that mentions each."""
+    """The tables (``#anchor``, ``table N``) that lines documenting one value of a
+    simple-typed field of the body mention, with the field and the line. A field whose
+    description names a table otherwise ("The policy as a string. See Table 1") carries
+    that document; it names no body."""
     found: dict[str, tuple[FieldRow, str]] = {}
     for row in body.fields:
         if not _SIMPLE_TYPE.match(row.type_text.strip()):
             continue
         for line in row.description:
+            if not _VALUE_LINE.match(line.text):
+                continue
             for number in same_page_table_numbers(line.text, row.description_links, body.page):
                 found.setdefault(f"table {number}", (row, line.text))
-        for link in row.description_links:
-            if link.fragment and link.page in ("", body.page):
-                found.setdefault(f"#{link.fragment}", (row, link.text))
+            for link in row.description_links:
+                if link.fragment and link.page in ("", body.page) and link.text in line.text:
+                    found.setdefault(f"#{link.fragment}", (row, line.text))
     return found
 
 
