@@ -4,6 +4,7 @@ list no fields at all (their rows are counted apart, never lost)."""
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,10 @@ class NoFields(enum.StrEnum):
         "the parts of the text shown just before it (a formula the client computes, a record "
         "the service writes), not an HTTP message"
     )
+    ENVIRONMENT = (
+        "environment variables that the page's shell lines export (a tool's settings, not "
+        "fields of a request or response)"
+    )
 
 
 def _reading(header: Sequence[str]) -> Columns | NoFields:
@@ -90,17 +95,33 @@ def columns_of(header: Sequence[str]) -> Columns | None:
     return reading if isinstance(reading, Columns) else None
 
 
-def lists_no_fields(table: Table, label: str = "", text_before: str = "") -> NoFields | None:
+def lists_no_fields(
+    table: Table, label: str = "", text_before: str = "", exported: frozenset[str] = frozenset()
+) -> NoFields | None:
     """Why ``table`` lists no fields of an API, or None where it may list some. The one
     place that sets a table aside as no field table: a rule added here must follow the
-    document's meaning (header names, caption, the labelling paragraph ``label``), never a
-    page name. The rows of such a table are counted as ``rows_not_fields``, each table
-    said once (D109); a table of fields that reaches no operation is "failed" instead.
-    ``text_before`` is the code block shown just before the table (see
-    :mod:`doc2openapi.scraper.explained`)."""
+    document's meaning (header names, caption, the labelling paragraph ``label``, the
+    names the page's shell lines ``export``), never a page name. The rows of such a table
+    are counted as ``rows_not_fields``, each table said once (D109); a table of fields
+    that reaches no operation is "failed" instead. ``text_before`` is the code block shown
+    just before the table (see :mod:`doc2openapi.scraper.explained`)."""
     if is_status_table(table.header):
         return NoFields.STATUS_CODES
     if explains_text(table, text_before):
         return NoFields.TEXT_PARTS
     reading = _reading(table.header)
-    return reading if isinstance(reading, NoFields) else None
+    if isinstance(reading, NoFields):
+        return reading
+    names = {r.cells[reading.name].text.strip() for r in table.rows if len(r.cells) > reading.name}
+    if exported and names and names <= exported:
+        return NoFields.ENVIRONMENT
+    return None
+
+
+_EXPORT = re.compile(r"^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=", re.M)
+
+
+def exported_names(texts: Iterable[str]) -> frozenset[str]:
+    """The environment variables that shell lines among ``texts`` set
+    (``export OS_AUTH_URL=https://...``)."""
+    return frozenset(name for text in texts for name in _EXPORT.findall(text))

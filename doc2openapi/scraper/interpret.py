@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
 from doc2openapi.scraper.captions import place_unlinked, redirect_misdirected
-from doc2openapi.scraper.columns import NoFields, columns_of, lists_no_fields
+from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
 from doc2openapi.scraper.model import (
@@ -98,10 +98,15 @@ class _Reader:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unlinked_bodies: dict[str, str] = field(default_factory=dict)
     tally: TableTally = field(default_factory=TableTally)
+    exported: frozenset[str] = frozenset()
+    """Environment variables the page's shell lines set (``export NAME=...``)."""
 
     def __post_init__(self) -> None:
         headers = sum(1 for table in self.page.tables() if table.header_from_cells)
         self.tally = TableTally(header_rows=headers)
+        self.exported = exported_names(
+            b.text for s in self.page.sections for b in s.blocks if not isinstance(b, Table)
+        )
 
     def report(
         self, code: Code, detail: str, table: str = "", row: str = "", level: Level = Level.WARNING
@@ -121,7 +126,7 @@ class _Reader:
             self.diagnostics.extend(unread)
             self.tally += TableTally(status_rows=len(table.rows))
             return True
-        reason = lists_no_fields(table, label, text_before)
+        reason = lists_no_fields(table, label, text_before, self.exported)
         if reason is not None:
             self.not_fields(table, reason)
         return reason is not None
@@ -543,7 +548,7 @@ def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagn
     reader = _Reader(page)
     found: list[FieldTable] = []
     for item in place_tables(page):
-        reason = lists_no_fields(item.table, item.label, item.text_before)
+        reason = lists_no_fields(item.table, item.label, item.text_before, reader.exported)
         if reason is not None:
             reader.not_fields(item.table, reason)
             continue

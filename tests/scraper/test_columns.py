@@ -90,3 +90,31 @@ def test_a_name_and_description_table_lists_fields() -> None:
     columns = columns_of(("Element", "Description"))
     assert columns is not None
     assert (columns.name, columns.description) == (0, 1)
+
+
+def _client_setup(*exports: str) -> bytes:
+    lines = "".join(f"<p>export {name}=value</p>" for name in exports)
+    rows = "<tr><td>OS_AUTH_URL</td><td>Authentication URL.</td></tr>"
+    rows += "<tr><td>OS_USERNAME</td><td>User name.</td></tr>"
+    return (
+        "<html><body><main><section id='top'><h1>Using the client</h1><p>For example:</p>"
+        f"{lines}<table><caption>Table 1 Parameter description</caption><thead><tr>"
+        f"<th>Parameter</th><th>Description</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</section></main></body></html>"
+    ).encode()
+
+
+def test_a_table_of_the_variables_the_page_exports_lists_no_fields() -> None:
+    """Every name of the table is set by an ``export NAME=...`` line of the page: they
+    configure a command-line tool, they are no fields of a request or response."""
+    result = scrape_page("sso.html", _client_setup("OS_AUTH_URL", "OS_USERNAME"))
+    assert result.tables == ()
+    assert (result.page.tally.rows_not_fields, result.page.tally.tables_not_fields) == (2, 1)
+    (said,) = [d for d in result.page.diagnostics if d.code.value == "D109"]
+    assert "environment variables" in said.detail
+
+
+def test_a_table_with_a_name_no_line_exports_is_kept() -> None:
+    result = scrape_page("sso.html", _client_setup("OS_AUTH_URL"))
+    (table,) = result.tables
+    assert [row.name for row in table.fields] == ["OS_AUTH_URL", "OS_USERNAME"]

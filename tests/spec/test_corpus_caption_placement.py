@@ -218,3 +218,25 @@ def test_tables_labelled_for_a_value_of_methods_are_alternative_identities() -> 
     }
     assert _members(document, token) == {"methods", "token", "duration_seconds"}
     assert _unplaced(IAM, page) == []
+
+
+def test_the_variables_an_sso_client_exports_are_no_fields() -> None:
+    """iam "SP Initiated" (no operation): "export OS_IDENTITY_API_VERSION=3" ...
+    "export OS_DOMAIN_NAME=example-domain-name", then "Table 1 Parameter description"
+    explains those nine variables of OpenStackClient: a tool's settings, no API fields."""
+    page = (
+        "apis/federated_identity_authentication_management/"
+        "obtaining_a_token_in_federated_identity_authentication_mode/sp_initiated.html"
+    )
+    report = scraped_folder(IAM).report
+    (service,) = report["services"].values()
+    details = service["page_details"]
+    assert details[page]["fields_total"] == 0
+    said = [
+        d
+        for d in report["diagnostics"]
+        if d["page"] == page and d["code"] == "D109" and d["table"] == "Parameter description"
+    ]
+    assert len(said) == 1
+    assert "environment variables" in said[0]["detail"]
+    assert "9 rows" in said[0]["detail"]

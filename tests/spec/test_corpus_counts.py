@@ -36,7 +36,7 @@ CEILINGS = {
     "portal/dcs/api-ref": Ceiling(1, 0, 0),
     "portal/evs/api-ref": Ceiling(1, 0, 0),
     "portal/functiongraph/api-ref": Ceiling(116, 0, 0),
-    "portal/iam/api-ref": Ceiling(14, 0, 0),
+    "portal/iam/api-ref": Ceiling(5, 0, 0),
     "portal/kms/api-ref": Ceiling(0, 0, 0),
     "portal/mrs/api-ref": Ceiling(26, 0, 0),
     "portal/nat/api-ref": Ceiling(1, 0, 0),
