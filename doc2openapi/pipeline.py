@@ -20,8 +20,9 @@ from doc2openapi.inputs import InputFolder, InputPage, collect_inputs
 from doc2openapi.scraper.hosts import HostMention, host_mentions
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
 from doc2openapi.scraper.links import linked_pages, listed_pages
-from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat, TableTally
+from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat, StatusCode, TableTally
 from doc2openapi.scraper.page import read_page
+from doc2openapi.scraper.status_pages import listed_status_codes
 from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.sources.urls import link_sources, page_urls, site_page_url
 from doc2openapi.spec.build import BuiltSpec, ServiceDocs, SpecOptions, build_spec
@@ -60,6 +61,9 @@ class PageResult:
     linked: tuple[str, ...] = ()
     """The pages that a page of tables documenting no operation links to (see
     :func:`linked_pages`)."""
+    status_codes: tuple[StatusCode, ...] = ()
+    """The status codes a page that documents no operation lists (a page of the service's
+    codes that operations link; see :func:`listed_status_codes`)."""
 
 
 def scrape_page(key: str, raw: bytes) -> PageResult:
@@ -73,8 +77,9 @@ def scrape_page(key: str, raw: bytes) -> PageResult:
         tables, found = tuple(schemas), uri_problems + found
     listed = () if api is not None else listed_pages(page)
     linked = linked_pages(page) if tables else ()
+    codes = () if api is not None else listed_status_codes(page)
     summary = PageSummary(page.key, page.title, page.format, page.diagnostics + found, tally)
-    return PageResult(summary, api, tables, listed, host_mentions(page), linked)
+    return PageResult(summary, api, tables, listed, host_mentions(page), linked, codes)
 
 
 @dataclass
@@ -109,6 +114,7 @@ class ServiceResult:
             tuple((r.page.key, r.listed) for r in self.pages if r.listed),
             tuple((r.page.key, r.hosts) for r in self.pages if r.hosts),
             tuple((r.page.key, r.linked) for r in self.pages if r.linked),
+            tuple((r.page.key, r.status_codes) for r in self.pages if r.status_codes),
         )
 
 

@@ -51,6 +51,7 @@ from doc2openapi.scraper.status import (
     status_rows,
     unique_codes,
 )
+from doc2openapi.scraper.status_pages import status_links
 from doc2openapi.scraper.table_roles import (
     BODY_OF,
     OtherReferences,
@@ -344,6 +345,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         diagnostics=tuple(reader.diagnostics),
         response_links=_response_links(page),
         tally=reader.tally,
+        status_links=status_links(page),
     )
     if syntax is not None:
         api = apply_syntax(api, syntax)

@@ -284,3 +284,6 @@ class ApiPage:
     response is documented on the linked page."""
     tally: TableTally = field(default_factory=TableTally)
     """The rows of the page's tables that are not fields."""
+    status_links: tuple[Link, ...] = ()
+    """Links of the status and error sections ("See Returned Values for General Requests."):
+    the linked page lists status codes the operation answers."""

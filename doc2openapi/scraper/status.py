@@ -2,8 +2,9 @@
 
 Pages document their status codes in several ways, all read here:
 
-- status-code tables, whose first column is headed "Status Code", "Returned Value(s)",
-  "Return Value" or "Return Code" (rows "200", "400 Bad Request", ...);
+- status-code tables, with a column headed "Status Code", "Returned Value(s)", "Return
+  Value", "Return Code" or "(Normal / Error / HTTP) Response Code" (rows "200", "400 Bad
+  Request", ...);
 - lines of codes under a status heading ("Normal" / "200" / "Abnormal" / a table);
 - "Status code: 400" paragraphs before the response table of that code.
 
@@ -24,7 +25,8 @@ ERROR_STATUS = "default"
 """The status of an error body the page gives without a code."""
 
 _STATUS_HEADER = re.compile(
-    r"^(?:http )?(?:status codes?|response codes?|returned values?|return values?|return codes?)$"
+    r"^(?:http )?(?:(?:normal|error) )?"
+    r"(?:status codes?|returned values?|return values?|return codes?|response codes?)$"
 )
 _ROW_CODE = re.compile(r"^\s*([1-5]\d\d)\b")
 _ANY_CODE = re.compile(r"(?<![\d.,])\b[1-5]\d\d\b(?![\d.,]\d)")

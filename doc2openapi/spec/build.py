@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.cache import Cache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.hosts import HostMention
-from doc2openapi.scraper.model import ApiPage, FieldTable, TableRole
+from doc2openapi.scraper.model import ApiPage, FieldTable, StatusCode, TableRole
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.carried import attach_carried
 from doc2openapi.spec.credentials import QueryCredentials
@@ -27,6 +27,7 @@ from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_name
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, TableIndex
 from doc2openapi.spec.servers import ServerSettings, document_servers
+from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
 from doc2openapi.spec.summaries import OperationHeaders
 from doc2openapi.spec.versions import OPENAPI_30, finalise
 
@@ -67,6 +68,8 @@ class ServiceDocs:
     """Pages and the hosts each names."""
     linked_pages: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Pages of tables that document no operation, and the pages each links to."""
+    status_pages: tuple[tuple[str, tuple[StatusCode, ...]], ...] = ()
+    """Pages that document no operation and the status codes each lists."""
 
 
 @dataclass
@@ -168,6 +171,9 @@ def _merge_response(responses: dict[str, Any], code: str, response: dict[str, An
     new_schema = response.get("content", {}).get("application/json", {}).get("schema")
     if new_schema is None:
         return
+    if "$ref" in existing:  # a shared response without a body gives way to a page's own
+        responses[code] = response
+        return
     old_schema = existing.get("content", {}).get("application/json", {}).get("schema")
     if old_schema is None:
         responses[code] = {**existing, "content": response["content"]}
@@ -210,6 +216,12 @@ def build_spec(
         registries.append(registry)
         builder.named_tables.extend(
             (registry, table) for table in service.schema_tables if table.role is TableRole.SCHEMA
+        )
+        builder.shared[service.name] = SharedResponses.of(
+            service.api_pages,
+            service.status_pages,
+            service_prefix(service.name, len(services) > 1),
+            builder.responses,
         )
         count = 0
         credentials = QueryCredentials.of(service.schema_tables, registry.counts)
@@ -369,6 +381,8 @@ def _document(
     if builder.components:
         components["schemas"] = dict(sorted(builder.components.items()))
     schemes = dict(sorted(builder.security_schemes.items()))
+    if builder.responses:
+        components["responses"] = dict(sorted(builder.responses.items()))
     if builder.uses_token:
         schemes[SECURITY_SCHEME] = {
             "type": "apiKey",

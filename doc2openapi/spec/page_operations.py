@@ -28,6 +28,7 @@ from doc2openapi.spec.request_lines import (
 )
 from doc2openapi.spec.responses import ResponseBuilder, value_schema
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, identity
+from doc2openapi.spec.shared_responses import SharedResponses
 from doc2openapi.spec.xml_bodies import is_message_page, request_content
 from doc2openapi.text_names import path_parameter_names
 
@@ -68,6 +69,10 @@ class DocumentBuilder:
     """Each service's server (see :mod:`doc2openapi.spec.servers`)."""
     named_tables: list[tuple[SchemaRegistry, FieldTable]] = field(default_factory=list)
     """Nested tables a page names but no field had reached when the page was built."""
+    responses: dict[str, Any] = field(default_factory=dict)
+    """``components/responses``: the error responses of pages of codes operations link."""
+    shared: dict[str, SharedResponses] = field(default_factory=dict)
+    """Each service's pages of status codes (see :mod:`doc2openapi.spec.shared_responses`)."""
 
     def report(
         self,
@@ -298,7 +303,10 @@ class PageBuilder:
         def report(code: Code, detail: str, level: Level, table: str) -> None:
             self.report(code, detail, level, table)
 
-        return ResponseBuilder(self.page, self.registry, self.counts, base, report).responses()
+        shared = self.builder.shared.get(self.registry.service)
+        return ResponseBuilder(
+            self.page, self.registry, self.counts, base, report, shared
+        ).responses()
 
     def _report_unplaced(self) -> None:
         for table in self.page.tables:

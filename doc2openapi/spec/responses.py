@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
 from doc2openapi.scraper.status import ERROR_STATUS
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 from doc2openapi.spec.xml_bodies import is_message_page, response_content
+
+if TYPE_CHECKING:
+    from doc2openapi.spec.shared_responses import SharedResponses
 
 Report = Callable[[Code, str, Level, str], None]
 """``report(code, detail, level, table)`` of the page being built."""
@@ -58,16 +61,21 @@ class ResponseBuilder:
         counts: FieldCounts,
         base: str,
         report: Report,
+        shared: SharedResponses | None = None,
     ) -> None:
         self.page = page
+        self.shared = shared
         self.registry = registry
         self.counts = counts
         self.base = base
         self.report = report
         self.codes = {c.code: c.description for c in page.status_codes}
         self.media = "application/json"
+        self.linked: list[str] = []
+        """Error codes of the pages the status sections link, not documented here."""
 
     def responses(self) -> dict[str, Any]:
+        self.linked = self._linked_codes()
         bodies = self._bodies()
         if not bodies and not self.codes:
             method = self.page.endpoints[0].method
@@ -81,14 +89,40 @@ class ResponseBuilder:
             self.codes[code] = ""
         headers = self._headers(sorted(set(self.codes) | set(bodies)))
         responses: dict[str, Any] = {}
-        for code in sorted(set(self.codes) | set(bodies) | set(headers)):
-            response: dict[str, Any] = {"description": self.codes.get(code) or http_phrase(code)}
+        for code in sorted(set(self.codes) | set(bodies) | set(headers) | set(self.linked)):
+            if self.shared and code not in {*self.codes, *bodies, *headers}:
+                responses[code] = self.shared.ref(code)
+                continue
+            response: dict[str, Any] = {"description": self._description(code)}
             if code in headers:
                 response["headers"] = headers[code]
             if code in bodies:
                 response["content"] = {self.media: {"schema": bodies[code]}}
             responses[code] = response
         return responses
+
+    def _linked_codes(self) -> list[str]:
+        """The error codes of the pages the status sections link that the page does not
+        give itself; a link that leads to no such code is said."""
+        if self.shared is None or not self.page.status_links:
+            return []
+        codes, idle = self.shared.error_codes(self.page.status_links)
+        for link in idle:
+            self.report(
+                Code.STATUS_CODE_UNREAD,
+                f"a status section links {link.page!r} ({link.text!r}), which lists no error "
+                "status code",
+                Level.INFO,
+                "",
+            )
+        return [code for code in codes if code not in self.codes]
+
+    def _description(self, code: str) -> str:
+        if self.codes.get(code):
+            return self.codes[code]
+        if self.shared and code in self.linked:
+            return self.shared.description(code)
+        return http_phrase(code)
 
     def _bodies(self) -> dict[str, Schema]:
         if is_message_page(self.page):
@@ -141,8 +175,10 @@ class ResponseBuilder:
 
     def _error_codes(self, bodies: dict[str, Schema], error: FieldTable) -> list[str]:
         """The codes an error body without a code of its own answers: each error code the
-        page lists without a body, else ``default``."""
-        listed = sorted(c for c in self.codes if _is_error(c) and c not in bodies)
+        page lists (itself or on a page its status sections link) without a body, else
+        ``default``."""
+        own = [c for c in self.codes if _is_error(c)]
+        listed = sorted(c for c in (*own, *self.linked) if c not in bodies)
         if listed:
             return listed
         self.report(

@@ -15,6 +15,20 @@ a status code when one of these holds (headings are read without their ``¶`` ma
   ("200", "Normal 200", "201, 202"), or names a code with its phrase ("204 No Content").
 
 Prose that merely mentions a code ("if status code 200 is returned, ...") is not counted.
+
+A page also documents the error codes of a page it refers to. Under a heading such as
+"Status Code(s)", "Returned Value(s)", "Error Codes" or "Error Responses", a paragraph or list
+item that links another page ("See Returned Values for General Requests.", "For details about
+error status codes, see Status Codes.", "see Table 2" on the error-code page) makes the linked
+page's codes (read as above, one link deep, the whole page) the page's own, but only its error
+codes, 4xx and 5xx: a general page lists every success code of the service (200, 201, 202,
+204) of which each operation answers its own, and the 1xx and 3xx codes an HTTP reference page
+lists are handled by HTTP itself, not by the operation. Navigation ("Parent topic", "Prev",
+"Next") sits outside paragraphs and list items, or in a ``<nav>``, and is not read.
+
+Status-code and error-code tables are read as a browser lays them out: a cell that spans rows
+("rowspan") gives its code to each row it covers (an error-code table gives the status once
+for a run of error codes).
 """
 
 from __future__ import annotations
@@ -29,7 +43,9 @@ from lxml.html import HtmlElement
 from tests.helpers.corpus_truth import html_pages, page_operations
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_STATUS_HEADER = re.compile(r"\b(status codes?|returned values?|return values?|return codes?)\b")
+_STATUS_HEADER = re.compile(
+    r"\b(status codes?|returned values?|return values?|return codes?|response codes?)\b"
+)
 _STATUS_HEADING = re.compile(
     r"^(?:http )?(?:status codes?|returned values?|return values?|return codes?)$"
 )
@@ -41,6 +57,11 @@ _CODES_ONLY = re.compile(
 )
 _CODE_PHRASE = re.compile(r"\b([1-5]\d\d) (?:OK|Created|Accepted|No Content)\b")
 _ROW_CODE = re.compile(r"^\s*([1-5]\d\d)\b")
+_REFERRING_HEADING = re.compile(
+    r"^(?:http )?(?:status codes?|returned values?|return values?|return codes?|"
+    r"error codes?|error responses?)$"
+)
+_ERROR_CODE = re.compile(r"^[45]\d\d$")
 
 
 def _clean(text: str) -> str:
@@ -69,19 +90,44 @@ def _in_table(element: HtmlElement) -> bool:
     return any(parent.tag == "table" for parent in element.iterancestors())
 
 
+def _grid(table: HtmlElement) -> list[list[str]]:
+    """The text of a table's cells by row and column, a cell spanning rows repeated in each."""
+    grid: list[list[str]] = []
+    carried: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text)
+    for row in table.findall(".//tr"):
+        cells = [cell for cell in row if cell.tag in ("th", "td")]
+        texts: list[str] = []
+        while cells or any(column >= len(texts) for column in carried):
+            column = len(texts)
+            if column in carried:
+                left, text = carried.pop(column)
+                if left > 1:
+                    carried[column] = (left - 1, text)
+                texts.append(text)
+                continue
+            if not cells:
+                texts.append("")
+                continue
+            cell = cells.pop(0)
+            text = _clean(cell.text_content())
+            span = cell.get("rowspan", "1")
+            if span.isdigit() and int(span) > 1:
+                carried[column] = (int(span) - 1, text)
+            texts.append(text)
+        grid.append(texts)
+    return grid
+
+
 def _table_codes(table: HtmlElement) -> list[str]:
-    rows = table.findall(".//tr")
-    if not rows:
+    grid = _grid(table)
+    if not grid:
         return []
-    header = [_clean(cell.text_content()).lower() for cell in rows[0] if cell.tag in ("th", "td")]
-    columns = [i for i, cell in enumerate(header) if _STATUS_HEADER.search(cell)]
+    columns = [i for i, cell in enumerate(grid[0]) if _STATUS_HEADER.search(cell.lower())]
     if not columns:
         return []
     codes = []
-    for row in rows[1:]:
-        cells = [cell for cell in row if cell.tag in ("th", "td")]
-        text = _clean(cells[columns[0]].text_content()) if columns[0] < len(cells) else ""
-        match = _ROW_CODE.match(text)
+    for row in grid[1:]:
+        match = _ROW_CODE.match(row[columns[0]]) if columns[0] < len(row) else None
         if match:
             codes.append(match.group(1))
     return codes
@@ -99,24 +145,68 @@ def _line_codes(text: str, in_status_section: bool) -> list[str]:
     return _CODE_PHRASE.findall(text)
 
 
-def page_status_codes(html_file: Path) -> list[str]:
-    """Status codes one page documents, in page order, without repeats."""
+def _root(html_file: Path) -> HtmlElement | None:
     document = lxml.html.parse(str(html_file)).getroot()
     if document is None:
-        return []
+        return None
     main = document.find(".//main")
-    root = main if main is not None else document
+    return main if main is not None else document
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    return element.tag in _HEADINGS or "sectiontitle" in (element.get("class") or "")
+
+
+def own_status_codes(html_file: Path) -> list[str]:
+    """Status codes one page itself documents, in page order, without repeats."""
+    root = _root(html_file)
+    if root is None:
+        return []
     codes: list[str] = []
     in_status_section = False
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag in _HEADINGS or "sectiontitle" in (element.get("class") or ""):
+        if _is_heading(element):
             in_status_section = bool(_STATUS_HEADING.match(_clean(element.text_content()).lower()))
         elif element.tag == "table":
             codes.extend(_table_codes(element))
         elif _is_block(element) and not _in_table(element):
             codes.extend(_line_codes(_own_text(element), in_status_section))
+    return list(dict.fromkeys(codes))
+
+
+def referred_pages(html_file: Path) -> list[Path]:
+    """Other pages that the paragraphs and list items of a page's status-code, error-code
+    and error-response sections link, in page order."""
+    root = _root(html_file)
+    if root is None:
+        return []
+    pages: list[Path] = []
+    referring = False
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if _is_heading(element):
+            referring = bool(_REFERRING_HEADING.match(_clean(element.text_content()).lower()))
+        elif referring and element.tag == "a" and not _in_table(element):
+            target = (element.get("href") or "").split("#")[0]
+            ancestors = list(element.iterancestors())
+            inside_block = any(_is_block(parent) for parent in ancestors)
+            in_navigation = any(parent.tag == "nav" for parent in ancestors)
+            if target and inside_block and not in_navigation and "://" not in target:
+                linked = (html_file.parent / target).resolve()
+                if linked.is_file() and linked != html_file.resolve():
+                    pages.append(linked)
+    return list(dict.fromkeys(pages))
+
+
+def page_status_codes(html_file: Path) -> list[str]:
+    """Status codes a page documents: its own, then the error codes of the pages its
+    status sections refer to (see the module's docstring), without repeats."""
+    codes = own_status_codes(html_file)
+    for linked in referred_pages(html_file):
+        codes.extend(c for c in own_status_codes(linked) if _ERROR_CODE.match(c))
     return list(dict.fromkeys(codes))
 
 

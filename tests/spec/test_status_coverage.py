@@ -23,9 +23,24 @@ HAND_READ = {
     "portal/kms/api-ref/apis/key_management_service/cmk_management/querying_a_public_key.html": (
         "200 400 401 403 404 500 502 504"
     ),
-    "portal/bms/api-ref/bms_apis/bms_nic_management/binding_nics_to_a_bms.html": "200",
-    "portal/smn/api-ref/apis/topic_operations/deleting_a_topic.html": "",
+    # 200 of its own; "For details about other returned values, see Status Codes." (200-204,
+    # 400-409, 500-504) and "See Error Codes." (400, 403)
+    "portal/bms/api-ref/bms_apis/bms_nic_management/binding_nics_to_a_bms.html": (
+        "200 400 401 403 404 405 406 407 408 409 500 501 502 503 504"
+    ),
+    # none of its own; "See Returned Value." (Abnormal 400-404, 500-504) and "See Error
+    # Codes." (an error-code table: 400, 403, 404, 500 and one 200 row)
+    "portal/smn/api-ref/apis/topic_operations/deleting_a_topic.html": (
+        "400 401 403 404 500 501 502 503 504"
+    ),
     "doc-exports/elb/api-ref/elb_jd_fz_0001.html": "200 400 401 403 404 500 503",
+    # none of its own; "See Returned Values for General Requests." (Abnormal: 300, 400-409,
+    # 500-504: its error codes)
+    "doc-exports/ecs/api-ref/en-us_topic_0020212648.html": (
+        "400 401 403 404 405 406 407 408 409 500 501 502 503 504"
+    ),
+    # 201 of its own; "See Error Codes.": an error-code table whose status cells span rows
+    "doc-exports/elb/api-ref/CreatePool.html": "201 400 401 403 404 409 500",
 }
 
 

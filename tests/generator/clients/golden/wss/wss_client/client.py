@@ -93,6 +93,10 @@ class Client:
             Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
+            errors.BadRequestError: A parameter is missing or has an invalid value.
+            errors.UnauthorizedError: Authentication failed.
+            errors.NotFoundError: The widget does not exist.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -125,7 +129,9 @@ class Client:
             )
         if _response.is_success:
             return ApiResponse(_response, _response)
-        raise errors.error_from_response(_response, {500: models.ErrorResponse})
+        raise errors.error_from_response(
+            _response, {400: None, 401: None, 404: None, 409: None, 500: models.ErrorResponse}
+        )
 
     def list_widgets_details(
         self,
@@ -307,6 +313,8 @@ class Client:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
             range.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
+            errors.NotFoundError: The widget does not exist.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -366,7 +374,13 @@ class Client:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
+            {
+                400: models.ErrorResponse,
+                401: models.ErrorResponse,
+                404: None,
+                409: None,
+                500: models.ErrorResponse,
+            },
         )
 
     def iter_list_widgets(
@@ -435,6 +449,8 @@ class Client:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
             range.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
+            errors.NotFoundError: The widget does not exist.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -475,7 +491,13 @@ class Client:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
+            {
+                400: models.ErrorResponse,
+                401: models.ErrorResponse,
+                404: None,
+                409: None,
+                500: models.ErrorResponse,
+            },
         )
 
     def show_widget(
@@ -500,8 +522,10 @@ class Client:
             Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
+            errors.BadRequestError: A parameter is missing or has an invalid value.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -541,7 +565,13 @@ class Client:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {401: models.ErrorResponse, 404: models.ErrorResponse, 500: models.ErrorResponse},
+            {
+                400: None,
+                401: models.ErrorResponse,
+                404: models.ErrorResponse,
+                409: None,
+                500: models.ErrorResponse,
+            },
         )
 
     def update_widget(
@@ -572,6 +602,7 @@ class Client:
             range.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -617,6 +648,7 @@ class Client:
                 400: models.ErrorResponse,
                 401: models.ErrorResponse,
                 404: models.ErrorResponse,
+                409: None,
                 500: models.ErrorResponse,
             },
         )
@@ -646,9 +678,11 @@ class Client:
             Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
+            errors.BadRequestError: A parameter is missing or has an invalid value.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
             errors.ConflictError: The widget is in use and force was not set.
+            errors.InternalServerError: Unexpected internal error. Retry later.
             errors.UnexpectedStatus: a status this operation does not document.
             errors.ResponseValidationError: a body that does not match its model.
         """
@@ -686,7 +720,13 @@ class Client:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {401: models.ErrorResponse, 404: models.ErrorResponse, 409: models.ErrorResponse},
+            {
+                400: None,
+                401: models.ErrorResponse,
+                404: models.ErrorResponse,
+                409: models.ErrorResponse,
+                500: None,
+            },
         )
 
 
@@ -771,6 +811,10 @@ class AsyncClient:
             Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
+            errors.BadRequestError: A parameter is missing or has an invalid value.
+            errors.UnauthorizedError: Authentication failed.
+            errors.NotFoundError: The widget does not exist.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -803,7 +847,9 @@ class AsyncClient:
             )
         if _response.is_success:
             return ApiResponse(_response, _response)
-        raise errors.error_from_response(_response, {500: models.ErrorResponse})
+        raise errors.error_from_response(
+            _response, {400: None, 401: None, 404: None, 409: None, 500: models.ErrorResponse}
+        )
 
     async def list_widgets_details(
         self,
@@ -985,6 +1031,8 @@ class AsyncClient:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
             range.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
+            errors.NotFoundError: The widget does not exist.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -1044,7 +1092,13 @@ class AsyncClient:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
+            {
+                400: models.ErrorResponse,
+                401: models.ErrorResponse,
+                404: None,
+                409: None,
+                500: models.ErrorResponse,
+            },
         )
 
     async def iter_list_widgets(
@@ -1114,6 +1168,8 @@ class AsyncClient:
             errors.BadRequestError: The request is invalid, for example, a parameter is out of
             range.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
+            errors.NotFoundError: The widget does not exist.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -1154,7 +1210,13 @@ class AsyncClient:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {400: models.ErrorResponse, 401: models.ErrorResponse, 500: models.ErrorResponse},
+            {
+                400: models.ErrorResponse,
+                401: models.ErrorResponse,
+                404: None,
+                409: None,
+                500: models.ErrorResponse,
+            },
         )
 
     async def show_widget(
@@ -1179,8 +1241,10 @@ class AsyncClient:
             Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
+            errors.BadRequestError: A parameter is missing or has an invalid value.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -1220,7 +1284,13 @@ class AsyncClient:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {401: models.ErrorResponse, 404: models.ErrorResponse, 500: models.ErrorResponse},
+            {
+                400: None,
+                401: models.ErrorResponse,
+                404: models.ErrorResponse,
+                409: None,
+                500: models.ErrorResponse,
+            },
         )
 
     async def update_widget(
@@ -1251,6 +1321,7 @@ class AsyncClient:
             range.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
+            errors.ConflictError: The widget is attached to a server.
             errors.InternalServerError: The service failed to process the request because of an
             internal fault.
             errors.UnexpectedStatus: a status this operation does not document.
@@ -1296,6 +1367,7 @@ class AsyncClient:
                 400: models.ErrorResponse,
                 401: models.ErrorResponse,
                 404: models.ErrorResponse,
+                409: None,
                 500: models.ErrorResponse,
             },
         )
@@ -1325,9 +1397,11 @@ class AsyncClient:
             Another 2xx status: the ``httpx.Response`` as it is.
 
         Raises:
+            errors.BadRequestError: A parameter is missing or has an invalid value.
             errors.UnauthorizedError: The token is missing, invalid, or expired.
             errors.NotFoundError: The widget does not exist or belongs to another project.
             errors.ConflictError: The widget is in use and force was not set.
+            errors.InternalServerError: Unexpected internal error. Retry later.
             errors.UnexpectedStatus: a status this operation does not document.
             errors.ResponseValidationError: a body that does not match its model.
         """
@@ -1365,5 +1439,11 @@ class AsyncClient:
             return ApiResponse(_response, _response)
         raise errors.error_from_response(
             _response,
-            {401: models.ErrorResponse, 404: models.ErrorResponse, 409: models.ErrorResponse},
+            {
+                400: None,
+                401: models.ErrorResponse,
+                404: models.ErrorResponse,
+                409: models.ErrorResponse,
+                500: None,
+            },
         )
