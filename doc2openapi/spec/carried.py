@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from doc2openapi.scraper.model import FieldRow, FieldTable, Link
+from doc2openapi.scraper.model import FieldRow, FieldTable, Link, TableRole
 from doc2openapi.spec.types import Primitive, TypeExpr
 
 if TYPE_CHECKING:
@@ -42,14 +42,15 @@ def carried_table(
     expr: TypeExpr,
     lookup: Callable[[Link, str], FieldTable | None],
 ) -> FieldTable | None:
-    """The table of this page that a plain string field's description links. Links to
-    other pages from a string are prose ("see Obtaining a Project ID")."""
+    """The nested table of this page that a plain string field's description links (not
+    a body or parameter table: those are the operation's own). Links to other pages from
+    a string are prose ("see Obtaining a Project ID")."""
     if not isinstance(expr, Primitive) or (expr.type, expr.format) != ("string", ""):
         return None
     for link in row.description_links:
         if link.page in ("", table.page):
             found = lookup(link, table.page)
-            if found is not None and found is not table:
+            if found is not None and found is not table and found.role is TableRole.SCHEMA:
                 return found
     return None
 
