@@ -20,8 +20,16 @@ from doc2openapi.inputs import InputFolder, InputPage, collect_inputs
 from doc2openapi.scraper.hosts import HostMention, host_mentions
 from doc2openapi.scraper.interpret import read_api_page, schema_tables
 from doc2openapi.scraper.links import linked_pages, listed_pages
-from doc2openapi.scraper.model import ApiPage, FieldTable, PageFormat, StatusCode, TableTally
+from doc2openapi.scraper.model import (
+    ApiPage,
+    FieldTable,
+    PageFormat,
+    ServiceTable,
+    StatusCode,
+    TableTally,
+)
 from doc2openapi.scraper.page import read_page
+from doc2openapi.scraper.service_tables import split_service_tables
 from doc2openapi.scraper.status_pages import listed_status_codes
 from doc2openapi.scraper.toc import Toc, read_toc
 from doc2openapi.sources.urls import link_sources, page_urls, site_page_url
@@ -64,22 +72,26 @@ class PageResult:
     status_codes: tuple[StatusCode, ...] = ()
     """The status codes a page that documents no operation lists (a page of the service's
     codes that operations link; see :func:`listed_status_codes`)."""
+    common: tuple[ServiceTable, ...] = ()
+    """Tables that speak for every operation (see :mod:`doc2openapi.scraper.service_tables`)."""
 
 
 def scrape_page(key: str, raw: bytes) -> PageResult:
     page = read_page(key, raw)
     api, uri_problems = read_api_page(page)
+    common: tuple[ServiceTable, ...] = ()
     if api is not None:
         tables: tuple[FieldTable, ...] = ()
         tally, found = api.tally, uri_problems
     else:
         schemas, tally, found = schema_tables(page)
-        tables, found = tuple(schemas), uri_problems + found
+        tables, common, set_aside, said = split_service_tables(page, schemas)
+        tally, found = tally + set_aside, uri_problems + found + said
     listed = () if api is not None else listed_pages(page)
     linked = linked_pages(page) if tables else ()
     codes = () if api is not None else listed_status_codes(page)
     summary = PageSummary(page.key, page.title, page.format, page.diagnostics + found, tally)
-    return PageResult(summary, api, tables, listed, host_mentions(page), linked, codes)
+    return PageResult(summary, api, tables, listed, host_mentions(page), linked, codes, common)
 
 
 @dataclass
@@ -115,6 +127,7 @@ class ServiceResult:
             tuple((r.page.key, r.hosts) for r in self.pages if r.hosts),
             tuple((r.page.key, r.linked) for r in self.pages if r.linked),
             tuple((r.page.key, r.status_codes) for r in self.pages if r.status_codes),
+            tuple(t for r in self.pages for t in r.common),
         )
 
 

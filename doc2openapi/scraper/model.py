@@ -261,6 +261,46 @@ class XmlBody:
 
 
 @dataclass(frozen=True, slots=True)
+class UrlPart:
+    """Where a placeholder sits in a URL line."""
+
+    kind: str
+    """``scheme``, ``host``, ``port``, ``path`` or ``query``."""
+    label: int = 0
+    """For the host and port: the dot-separated label of the host it is (or follows)."""
+    labels: int = 0
+    """For the host and port: how many labels the host has."""
+    optional: bool = False
+    """Written in square brackets (``[bucket.]``)."""
+
+
+class ServiceTableKind(enum.StrEnum):
+    """What a table of a page without operations states of every operation."""
+
+    REQUEST_HEADERS = "request_headers"
+    RESPONSE_HEADERS = "response_headers"
+    ERROR_BODY = "error_body"
+    URL_PARTS = "url_parts"
+    """The placeholders of a URL template line (scheme, endpoint, path, query)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceTable:
+    """A table that speaks for every operation of (a part of) the service."""
+
+    kind: ServiceTableKind
+    table: FieldTable
+    groups: tuple[str, ...]
+    """The groups above the page (its breadcrumbs): the part of the service it speaks for."""
+    xml: XmlElement | None = None
+    """The element tree of an XML sample before an error body table."""
+    template: str = ""
+    """The URL line whose parts the rows name."""
+    parts: tuple[UrlPart, ...] = ()
+    """Where each row sits in that URL line (in row order)."""
+
+
+@dataclass(frozen=True, slots=True)
 class ApiPage:
     page: str
     format: PageFormat

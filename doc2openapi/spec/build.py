@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.cache import Cache
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.hosts import HostMention
-from doc2openapi.scraper.model import ApiPage, FieldTable, StatusCode, TableRole
+from doc2openapi.scraper.model import ApiPage, FieldTable, ServiceTable, StatusCode, TableRole
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.carried import attach_carried
+from doc2openapi.spec.common import ServiceTables
 from doc2openapi.spec.credentials import QueryCredentials
 from doc2openapi.spec.examples import attach_examples
 from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
@@ -70,6 +71,8 @@ class ServiceDocs:
     """Pages of tables that document no operation, and the pages each links to."""
     status_pages: tuple[tuple[str, tuple[StatusCode, ...]], ...] = ()
     """Pages that document no operation and the status codes each lists."""
+    common_tables: tuple[ServiceTable, ...] = ()
+    """Tables that speak for every operation of (a part of) the service."""
 
 
 @dataclass
@@ -148,7 +151,8 @@ def _merge(operations: list[Operation], builder: DocumentBuilder) -> dict[str, A
     responses: dict[str, Any] = {}
     for op in operations:
         for parameter in op.body.get("parameters", []):
-            parameters.setdefault((parameter["in"], parameter["name"]), parameter)
+            key = (parameter.get("in", ""), parameter.get("name", parameter.get("$ref", "")))
+            parameters.setdefault(key, parameter)
         for code, response in op.body["responses"].items():
             _merge_response(responses, code, response)
         if op.body.get("security"):
@@ -223,17 +227,18 @@ def build_spec(
             service_prefix(service.name, len(services) > 1),
             builder.responses,
         )
-        count = 0
+        own: list[Operation] = []
         credentials = QueryCredentials.of(service.schema_tables, registry.counts)
         builder.security_schemes.update(credentials.schemes)
         for api_page in sorted(service.api_pages, key=lambda p: p.page):
             for operation in PageBuilder(builder, registry, api_page, service.toc).operations():
                 if several:  # each service's operations on the service's own server
                     operation.body.setdefault("servers", [builder.servers[service.name]])
-                every_operation.append(operation)
-                count += 1
-        credentials.accept(every_operation[len(every_operation) - count :])
-        operation_counts[service.name] = count
+                own.append(operation)
+        ServiceTables(service, registry, builder).apply(own)
+        credentials.accept(own)
+        every_operation.extend(own)
+        operation_counts[service.name] = len(own)
     for registry in registries:
         attach_carried(registry)
     headers = OperationHeaders()
@@ -380,6 +385,10 @@ def _document(
     components: dict[str, Any] = {}
     if builder.components:
         components["schemas"] = dict(sorted(builder.components.items()))
+    if builder.parameters:
+        components["parameters"] = dict(sorted(builder.parameters.items()))
+    if builder.headers:
+        components["headers"] = dict(sorted(builder.headers.items()))
     schemes = dict(sorted(builder.security_schemes.items()))
     if builder.responses:
         components["responses"] = dict(sorted(builder.responses.items()))

@@ -73,6 +73,9 @@ class DocumentBuilder:
     """``components/responses``: the error responses of pages of codes operations link."""
     shared: dict[str, SharedResponses] = field(default_factory=dict)
     """Each service's pages of status codes (see :mod:`doc2openapi.spec.shared_responses`)."""
+    parameters: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, Any] = field(default_factory=dict)
+    """Parameters and response headers every operation of a service shares (components)."""
 
     def report(
         self,
@@ -121,11 +124,12 @@ def routes_of(pages: Sequence[tuple[str, ApiPage]]) -> list[Route]:
     return [Route(m, p, tuple(dict.fromkeys(t))) for (m, p), t in sorted(titles.items())]
 
 
-def _groups(page: ApiPage, toc: Toc) -> tuple[str, ...]:
-    entry = toc.entries.get(page.page.rsplit("/", 1)[-1]) or toc.entries.get(page.page)
+def page_groups(key: str, breadcrumbs: tuple[str, ...], toc: Toc) -> tuple[str, ...]:
+    """The groups above a page: the table of contents', else the page's breadcrumbs."""
+    entry = toc.entries.get(key.rsplit("/", 1)[-1]) or toc.entries.get(key)
     if entry is not None:
         return entry.groups
-    return page.breadcrumbs
+    return breadcrumbs
 
 
 class PageBuilder:
@@ -151,7 +155,7 @@ class PageBuilder:
             for e, k in zip(self.page.endpoints, keys, strict=True)
         ]
         base = ids[0] if ids else render(title_words(self.page.title))
-        groups = _groups(self.page, self.toc)
+        groups = page_groups(self.page.page, self.page.breadcrumbs, self.toc)
         deprecated = bool(_DEPRECATED.search(" ".join((*groups, self.page.title))))
         tag = groups[-1] if groups else ""
         parameter_tables = [

@@ -438,7 +438,8 @@ class SchemaRegistry:
             found = self.index.by_number.get((table.page, number))
             if found is not None and found is not table:
                 return found, ""
-            unresolved = unresolved or f"the description refers to Table {number}, not found"
+            if stated:  # without a Type column, "see Table 2" refers to more detail
+                unresolved = unresolved or f"the description refers to Table {number}, not found"
         name = _schema_name(expr)
         if name:
             found = self.index.by_caption.get(

@@ -49,7 +49,8 @@ def _scrape(folder: Path) -> FolderScrape:
     rows: dict[str, int] = {}
     for service in outcome.services:
         for result in service.pages:
-            tables = (*(result.api.tables if result.api else ()), *result.tables)
+            common = (c.table for c in result.common)
+            tables = (*(result.api.tables if result.api else ()), *result.tables, *common)
             for table in tables:
                 rows[table.page] = rows.get(table.page, 0) + len(table.fields) + table.failed_rows
     return FolderScrape(outcome.spec.document, build_report(outcome), rows)
