@@ -71,7 +71,9 @@ def test_obs_error_responses_carry_the_xml_error_body() -> None:
         assert "default" in responses
         for code, response in responses.items():
             if code.startswith(("4", "5")) or code == "default":
-                schema = response["content"]["application/xml"]["schema"]
+                shared = response.get("$ref", "").rsplit("/", 1)[-1]  # a page of codes'
+                own = document["components"]["responses"][shared] if shared else response
+                schema = own["content"]["application/xml"]["schema"]
                 assert schema == {"$ref": "#/components/schemas/Error"}
     assert _unplaced(OBS, "error_codes.html") == []
 
@@ -114,6 +116,9 @@ def test_smn_exception_response_is_every_operations_default() -> None:
     for operation in _operations(document):
         default = operation["responses"]["default"]["content"]["application/json"]["schema"]
         assert default == {"$ref": "#/components/schemas/ErrorResponse"}
+    for shared in document["components"]["responses"].values():  # Returned Value's codes
+        schema = shared["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/ErrorResponse"}
 
 
 def _url_grammar(folder: str, page: str) -> str:
