@@ -13,6 +13,7 @@ from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.captions import value_variants
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
+from doc2openapi.spec.alternatives import alternative_forms
 from doc2openapi.spec.carried import Carrier, carried_table
 from doc2openapi.spec.coherence import described
 from doc2openapi.spec.operation_names import MAX_LENGTH, destutter, fit
@@ -430,14 +431,14 @@ class SchemaRegistry:
                 continue
             found = self._prefer_local(table, row, self._lookup(link, table.page))
             if found is not None and found is not table:
-                return found, ""
+                return alternative_forms(self.index, table, row, found), ""
             if stated and link.page not in self.index.pages:
                 unresolved = unresolved or f"the description links {_show(link)}, a page not read"
         text = " ".join(line.text for line in row.description)
         for number in same_page_table_numbers(text, row.description_links, table.page):
             found = self.index.by_number.get((table.page, number))
             if found is not None and found is not table:
-                return found, ""
+                return alternative_forms(self.index, table, row, found), ""
             if stated:  # without a Type column, "see Table 2" refers to more detail
                 unresolved = unresolved or f"the description refers to Table {number}, not found"
         name = _schema_name(expr)

@@ -183,3 +183,20 @@ def test_a_table_labelled_as_the_format_of_a_field_describes_it() -> None:
         "links",
     }
     assert _unplaced(folder, page) == []
+
+
+def test_a_field_naming_two_tables_in_turn_is_either_form() -> None:
+    """elb elb_zq_hd_0007.html "Batch Updating Backend Servers": ``members`` (Array) says
+    "If action is set to add or replace, see Table 3 ... If action is set to delete, see
+    Table 4": its items are any of the two tables (Table 4, one mandatory ``id``, was
+    unplaced)."""
+    folder = "doc-exports/elb/api-ref"
+    document = scraped_folder(folder).document
+    operation = document["paths"]["/v2.0/lbaas/pools/{pool_id}/members"]["put"]
+    body = _target(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    forms = body["properties"]["members"]["items"]["anyOf"]
+    assert [_members(document, form) for form in forms] == [
+        {"name", "address", "protocol_port", "subnet_id", "weight"},
+        {"id"},
+    ]
+    assert _unplaced(folder, "elb_zq_hd_0007.html") == []
