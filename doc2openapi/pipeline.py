@@ -128,6 +128,7 @@ class ServiceResult:
             tuple((r.page.key, r.linked) for r in self.pages if r.linked),
             tuple((r.page.key, r.status_codes) for r in self.pages if r.status_codes),
             tuple(t for r in self.pages for t in r.common),
+            tuple((r.page.key, r.page.title) for r in self.pages if r.tables),
         )
 
 

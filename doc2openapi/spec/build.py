@@ -73,6 +73,8 @@ class ServiceDocs:
     """Pages that document no operation and the status codes each lists."""
     common_tables: tuple[ServiceTable, ...] = ()
     """Tables that speak for every operation of (a part of) the service."""
+    page_titles: tuple[tuple[str, str], ...] = ()
+    """The pages of tables that document no operation, and their titles."""
 
 
 @dataclass
@@ -213,7 +215,7 @@ def build_spec(
                 index.add(table)
         for table in service.schema_tables:
             index.add(table)
-        pages = PageTables.of(service.schema_tables, service.listed_pages)
+        pages = PageTables.of(service.schema_tables, service.listed_pages, service.page_titles)
         registry = SchemaRegistry(
             index, service.name, builder.components, pages, owners=builder.component_owners
         )

@@ -68,13 +68,18 @@ class PageTables:
 
     by_page: dict[str, list[FieldTable]] = field(default_factory=dict)
     listed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    """The title of each page (an alternative of an index page is named after it)."""
     _roots: dict[str, list[FieldTable]] = field(default_factory=dict)
 
     @classmethod
     def of(
-        cls, tables: Iterable[FieldTable], listed: Iterable[tuple[str, tuple[str, ...]]]
+        cls,
+        tables: Iterable[FieldTable],
+        listed: Iterable[tuple[str, tuple[str, ...]]],
+        titles: Iterable[tuple[str, str]] = (),
     ) -> PageTables:
-        found = cls(listed=dict(listed))
+        found = cls(listed=dict(listed), titles=dict(titles))
         for table in tables:
             found.by_page.setdefault(table.page, []).append(table)
         return found

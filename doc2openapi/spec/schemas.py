@@ -194,6 +194,9 @@ class SchemaRegistry:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     carriers: list[Carrier] = field(default_factory=list)
     _building: set[tuple[str, str]] = field(default_factory=set)
+    _parents: list[str] = field(default_factory=list)
+    """The components being built, outermost first: a nested table's name may need its
+    parent's."""
     _taken: set[str] = field(default_factory=set)
     _taken_seen: int = 0
 
@@ -221,11 +224,15 @@ class SchemaRegistry:
             yield owner + pascal_case(stripped)
         yield owner + pascal_case(hint or table.key)
 
-    def _choose_name(self, table: FieldTable, hint: str, owner: str) -> str:
+    def _choose_name(self, table: FieldTable, hint: str, owner: str, first: str = "") -> str:
         """A class-shaped name no other component has, whatever the case: generators turn
-        ``quotas`` and ``Quotas`` (or ``L7policy`` and ``L7Policy``) into one class."""
+        ``quotas`` and ``Quotas`` (or ``L7policy`` and ``L7Policy``) into one class. Where
+        the document's names are all taken, the field's path: its parent's name and its
+        own (``CreateNodePoolResponseSpec`` beside ``CreateNodePoolSpec`` of the request);
+        a number only where even that is taken."""
         taken = self._taken_names()
-        candidates = [tidy_name(n) for n in self._candidate_names(table, hint, owner)]
+        names = (first, *self._candidate_names(table, hint, owner)) if first else ()
+        candidates = [tidy_name(n) for n in names or self._candidate_names(table, hint, owner)]
         for name in candidates:
             if _folded(name) not in taken:
                 return name
@@ -233,14 +240,19 @@ class SchemaRegistry:
             joined = tidy_name(owner + name)
             if owner and not name.startswith(owner) and _folded(joined) not in taken:
                 return joined
+        parent = self._parents[-1] if self._parents else ""
+        for name in (first, hint) if parent else ():
+            joined = _path_name(parent, name)
+            if name and not name.startswith(parent) and _folded(joined) not in taken:
+                return joined
         base = candidates[-1]
         number = 2
         while _folded(f"{base}{number}") in taken:
             number += 1
         return f"{base}{number}"
 
-    def _named(self, table: FieldTable, hint: str, owner: str) -> str:
-        name = self._choose_name(table, hint, owner)
+    def _named(self, table: FieldTable, hint: str, owner: str, first: str = "") -> str:
+        name = self._choose_name(table, hint, owner, first)
         if owner and name.startswith(owner) and name != owner:
             self.owners[name] = owner
         return name
@@ -268,8 +280,9 @@ class SchemaRegistry:
             self.component_of.setdefault(identity(table), name)
         return ref(name)
 
-    def table_ref(self, table: FieldTable, hint: str, owner: str) -> Schema:
-        """The component of a table (built on first use), as a ``$ref``."""
+    def table_ref(self, table: FieldTable, hint: str, owner: str, first: str = "") -> Schema:
+        """The component of a table (built on first use), as a ``$ref``; ``first``: the
+        name to try before the document's."""
         key = identity(table)
         name = self.component_of.get(key)
         if name is not None:
@@ -293,11 +306,13 @@ class SchemaRegistry:
                 "written as a free-form object",
             )
             return {"type": "object"}
-        name = self._named(table, hint, owner)
+        name = self._named(table, hint, owner, first)
         self.component_of[key] = name
         self.components[name] = {}
         self._building.add(key)
+        self._parents.append(name)
         self.components[name] = table_schema(self, table, owner)
+        self._parents.pop()
         self._building.discard(key)
         return ref(name)
 
@@ -305,8 +320,17 @@ class SchemaRegistry:
         """A table's ``$ref``, or an ``anyOf`` of the tables an index page lists."""
         if isinstance(target, FieldTable):
             return self.table_ref(target, hint, owner)
-        refs = [self.table_ref(table, hint, owner) for table in target]
-        return refs[0] if len(refs) == 1 else {"anyOf": refs}
+        if len(target) == 1:
+            return self.table_ref(target[0], hint, owner)
+        # Alternatives an index page lists, one per page: each is what its page is about.
+        titles = self.pages.titles
+        refs = [
+            self.table_ref(table, hint, owner, pascal_case(titles[table.page]))
+            if titles.get(table.page)
+            else self.table_ref(table, hint, owner)
+            for table in target
+        ]
+        return {"anyOf": refs}
 
     def object_schema(self, table: FieldTable, owner: str) -> Schema:
         counts = self.counts.setdefault(table.page, FieldCounts())
@@ -509,6 +533,13 @@ def tidy_name(name: str) -> str:
     words = fit(words) if len(name) > MAX_LENGTH else words
     tidy = "".join(words) or name
     return tidy[:1].upper() + tidy[1:]
+
+
+def _path_name(parent: str, field_name: str) -> str:
+    """A nested table's name by its path: its parent's name and its field's, the field's
+    kept where it repeats the parent's last word (``spec.spec``: ``...SpecSpec``)."""
+    joined = parent + pascal_case(field_name)
+    return joined if len(joined) <= MAX_LENGTH else tidy_name(joined)
 
 
 def _folded(name: str) -> str:

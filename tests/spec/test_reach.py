@@ -171,6 +171,8 @@ def test_a_link_to_an_index_page_means_each_listed_page(tmp_path: Path) -> None:
         for v in variants
     ]
     assert flavors == [{"replicas"}, {"cpus"}]
+    # each alternative is what its page is about: named after the page's title
+    assert [v["$ref"].rsplit("/", 1)[-1] for v in variants] == ["One", "Two"]
     assert _unplaced(outcome) == []
 
 
