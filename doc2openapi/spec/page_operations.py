@@ -29,6 +29,7 @@ from doc2openapi.spec.request_lines import (
 from doc2openapi.spec.responses import ResponseBuilder, value_schema
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, identity
 from doc2openapi.spec.shared_responses import SharedResponses
+from doc2openapi.spec.wrappers import body_examples, body_ref, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, request_content
 from doc2openapi.text_names import path_parameter_names
 
@@ -291,16 +292,28 @@ class PageBuilder:
             return content[0], content[1], content[1].get("$ref", "").rsplit("/", 1)[-1]
         for table in self.page.tables:
             if table.role is TableRole.REQUEST_BODY:
-                schema = self.registry.table_ref(table, base + "Request", base)
-                name = schema["$ref"].rsplit("/", 1)[-1]
-                variants = [
-                    self.registry.table_ref(t, base + "Request", base)
-                    for t in self.page.tables
-                    if t.role is TableRole.REQUEST_VARIANT
+                variant_tables = [
+                    t for t in self.page.tables if t.role is TableRole.REQUEST_VARIANT
                 ]
-                if variants:  # the body for some values of one of its fields
-                    schema = {"anyOf": [schema, *variants]}
-                return request_media_type(self.page.tables), schema, name
+                if variant_tables:  # the body for some values of one of its fields
+                    schema = self.registry.table_ref(table, base + "Request", base)
+                    name = schema["$ref"].rsplit("/", 1)[-1]
+                    variants = [
+                        self.registry.table_ref(t, base + "Request", base) for t in variant_tables
+                    ]
+                    return (
+                        request_media_type(self.page.tables),
+                        {"anyOf": [schema, *variants]},
+                        name,
+                    )
+                examples = body_examples(self.page, "request", "")
+                told = report_inferred(self.report)
+                schema = body_ref(self.registry, table, examples, (base + "Request", base), told)
+                return (
+                    request_media_type(self.page.tables),
+                    schema,
+                    schema["$ref"].rsplit("/", 1)[-1],
+                )
         return "", None, ""
 
     def _responses(self, base: str) -> dict[str, Any]:

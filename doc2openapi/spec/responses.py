@@ -11,6 +11,7 @@ from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
 from doc2openapi.scraper.status import ERROR_STATUS
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.wrappers import body_examples, body_ref, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, response_content
 
 if TYPE_CHECKING:
@@ -137,20 +138,27 @@ class ResponseBuilder:
                 error = table
             elif table.status:
                 suffix = _body_suffix(table.status)
-                bodies[table.status] = self.registry.table_ref(table, self.base + suffix, self.base)
+                bodies[table.status] = self._body(table, table.status, self.base + suffix)
             else:
                 implied = table
         if implied is None and error is None and not bodies:
             implied, error = self.registry.pages.responses(self.page.response_links)
         if implied is not None:
-            bodies[self._success_code(bodies)] = self.registry.table_ref(
-                implied, self.base + "Response", self.base
-            )
+            code = self._success_code(bodies)
+            bodies[code] = self._body(implied, code, self.base + "Response")
         if error is not None:
             schema = self.registry.table_ref(error, self.base + "Error", self.base)
             for code in self._error_codes(bodies, error):
                 bodies[code] = schema
         return bodies
+
+    def _body(self, table: FieldTable, code: str, hint: str) -> Schema:
+        """A body's schema; a success body's examples may wrap its table in one key."""
+        if not code.startswith("2") or table.page != self.page.page:
+            return self.registry.table_ref(table, hint, self.base)
+        examples = body_examples(self.page, "response", code)
+        told = report_inferred(self.report)
+        return body_ref(self.registry, table, examples, (hint, self.base), told)
 
     def _message_body(self) -> dict[str, Schema]:
         """An HTTP-message page (S3 style): its body tables are one XML body."""

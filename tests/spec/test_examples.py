@@ -227,3 +227,74 @@ def test_evs_metadata_maps_take_the_users_keys() -> None:
     assert _examples(operation["requestBody"]) == [
         {"metadata": {"key1": "value1", "key2": "value2"}}
     ]
+
+
+def _schema_of(outcome: ScrapeOutcome, media: dict[str, Any]) -> dict[str, Any]:
+    schemas = outcome.spec.document["components"]["schemas"]
+    name = media["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    return dict(schemas[name])
+
+
+def _example_section(label: str, text: str) -> str:
+    return section("Example", f"<p>{label}</p>", f"<pre>{text}</pre>")
+
+
+def test_a_body_the_examples_wrap_in_one_key_holds_the_table_in_it(tmp_path: Path) -> None:
+    """The table lists name and size; the example is ``{"thing": {"name": ..., "size": ...}}``:
+    the body is ``thing`` holding the table (said as D108), and the example is its own."""
+    examples = _example_section("Example request", '{"thing": {"name": "a", "size": 1}}')
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, examples))
+    body = _operation(outcome)["requestBody"]
+    wrapper = _schema_of(outcome, body)
+    assert set(wrapper["properties"]) == {"thing"}
+    assert wrapper["required"] == ["thing"]
+    schemas = outcome.spec.document["components"]["schemas"]
+    inner = schemas[wrapper["properties"]["thing"]["$ref"].rsplit("/", 1)[-1]]
+    assert set(inner["properties"]) == {"name", "size"}
+    assert _examples(body) == [{"thing": {"name": "a", "size": 1}}]
+    assert _details(outcome, "D402") == []
+    assert any("inside 'thing'" in d for d in _details(outcome, "D108"))
+
+
+def test_a_list_the_examples_wrap_holds_the_table_as_its_items(tmp_path: Path) -> None:
+    examples = _example_section("Example response", '{"things": [{"id": "a"}, {"id": "b"}]}')
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, examples))
+    wrapper = _schema_of(outcome, _operation(outcome)["responses"]["200"])
+    assert wrapper["properties"]["things"]["type"] == "array"
+    assert "$ref" in wrapper["properties"]["things"]["items"]
+
+
+def test_an_example_of_other_keys_wraps_nothing(tmp_path: Path) -> None:
+    """One key, but what it holds is not the table's fields: the table stays the body."""
+    examples = _example_section("Example request", '{"thing": {"colour": "red", "name": "a"}}')
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, examples))
+    body = _schema_of(outcome, _operation(outcome)["requestBody"])
+    assert set(body["properties"]) == {"name", "size"}
+    assert _details(outcome, "D402") == [
+        "request example 1 ('Example request'), request: $.thing is not in the tables"
+    ]
+
+
+def test_mrs_and_ecs_bodies_the_examples_wrap() -> None:
+    """mrs "Creating a Data Source": the response table lists id, name, url...; the example
+    response is {"data_source": {...}}. ecs "Querying Disks (Discarded)": the table lists a
+    disk's fields, the example is {"volumes": [{...}, ...]}."""
+    operation = _page_operation(MRS, "/v1.1/{project_id}/data-sources", "post")
+    response = scraped_folder(MRS).document["components"]["schemas"]
+    wrapper = _ref_target(response, operation["responses"]["202"])
+    assert set(wrapper["properties"]) == {"data_source"}
+    inner = _ref_target(response, wrapper["properties"]["data_source"], direct=True)
+    assert {"id", "name", "url", "type", "description"} <= set(inner["properties"])
+    ecs = "doc-exports/ecs/api-ref"
+    schemas = scraped_folder(ecs).document["components"]["schemas"]
+    operation = _page_operation(ecs, "/v2/{project_id}/os-volumes", "get")
+    volumes = _ref_target(schemas, operation["responses"]["200"])["properties"]["volumes"]
+    assert volumes["type"] == "array"
+    assert {"id", "size", "status"} <= set(
+        _ref_target(schemas, volumes["items"], True)["properties"]
+    )
+
+
+def _ref_target(schemas: dict[str, Any], media: dict[str, Any], direct: bool = False) -> Any:
+    schema = media if direct else media["content"]["application/json"]["schema"]
+    return schemas[schema["$ref"].rsplit("/", 1)[-1]]
