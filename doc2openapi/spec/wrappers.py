@@ -1,14 +1,15 @@
-"""Bodies whose examples wrap the table's fields in one key.
+"""Bodies whose examples wrap the table's fields in one key, or list them.
 
 A page may list a body's fields ("name", "size", "volume_type") while every example of
 that body holds them inside one key the table does not name (``{"volume": {"name": ...}}``,
 the OpenStack style). The examples are messages as sent; the table lists what is inside.
-The body is then that key holding the table (or a list of it), said as D108."""
+Where every example is a list of such objects, the body is that list. The body is then
+that key holding the table (or a list of it), or the list, said as D108."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, Example, FieldTable
@@ -20,27 +21,35 @@ if TYPE_CHECKING:
 
 
 def wrapper_key(table: FieldTable, examples: Sequence[Example]) -> tuple[str, bool] | None:
-    """The key every example of the body wraps the table's fields in, and whether it holds
-    a list of them; None where the examples show the fields as the table does (or show
-    no object at all)."""
-    objects = [v for v in (example_json(e.text)[0] for e in examples) if isinstance(v, dict)]
-    if not objects or any(len(value) != 1 for value in objects):
-        return None
-    keys = {next(iter(value)) for value in objects}
+    """The key every example of the body wraps the table's fields in (``""``: none, the
+    body is a list of them), and whether it holds a list of them; None where the examples
+    show the fields as the table does (or show no object at all)."""
+    values = [v for v in (example_json(e.text)[0] for e in examples) if v is not None]
     names = {row.name for row in table.fields}
-    if len(keys) != 1 or keys & names or not names:
+    if not values or not names:
+        return None
+    if all(isinstance(value, list) for value in values):
+        return ("", True) if _holds_fields(values, names) else None
+    if not all(isinstance(value, dict) and len(value) == 1 for value in values):
+        return None
+    keys = {next(iter(value)) for value in values}
+    if len(keys) != 1 or keys & names:
         return None
     (key,) = keys
-    inner = [value[key] for value in objects]
+    inner = [value[key] for value in values]
     listed = all(isinstance(item, list) for item in inner)
-    members = [m for item in inner for m in (item if listed else [item])]
+    return (key, listed) if _holds_fields(inner if listed else [inner], names) else None
+
+
+def _holds_fields(lists: list[Any], names: set[str]) -> bool:
+    """Each of ``lists`` is a list of objects, and half their keys or more are ``names``
+    (two at least, where the table has two)."""
+    members = [m for items in lists for m in items]
     if not members or not all(isinstance(m, dict) for m in members):
-        return None
+        return False
     seen: set[str] = set().union(*members)
     shared = seen & names
-    if len(shared) < min(2, len(names)) or 2 * len(shared) < len(seen):
-        return None
-    return key, listed
+    return len(shared) >= min(2, len(names)) and 2 * len(shared) >= len(seen)
 
 
 def body_examples(page: ApiPage, kind: str, status: str) -> list[Example]:
@@ -65,8 +74,15 @@ def body_ref(
     if wrapped is None:
         return registry.table_ref(table, hint, owner)
     key, listed = wrapped
-    inner = registry.table_ref(table, pascal_case(key), owner)
+    inner = registry.table_ref(table, pascal_case(key or hint + "Item"), owner)
     value: Schema = {"type": "array", "items": inner} if listed else inner
+    if not key:
+        report(
+            table.caption or table.key,
+            "the table lists the fields of the body, and every example is a list of them: "
+            "the body is read as that list",
+        )
+        return registry.add_component((table,), hint, owner, value)
     schema: Schema = {
         "type": "object",
         "properties": {key: value},

@@ -264,6 +264,19 @@ def test_a_list_the_examples_wrap_holds_the_table_as_its_items(tmp_path: Path) -
     assert "$ref" in wrapper["properties"]["things"]["items"]
 
 
+def test_a_body_every_example_shows_as_a_list_is_that_list(tmp_path: Path) -> None:
+    """Classic elb style: the table lists a member's fields, the example is ``[{...}]``."""
+    examples = _example_section("Example request", '[{"name": "a", "size": 1}, {"name": "b"}]')
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, examples))
+    body = _operation(outcome)["requestBody"]
+    schema = _schema_of(outcome, body)
+    assert schema["type"] == "array"
+    items = _ref_target(outcome.spec.document["components"]["schemas"], schema["items"], True)
+    assert set(items["properties"]) == {"name", "size"}
+    assert _examples(body) == [[{"name": "a", "size": 1}, {"name": "b"}]]
+    assert any("every example is a list" in d for d in _details(outcome, "D108"))
+
+
 def test_an_example_of_other_keys_wraps_nothing(tmp_path: Path) -> None:
     """One key, but what it holds is not the table's fields: the table stays the body."""
     examples = _example_section("Example request", '{"thing": {"colour": "red", "name": "a"}}')
