@@ -536,10 +536,9 @@ def tidy_name(name: str) -> str:
 
 
 def _path_name(parent: str, field_name: str) -> str:
-    """A nested table's name by its path: its parent's name and its field's, the field's
-    kept where it repeats the parent's last word (``spec.spec``: ``...SpecSpec``)."""
-    joined = parent + pascal_case(field_name)
-    return joined if len(joined) <= MAX_LENGTH else tidy_name(joined)
+    """A nested table's name by its path: its parent's name and its field's (a word
+    twice in a row is said once, so ``spec.spec`` under ``...Spec`` finds it taken)."""
+    return tidy_name(parent + pascal_case(field_name))
 
 
 def _folded(name: str) -> str:
