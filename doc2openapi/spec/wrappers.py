@@ -75,7 +75,8 @@ def body_ref(
         return registry.table_ref(table, hint, owner)
     key, listed = wrapped
     inner = registry.table_ref(table, pascal_case(key or hint + "Item"), owner)
-    value: Schema = {"type": "array", "items": inner} if listed else inner
+    where = f"{table.page}#{table.key}"
+    value: Schema = {"type": "array", "items": inner, "x-source": where} if listed else inner
     if not key:
         report(
             table.caption or table.key,
@@ -87,7 +88,7 @@ def body_ref(
         "type": "object",
         "properties": {key: value},
         "required": [key],
-        "x-source": f"{table.page}#{table.key}",
+        "x-source": where,
     }
     report(
         table.caption or table.key,
