@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import quote
 
 from doc2openapi.diagnostics import Code, Level, Report, in_document
 
@@ -39,6 +37,7 @@ from .names import (
 from .operation_docs import operation_docstring, raw_docstring
 from .pagination import PagePlan, plan_pages
 from .text import docstring, python_string
+from .url_paths import PATH_TEMPLATE, url_path_template
 from .view import (
     ClientFlavour,
     ClientModule,
@@ -51,12 +50,6 @@ from .view import (
 CLIENT_METHODS = IDENTIFIERS.extended("aclose", "close", "config")
 # Path parameters filled from the client configuration rather than passed to each method.
 CONFIG_PATH_PARAMETERS = {"project_id": "self._config.require_project_id()"}
-_PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
-# What a URL path holds as it is (RFC 3986 pchar and "/"); "%" starts an escape the document
-# wrote itself. Anything else in the literal text of a path template is percent-encoded.
-_PATH_SAFE = "/!$&'()*+,;=:@-._~%"
-# Segments httpx would resolve away (OpenAPI appends paths without resolving them).
-_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 _LOCATION_ORDER = {"server": 0, "path": 1, "query": 2, "header": 3}
 # Arguments before the body: the URL's.
 PLACED = frozenset({"server", "path"})
@@ -214,7 +207,7 @@ class ClientBuilder:
         the document does not declare are added as strings; declared path parameters that the
         template lacks are dropped. The last two are reported.
         """
-        in_path = list(dict.fromkeys(_PATH_TEMPLATE.findall(operation.path)))
+        in_path = list(dict.fromkeys(PATH_TEMPLATE.findall(operation.path)))
         declared: list[ParameterDecl] = []
         for parameter in operation.parameters:
             if parameter.location != "path":
@@ -337,7 +330,7 @@ class ClientBuilder:
         names = {a.decl.wire_name: a.name for a in arguments if a.decl.location == "path"}
         values = [
             f"{python_string(name)}: {CONFIG_PATH_PARAMETERS.get(name) or names[name]}"
-            for name in dict.fromkeys(_PATH_TEMPLATE.findall(operation.path))
+            for name in dict.fromkeys(PATH_TEMPLATE.findall(operation.path))
         ]
         if values:
             self._uses.add("_runtime")
@@ -485,31 +478,3 @@ class ClientBuilder:
             statements += ("if _last is None:", "    return")
         convert = "_last" if without_none(field.type) == Primitive("str") else "str(_last)"
         return (*statements, f"{cursor} = {convert}")
-
-
-_KEY_FRAGMENT = re.compile(r"#[^/{}#?]*$")
-
-
-def url_path_template(path: str) -> str:
-    """The path template with its literal text made fit for a URL; ``{variables}`` are kept.
-
-    A space, a control character, ``?`` or ``#`` in a documented path would otherwise make
-    an invalid URL or move the rest of the path into the query or the fragment, and ``..``
-    would leave the path of the base URL. The result starts with one ``/``: ``//host/x`` or
-    ``http://host/x`` would make httpx send the request (and its credentials) to another
-    host; ``a:b`` would be a URL with the scheme ``a``. httpx appends a relative path to the
-    base URL without its leading slashes anyway. A last ``#name`` only tells apart path keys
-    of operations chosen by their query (S3's ``/{Key}#acl``): it is never sent.
-    """
-    path = _KEY_FRAGMENT.sub("", path)
-    parts = _PATH_TEMPLATE.split(path)  # literal, variable, literal, ..., literal
-    encoded = "".join(
-        _url_path_text(part) if index % 2 == 0 else "{" + part + "}"
-        for index, part in enumerate(parts)
-    )
-    return "/" + encoded.lstrip("/")
-
-
-def _url_path_text(text: str) -> str:
-    segments = quote(text, safe=_PATH_SAFE).split("/")
-    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in segments)

@@ -16,7 +16,7 @@ from doc2openapi.scraper.model import FieldRow, FieldTable, Link, Requirement
 from doc2openapi.spec.alternatives import alternative_forms
 from doc2openapi.spec.carried import Carrier, carried_table
 from doc2openapi.spec.coherence import described
-from doc2openapi.spec.operation_names import MAX_LENGTH, destutter, fit
+from doc2openapi.spec.name_words import MAX_LENGTH, destutter, fit
 from doc2openapi.spec.placeholders import table_schema
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.types import (

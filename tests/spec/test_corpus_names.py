@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from doc2openapi.spec.operation_names import MAX_LENGTH, version_suffix
+from doc2openapi.spec.name_words import MAX_LENGTH
+from doc2openapi.spec.operation_names import version_suffix
 from tests.helpers.corpus_scrape import scraped_folder
 from tests.scraper.test_goldens import CORPUS_FOLDERS
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from doc2openapi.spec.name_words import MAX_LENGTH, destutter, title_verbs
 from doc2openapi.spec.operation_names import (
-    MAX_LENGTH,
     Route,
-    destutter,
     name_operations,
     operation_words,
     render,
-    title_verbs,
     version_suffix,
 )
 
