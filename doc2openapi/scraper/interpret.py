@@ -7,11 +7,9 @@ reach them. Nothing here depends on a page's name.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
@@ -19,10 +17,10 @@ from doc2openapi.scraper.captions import place_unlinked, redirect_misdirected
 from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
+from doc2openapi.scraper.field_rows import each_name, names_elements, read_field_row
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
-    Cell,
     CodeBlock,
     Endpoint,
     Example,
@@ -31,15 +29,12 @@ from doc2openapi.scraper.model import (
     Link,
     Page,
     Paragraph,
-    Requirement,
-    Row,
     StatusCode,
     Table,
     TableRole,
     TableTally,
 )
 from doc2openapi.scraper.nesting import nest_by_example
-from doc2openapi.scraper.repair import realigned, repaired_name
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.status import (
@@ -62,33 +57,6 @@ from doc2openapi.scraper.table_roles import (
     table_role,
 )
 from doc2openapi.text_names import path_parameter_names
-
-if TYPE_CHECKING:
-    from doc2openapi.scraper.columns import Columns
-
-
-_ELEMENTS_CAPTION = re.compile(r"\belements?\b", re.I)
-
-
-def _names_elements(table: Table, columns: Columns) -> bool:
-    """An "Element" column, or a caption that says the table lists elements ("Elements in
-    the response message"): XML elements, where one name occurs under several parents."""
-    if table.header[columns.name].strip().lower() == "element":
-        return True
-    return bool(_ELEMENTS_CAPTION.search(table.caption))
-
-
-def _requirement(text: str) -> Requirement:
-    word = text.strip().lower()
-    leading = re.match(r"^(yes|no)\b", word)  # "No, but required when ... is present."
-    if leading:
-        word = leading.group(1)
-    if word in ("yes", "mandatory", "required", "true", "y", "m"):
-        return Requirement.REQUIRED
-    if word in ("no", "optional", "false", "n", "o"):
-        return Requirement.OPTIONAL
-    return Requirement.UNSTATED
-
 
 # ---------------------------------------------------------------------------- reading
 
@@ -156,17 +124,17 @@ class _Reader:
         seen: set[str] = set()
         failed = 0
         for row in table.rows:
-            field_row = self._field_row(row, columns, label)
+            field_row = read_field_row(row, columns, label, self.report)
             if field_row is None:
                 if any(cell.text for cell in row.cells):
                     failed += 1
                 else:
                     self.tally += TableTally(blank_rows=1)
                 continue
-            each = _each_name(field_row, row.cells[columns.name])
+            each = each_name(field_row, row.cells[columns.name])
             self.tally += TableTally(fields_not_rows=len(each) - 1)
             for named in each:
-                if named.name in seen and not _names_elements(table, columns):
+                if named.name in seen and not names_elements(table, columns):
                     self.report(
                         Code.DUPLICATE_FIELD,
                         "the field is documented twice; the first is kept",
@@ -192,90 +160,6 @@ class _Reader:
             table.lead_anchors,
             lead_text,
         )
-
-    def _field_row(self, row: Row, columns: Columns, label: str) -> FieldRow | None:
-        cells = realigned(row.cells, columns.requirement, columns.type, columns.description)
-        if columns.name >= len(cells):
-            self.report(
-                Code.ROW_SHORT, "the row has fewer cells than the header", label, str(row.number)
-            )
-            return None
-        name = repaired_name(cells[columns.name].text)
-        if not name or name in ("-", "N/A", "None"):
-            if any(c.text for c in cells):
-                self.report(
-                    Code.ROW_NO_NAME, "a row without a parameter name", label, str(row.number)
-                )
-            return None
-        requirement = Requirement.UNSTATED
-        if columns.requirement is not None and columns.requirement < len(cells):
-            requirement = _requirement(cells[columns.requirement].text)
-            if requirement is Requirement.UNSTATED:
-                self.report(
-                    Code.REQUIRED_UNCLEAR,
-                    f"Mandatory cell {cells[columns.requirement].text!r} is neither yes nor no",
-                    label,
-                    name,
-                    Level.INFO,
-                )
-        type_cell = (
-            cells[columns.type] if columns.type is not None and columns.type < len(cells) else None
-        )
-        description = (
-            cells[columns.description]
-            if columns.description is not None and columns.description < len(cells)
-            else None
-        )
-        return FieldRow(
-            name=name,
-            requirement=requirement,
-            type_text=type_cell.text if type_cell else _stated_type(description),
-            type_links=tuple(x for x in type_cell.links if not x.external) if type_cell else (),
-            description=description.lines if description else (),
-            description_links=(
-                tuple(x for x in description.links if not x.external) if description else ()
-            ),
-            row=row.number,
-            name_links=_other_links(cells, columns),
-        )
-
-
-_ONE_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
-
-
-def _each_name(field_row: FieldRow, name_cell: Cell) -> list[FieldRow]:
-    """A row whose name cell gives several names, one a paragraph (``Principal`` /
-    ``NotPrincipal``, the description telling each apart), documents each of those fields;
-    one name broken over lines (``scaling_`` / ``configuration_id``) is one field."""
-    names = [line.text.strip() for line in name_cell.lines]
-    if len(names) < 2 or " " not in field_row.name or not all(map(_ONE_NAME.match, names)):
-        return [field_row]
-    return [replace(field_row, name=name) for name in dict.fromkeys(names)]
-
-
-def _other_links(cells: Sequence[Cell], columns: Columns) -> tuple[Link, ...]:
-    """The links of a row's cells other than its Type and Description cells."""
-    skipped = (columns.type, columns.description)
-    return tuple(
-        link
-        for index, cell in enumerate(cells)
-        if index not in skipped
-        for link in cell.links
-        if not link.external
-    )
-
-
-_TYPE_LINE = re.compile(r"^Type\s*:\s*([^\s,.;(][^,.;(]*?)\s*(?:[,.;(]|$)", re.I)
-"""``Type: string, which must be a UTC time``: the type word, not the sentence after it."""
-
-
-def _stated_type(description: Cell | None) -> str:
-    """The type a table without a Type column states in the description ("Type: integer")."""
-    for line in description.lines if description else ():
-        match = _TYPE_LINE.match(line.text.strip())
-        if match:
-            return match.group(1)
-    return ""
 
 
 def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:

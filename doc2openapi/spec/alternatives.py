@@ -13,7 +13,8 @@ from doc2openapi.scraper.links import same_page_table_numbers
 from doc2openapi.scraper.model import FieldRow, FieldTable
 
 if TYPE_CHECKING:
-    from doc2openapi.spec.schemas import TableIndex, Target
+    from doc2openapi.spec.schemas import Target
+    from doc2openapi.spec.table_index import TableIndex
 
 
 def alternative_forms(

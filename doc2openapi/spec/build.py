@@ -26,10 +26,11 @@ from doc2openapi.spec.page_operations import (
 )
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
 from doc2openapi.spec.reach import PageTables
-from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, TableIndex
+from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
 from doc2openapi.spec.summaries import OperationHeaders
+from doc2openapi.spec.table_index import TableIndex
 from doc2openapi.spec.versions import OPENAPI_30, finalise
 
 if TYPE_CHECKING:

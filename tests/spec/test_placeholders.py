@@ -8,7 +8,8 @@ import pytest
 
 from doc2openapi.scraper.model import FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.spec.placeholders import placeholder
-from doc2openapi.spec.schemas import SchemaRegistry, TableIndex
+from doc2openapi.spec.schemas import SchemaRegistry
+from doc2openapi.spec.table_index import TableIndex
 
 
 @pytest.mark.parametrize(
