@@ -220,6 +220,9 @@ def build_spec(
         registry = SchemaRegistry(
             index, service.name, builder.components, pages, owners=builder.component_owners
         )
+        registry.xml_roots = frozenset(
+            body.root.name for page in service.api_pages for body in page.xml_bodies
+        )
         registries.append(registry)
         builder.named_tables.extend(
             (registry, table) for table in service.schema_tables if table.role is TableRole.SCHEMA

@@ -112,6 +112,8 @@ class SchemaRegistry:
     counts: dict[str, FieldCounts] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     carriers: list[Carrier] = field(default_factory=list)
+    xml_roots: frozenset[str] = frozenset()
+    """The root elements of the service's XML bodies (syntax blocks and samples)."""
     _building: set[tuple[str, str]] = field(default_factory=set)
     _parents: list[str] = field(default_factory=list)
     """The components being built, outermost first: a nested table's name may need its

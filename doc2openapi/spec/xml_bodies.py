@@ -19,11 +19,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from doc2openapi.diagnostics import Code
+from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.scraper.model import XmlElement as Element
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
-from doc2openapi.spec.xml_parents import Path, Placement, paths_of, placement, with_stated_elements
+from doc2openapi.spec.xml_parents import (
+    Path,
+    Placement,
+    paths_of,
+    placement,
+    rooted_anew,
+    with_stated_elements,
+)
 
 _CONTAINER_WORDS = frozenset({"xml", "container"})
 _ARRAY_WORD = re.compile(r"^(?:array|list)\b", re.I)
@@ -168,6 +175,8 @@ def message_body(
     first = tables[0] if tables else None
     counts = registry.counts.setdefault(first.page if first else "", FieldCounts())
     rows = _rows(tables)
+    if len(skeletons) == 1:
+        _root_copied_parents(registry, rows, skeletons[0])
     builder = _XmlBuilder(registry, owner, counts, rows)
     placed: set[tuple[str, int]] = set()
     cases: list[tuple[str, Schema]] = []
@@ -193,12 +202,33 @@ def _case(
 ) -> tuple[Schema, set[tuple[str, int]]]:
     """The schema of one root's outline, completed by the rows' "Parent:" statements, and
     the rows that describe an element of it a second time."""
-    outline, builder.added = with_stated_elements(
-        replace(skeleton, repeated=False), (row for table in tables for row in table.fields)
-    )
+    where = {(t.key, r.row): w for rows in builder.rows.by_name.values() for t, r, w in rows}
+    placements = [where[table.key, row.row] for table in tables for row in table.fields]
+    outline, builder.added = with_stated_elements(replace(skeleton, repeated=False), placements)
     schema = builder.element(outline)[0]
     schema["xml"] = {"name": skeleton.name}
     return schema, builder.rows.placed_again(paths_of(outline))
+
+
+def _root_copied_parents(registry: SchemaRegistry, rows: _Rows, skeleton: Element) -> None:
+    """Rows whose stated parent is another operation's root go under this body's one root
+    (see :func:`rooted_anew`), each reported (D108) so that a reader can check it."""
+    names = {path[-1] for path in paths_of(skeleton)} | set(rows.by_name)
+    for entries in rows.by_name.values():
+        for position, (table, row, where) in enumerate(entries):
+            moved = rooted_anew(where, skeleton.name, names, registry.xml_roots)
+            if moved is None:
+                continue
+            entries[position] = (table, row, moved)
+            stated = " or ".join(".".join(p) for p in where.parents or ())
+            registry.report(
+                Code.TABLE_INFERRED,
+                table,
+                row.name,
+                f"the row's parent {stated} is the root of another operation's body, not an "
+                f"element of this one; placed under this body's root {skeleton.name}",
+                Level.INFO,
+            )
 
 
 def _report_unused(

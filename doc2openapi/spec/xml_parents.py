@@ -12,7 +12,7 @@ an element, so it is never required.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from doc2openapi.scraper.model import FieldRow
@@ -72,11 +72,25 @@ def paths_of(root: Element) -> set[Path]:
     return found
 
 
-def with_stated_elements(root: Element, rows: Iterable[FieldRow]) -> tuple[Element, set[Path]]:
+def rooted_anew(
+    where: Placement, root: str, names: set[str], roots: frozenset[str]
+) -> Placement | None:
+    """A row whose every stated parent is the root of another operation's body and no
+    element of this one ("Parent: ListVersionsResult" in a listing whose root is
+    ``ListBucketResult``, copied from the sibling page): the element is a child of a root,
+    so of this body's own ``root``. None for any other row."""
+    parents = where.parents
+    if not parents or any(len(p) != 1 or p[0] in names or p[0] not in roots for p in parents):
+        return None
+    return Placement(where.name, ((root,),))
+
+
+def with_stated_elements(
+    root: Element, placements: Sequence[Placement]
+) -> tuple[Element, set[Path]]:
     """The outline with each row's element added under the parents its row states, where
     the outline has such a parent and not yet the element; and the paths added. Rows are
     read again until none adds anything (``Owner`` before its ``ID``)."""
-    placements = [placement(row) for row in rows]
     added: set[Path] = set()
     while True:
         paths = paths_of(root)

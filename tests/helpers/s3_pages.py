@@ -169,3 +169,41 @@ Host: bucketname.store.region.example.com</pre>
 
 &lt;Error&gt;&lt;Code&gt;NoSuchBucket&lt;/Code&gt;&lt;/Error&gt;</pre>
 """
+
+LIST_OBJECTS_V2 = """<h1>Listing Objects (V2)</h1>
+<h2>Request Syntax</h2>
+<pre>GET /?list-type=2 HTTP/1.1
+Host: bucketname.store.region.example.com</pre>
+<h2>Response Syntax</h2>
+<pre>HTTP/1.1 status_code
+
+&lt;ListBucketResult&gt;
+    &lt;Name&gt;bucket&lt;/Name&gt;
+&lt;/ListBucketResult&gt;</pre>
+<h2>Response Elements</h2>
+<table><caption>Table 1 Response elements</caption>
+<thead><tr><th>Element</th><th>Description</th></tr></thead>
+<tbody><tr><td>ListBucketResult</td><td><p>The listing.</p>
+<p>Type: XML</p></td></tr>
+<tr><td>Name</td><td><p>Bucket name.</p>
+<p>Type: string</p><p>Parent: ListBucketResult</p></td></tr>
+<tr><td>NextToken</td><td><p>Where the next listing starts.</p>
+<p>Type: string</p><p>Parent: ListVersionsResult</p></td></tr>
+<tr><td>Marker</td><td><p>Marker of the request.</p>
+<p>Type: string</p><p>Parent: ListMarkersResult</p></td></tr>
+</tbody></table>
+"""
+"""A row copied from the versions listing keeps its parent there (``NextToken``, "Parent:
+ListVersionsResult"); ``ListMarkersResult`` is the root of no page."""
+
+LIST_VERSIONS = """<h1>Listing Object Versions</h1>
+<h2>Request Syntax</h2>
+<pre>GET /?versions HTTP/1.1
+Host: bucketname.store.region.example.com</pre>
+<h2>Response Syntax</h2>
+<pre>HTTP/1.1 status_code
+
+&lt;ListVersionsResult&gt;
+    &lt;Name&gt;bucket&lt;/Name&gt;
+&lt;/ListVersionsResult&gt;</pre>
+"""

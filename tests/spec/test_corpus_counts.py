@@ -40,7 +40,7 @@ CEILINGS = {
     "portal/kms/api-ref": Ceiling(0, 0, 0),
     "portal/mrs/api-ref": Ceiling(2, 0, 0),
     "portal/nat/api-ref": Ceiling(1, 0, 0),
-    "portal/obs/api-ref": Ceiling(15, 0, 0),
+    "portal/obs/api-ref": Ceiling(14, 0, 0),
     "portal/smn/api-ref": Ceiling(0, 0, 0),
     "history/cce-798aa69/api-ref": Ceiling(5, 0, 0),
 }

@@ -94,8 +94,9 @@ def test_obs_elements_go_under_the_parent_their_rows_name() -> None:
     """OBS "Listing Objects in a Bucket (V2)": the response syntax shows no
     ``ContinuationToken``, ``Delimiter``, ``CommonPrefixes`` or ``Contents/Owner``; Table 4
     says "Parent: ListBucketResult" / "Parent: ListBucketResult.Contents.Owner".
-    ``StartAfter`` names no parent and ``NextContinuationToken`` names
-    "ListVersionsResult", which this page's body is not: both stay out, said."""
+    ``StartAfter`` names no parent: it stays out, said. ``NextContinuationToken`` names
+    "ListVersionsResult", the root of the versions listing (listing_objects_in_a_bucket.html),
+    no element of this page: a child of a root, so of this body's one root (said, D108)."""
     folder = "portal/obs/api-ref"
     page = "apis/operations_on_buckets/listing_objects_in_a_bucket_v2.html"
     document = scraped_folder(folder).document
@@ -108,7 +109,17 @@ def test_obs_elements_go_under_the_parent_their_rows_name() -> None:
     contents = root["properties"]["Contents"]
     contents = contents.get("items", contents)
     assert set(contents["properties"]["Owner"]["properties"]) == {"ID"}
-    assert _d120(folder, page) == ["NextContinuationToken", "StartAfter"]
+    token = root["properties"]["NextContinuationToken"]
+    assert token["type"] == "string"
+    assert token["description"].startswith("ContinuationToken is returned when not all")
+    assert "NextContinuationToken" not in root.get("required", [])
+    assert _d120(folder, page) == ["StartAfter"]
+    inferred = [
+        d["row"]
+        for d in scraped_folder(folder).report["diagnostics"]
+        if d["code"] == "D108" and d["page"] == page
+    ]
+    assert inferred == ["NextContinuationToken"]
 
 
 def test_obs_website_rules_are_optional_members_of_the_configuration() -> None:

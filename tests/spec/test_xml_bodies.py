@@ -10,7 +10,15 @@ import pytest
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.spec.request_lines import host_server, subresource_key
-from tests.helpers.s3_pages import GET_OBJECT, LIST_BUCKETS, LIST_OBJECTS, LIST_PARTS, PUT_ACL
+from tests.helpers.s3_pages import (
+    GET_OBJECT,
+    LIST_BUCKETS,
+    LIST_OBJECTS,
+    LIST_OBJECTS_V2,
+    LIST_PARTS,
+    LIST_VERSIONS,
+    PUT_ACL,
+)
 
 
 @pytest.fixture
@@ -201,3 +209,22 @@ def test_a_table_captioned_as_elements_holds_one_name_under_two_parents(tmp_path
     assert versions["properties"]["Prefix"]["description"].startswith("Listed prefix.")
     group = versions["properties"]["CommonPrefixes"]["properties"]["Prefix"]
     assert group["description"].startswith("Group prefix.")
+
+
+def test_a_parent_that_is_another_operations_root_means_this_root(tmp_path: Path) -> None:
+    """``NextToken`` says "Parent: ListVersionsResult": the root of the versions listing,
+    no element of this body. It sits under this body's one root, optional, said (D108).
+    ``Marker``'s parent ``ListMarkersResult`` is the root of no page: it stays out (D120)."""
+    (tmp_path / "v2.html").write_text(LIST_OBJECTS_V2)
+    (tmp_path / "versions.html").write_text(LIST_VERSIONS)
+    outcome = scrape([tmp_path])
+    document = outcome.spec.document
+    response = document["paths"]["/"]["get"]["responses"]["200"]
+    listing = _schema(document, response["content"]["application/xml"]["schema"])
+    assert listing["xml"] == {"name": "ListBucketResult"}
+    assert list(listing["properties"]) == ["Name", "NextToken"]
+    assert listing["properties"]["NextToken"]["description"].startswith("Where the next")
+    assert "NextToken" not in listing.get("required", [])
+    said = [(d.code.value, d.row) for d in outcome.diagnostics if d.code.value in ("D108", "D120")]
+    assert said == [("D108", "NextToken"), ("D120", "Marker")]
+    assert outcome.spec.counts[tmp_path.name]["v2.html"].failed == 1
