@@ -22,6 +22,7 @@ from doc2openapi.spec.page_operations import (
     DocumentBuilder,
     PageBuilder,
     route_key,
+    route_page_names,
     routes_of,
 )
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
@@ -287,6 +288,9 @@ def _name_operations(services: Sequence[ServiceDocs], builder: DocumentBuilder) 
     pages = [(service.name, page) for service in services for page in service.api_pages]
     named = name_operations(routes_of(pages))
     builder.operation_names = {(r.method, r.path): name for r, name in named.names.items()}
+    builder.page_names = route_page_names(
+        [(s.name, page, s.toc) for s in services for page in s.api_pages]
+    )
     sources = {
         (e.method.upper(), route_key(p, e, name)): p.page for name, p in pages for e in p.endpoints
     }

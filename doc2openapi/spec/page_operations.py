@@ -19,7 +19,14 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.media import request_media_type
-from doc2openapi.spec.operation_names import Route, operation_words, render, title_words
+from doc2openapi.spec.operation_names import (
+    Route,
+    operation_words,
+    render,
+    title_words,
+    version_suffix,
+)
+from doc2openapi.spec.page_names import RoutePage, page_names
 from doc2openapi.spec.request_lines import (
     host_key,
     host_server,
@@ -62,6 +69,9 @@ class DocumentBuilder:
     component_owners: dict[str, str] = field(default_factory=dict)
     operation_names: dict[tuple[str, str], str] = field(default_factory=dict)
     """operationIds by method and path key, chosen for the whole document at once."""
+    page_names: dict[str, str] = field(default_factory=dict)
+    """Names of the pages documenting one operation together, for their bodies (see
+    :mod:`doc2openapi.spec.page_names`)."""
     tags: dict[str, str] = field(default_factory=dict)
     uses_token: bool = False
     security_schemes: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -125,6 +135,19 @@ def routes_of(pages: Sequence[tuple[str, ApiPage]]) -> list[Route]:
     return [Route(m, p, tuple(dict.fromkeys(t))) for (m, p), t in sorted(titles.items())]
 
 
+def route_page_names(pages: Sequence[tuple[str, ApiPage, Toc]]) -> dict[str, str]:
+    """The names of the pages that document one method and path together (each service's
+    pages with its table of contents), by page."""
+    by_route: dict[tuple[str, str], list[RoutePage]] = {}
+    for service, page, toc in sorted(pages, key=lambda p: p[1].page):
+        groups = page_groups(page.page, page.breadcrumbs, toc)
+        version = version_suffix(page.endpoints[0].path) if page.endpoints else ""
+        for endpoint in page.endpoints:
+            key = (endpoint.method.upper(), route_key(page, endpoint, service))
+            by_route.setdefault(key, []).append(RoutePage(page.page, page.title, groups, version))
+    return page_names([by_route[key] for key in sorted(by_route)])
+
+
 def page_groups(key: str, breadcrumbs: tuple[str, ...], toc: Toc) -> tuple[str, ...]:
     """The groups above a page: the table of contents', else the page's breadcrumbs."""
     entry = toc.entries.get(key.rsplit("/", 1)[-1]) or toc.entries.get(key)
@@ -156,6 +179,7 @@ class PageBuilder:
             for e, k in zip(self.page.endpoints, keys, strict=True)
         ]
         base = ids[0] if ids else render(title_words(self.page.title))
+        base = self.builder.page_names.get(self.page.page, base)
         groups = page_groups(self.page.page, self.page.breadcrumbs, self.toc)
         deprecated = bool(_DEPRECATED.search(" ".join((*groups, self.page.title))))
         tag = groups[-1] if groups else ""

@@ -14,6 +14,7 @@ import pytest
 from doc2openapi.pipeline import scrape
 from tests.helpers.corpus_scrape import scraped_folder
 from tests.helpers.page_builders import section, table
+from tests.scraper.test_goldens import CORPUS_FOLDERS
 
 FIELDS = ("Parameter", "Mandatory", "Type", "Description")
 _NUMBERED = re.compile(r"[A-Za-z]\d+$")
@@ -83,20 +84,46 @@ def test_a_table_whose_names_are_taken_is_named_by_its_path(tmp_path: Path) -> N
     assert _collision_numbered(schemas) == []
 
 
-FOLDERS = (
-    "doc-exports/dcs/api-ref",
-    "doc-exports/elb/api-ref",
-    "portal/as/api-ref",
-    "portal/functiongraph/api-ref",
-    "portal/nat/api-ref",
-    "portal/obs/api-ref",
-)
+NUMBERED = {
+    "portal/cce/api-ref": ["ShowClusterOpenapiSpec2", "UpdateClusterMastereipSpec2"],
+    "history/cce-798aa69/api-ref": ["ShowClusterOpenapiSpec2", "UpdateClusterMastereipSpec2"],
+    "portal/iam/api-ref": [
+        "CreateSecuritytokenTokenAuthIdentity2",
+        "ObtainAgencyTokenDomain2",
+        "ObtainAgencyTokenProject2",
+    ],
+}
+"""The only names a collision still numbers (62 before the pages of one operation were
+named by their titles)."""
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_no_collision_is_numbered_in_these_folders(folder: str) -> None:
+@pytest.mark.parametrize("folder", sorted(CORPUS_FOLDERS.values()))
+def test_collisions_numbered_in_each_folder(folder: str) -> None:
     schemas = scraped_folder(folder).document["components"]["schemas"]
-    assert _collision_numbered(schemas) == []
+    assert sorted(_collision_numbered(schemas)) == NUMBERED.get(folder, [])
+
+
+def test_ecs_server_actions_are_named_by_their_pages() -> None:
+    """ECS documents 15 actions of ``POST /v2.1/{project_id}/servers/{server_id}/action``
+    on pages of their own ("Starting an ECS", "Rolling Back ECS Specifications
+    Modification", "Creating an Image Using an ECS"...): each request body is named by
+    its page; the two batch tag pages marked "(Discarded)" keep that word."""
+    document = scraped_folder("doc-exports/ecs/api-ref").document
+    operation = document["paths"]["/v2.1/{project_id}/servers/{server_id}/action"]["post"]
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    names = {ref["$ref"].rsplit("/", 1)[-1] for ref in schema["anyOf"]}
+    assert {
+        "StartEcsRequest",
+        "StopEcsRequest",
+        "RestartEcsRequest",
+        "RollBackEcsSpecificationsModificationRequest",
+        "CreateImageEcsRequest",
+        "LockEcsRequest",
+        "AddSecurityGroupRequest",
+    } <= names
+    assert not [n for n in names if n.startswith("RunServerAction")]
+    schemas = document["components"]["schemas"]
+    assert {"AddTagsEcsRequest", "AddTagsEcsDiscardedRequest"} <= set(schemas)
 
 
 def test_cce_names_read_as_paths_and_add_on_titles() -> None:
@@ -117,3 +144,48 @@ def test_cce_names_read_as_paths_and_add_on_titles() -> None:
         "ShowClusterOpenapiSpec2",
         "UpdateClusterMastereipSpec2",
     ]
+
+
+def _action_page(title: str, path: str, field: str) -> str:
+    """A page documenting ``POST path`` with a request body of one field."""
+    body = section(
+        "Request",
+        _spec_table("Table 1 Request body", (field, "Yes", "Object", "Action.")),
+    )
+    return (
+        f'<html><body><main><section id="op"><h1>{title}</h1>'
+        f'<section id="uri"><h2>URI</h2><p>POST {path}</p></section>'
+        f"{body}</section></main></body></html>"
+    )
+
+
+def test_pages_of_one_operation_are_named_by_their_titles(tmp_path: Path) -> None:
+    """Three pages document ``POST /v1/servers/{server_id}/action``: one operation whose
+    request bodies form an anyOf. Each body is named by its page's title, not the
+    operation's name and a number; "(Discarded)" tells apart two pages of one title on
+    two paths."""
+    action = "/v1/servers/{server_id}/action"
+    tags = "/v1/servers/{server_id}/tags/action"
+    old_tags = "/v1/cloud/{server_id}/tags/action"
+    document = scrape_pages(
+        tmp_path,
+        _action_page("Starting a Server", action, "os-start"),
+        _action_page("Stopping a Server", action, "os-stop"),
+        _action_page("Rolling Back a Server Resize", action, "revertResize"),
+        _action_page("Adding Tags to a Server", tags, "tags"),
+        _action_page("Deleting Tags of a Server", tags, "tags_delete"),
+        _action_page("Adding Tags to a Server (Discarded)", old_tags, "server_tags"),
+        _action_page("Deleting Tags of a Server (Discarded)", old_tags, "server_tags_delete"),
+    )
+    body = document["paths"][action]["post"]["requestBody"]["content"]["application/json"]
+    names = sorted(ref["$ref"].rsplit("/", 1)[-1] for ref in body["schema"]["anyOf"])
+    assert names == ["RollBackServerResizeRequest", "StartServerRequest", "StopServerRequest"]
+    schemas = document["components"]["schemas"]
+    assert {"AddTagsServerRequest", "AddTagsServerDiscardedRequest"} <= set(schemas)
+    assert _collision_numbered(schemas) == []
+
+
+def scrape_pages(tmp_path: Path, *pages: str) -> dict[str, Any]:
+    for number, html in enumerate(pages):
+        (tmp_path / f"page{number}.html").write_text(html)
+    return dict(scrape([tmp_path]).spec.document)
