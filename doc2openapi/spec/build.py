@@ -17,6 +17,7 @@ from doc2openapi.spec.credentials import QueryCredentials
 from doc2openapi.spec.examples import attach_examples
 from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
 from doc2openapi.spec.operation_names import name_operations
+from doc2openapi.spec.page_names import merged_description, merged_summary
 from doc2openapi.spec.page_operations import (
     SECURITY_SCHEME,
     DocumentBuilder,
@@ -134,11 +135,9 @@ def _merge(operations: list[Operation], builder: DocumentBuilder) -> dict[str, A
         f"({', '.join(pages)}); their request bodies form an anyOf",
         Level.INFO,
     )
-    merged["summary"] = " / ".join(dict.fromkeys(str(op.body["summary"]) for op in operations))
-    merged["description"] = "\n\n".join(
-        dict.fromkeys(
-            f"{op.body['summary']}: {op.body.get('description', '')}".strip() for op in operations
-        )
+    merged["summary"] = merged_summary([str(op.body["summary"]) for op in operations])
+    merged["description"] = merged_description(
+        [(str(op.body["summary"]), str(op.body.get("description", ""))) for op in operations]
     )
     tags = [tag for op in operations for tag in op.body.get("tags", [])]
     if tags:

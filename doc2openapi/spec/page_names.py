@@ -109,3 +109,37 @@ def page_names(routes: Sequence[Sequence[RoutePage]]) -> dict[str, str]:
         for key, w in words.items()
         if w and chosen.count(tuple(w)) == 1
     }
+
+
+SUMMARY_LENGTH = 120
+"""Longest summary of an operation several pages document: a summary is one line."""
+
+
+def merged_summary(titles: Sequence[str]) -> str:
+    """The pages' titles, each once, as one line: as many as fit, then how many more."""
+    unique = list(dict.fromkeys(titles))
+    shown: list[str] = []
+    for position, title in enumerate(unique):
+        rest = len(unique) - position - 1
+        line = " / ".join([*shown, title]) + (f" and {rest} more" if rest else "")
+        if shown and len(line) > SUMMARY_LENGTH:
+            break
+        shown.append(title)
+    rest = len(unique) - len(shown)
+    return " / ".join(shown) + (f" and {rest} more" if rest else "")
+
+
+def merged_description(parts: Sequence[tuple[str, str]]) -> str:
+    """The pages' (title, description) as one text: each description after its title,
+    once; a description that only repeats its title is the title; where every page has
+    one title, the descriptions alone."""
+    one_title = len({title for title, _ in parts}) == 1
+    texts: list[str] = []
+    for title, description in parts:
+        text = description.strip()
+        if not text or text == title:
+            text = title
+        elif not one_title:
+            text = f"{title}: {text}"
+        texts.append(text)
+    return "\n\n".join(dict.fromkeys(texts))

@@ -189,3 +189,17 @@ def scrape_pages(tmp_path: Path, *pages: str) -> dict[str, Any]:
     for number, html in enumerate(pages):
         (tmp_path / f"page{number}.html").write_text(html)
     return dict(scrape([tmp_path]).spec.document)
+
+
+def test_merged_operations_read_well() -> None:
+    """ECS's 15 server actions: a one-line summary naming the first pages and how many
+    more; OBS "Copying an Object" and "Uploading an Object - PUT" (PUT /{ObjectName})
+    have no description but their titles: each title once, not "Title: Title"."""
+    ecs = scraped_folder("doc-exports/ecs/api-ref").document
+    action = ecs["paths"]["/v2.1/{project_id}/servers/{server_id}/action"]["post"]
+    assert action["summary"].startswith("Starting an ECS / Restarting an ECS / Stopping an ECS")
+    assert action["summary"].endswith(" more") and len(action["summary"]) <= 120
+    assert "Creating an Image Using an ECS: " in action["description"]
+    obs = scraped_folder("portal/obs/api-ref").document
+    put = obs["paths"]["/{ObjectName}"]["put"]
+    assert put["description"] == "Copying an Object\n\nUploading an Object - PUT"

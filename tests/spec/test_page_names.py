@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from doc2openapi.spec.page_names import RoutePage, page_names
+from doc2openapi.spec.page_names import (
+    SUMMARY_LENGTH,
+    RoutePage,
+    merged_description,
+    merged_summary,
+    page_names,
+)
 
 
 def test_a_page_alone_on_its_operation_has_no_page_name() -> None:
@@ -67,3 +73,31 @@ def test_long_titles_leave_room_for_the_body_suffix() -> None:
     names = page_names([[RoutePage("a.html", title), RoutePage("b.html", "Obtaining a Token")]])
     assert len(names["a.html"] + "Response") <= 60
     assert names["a.html"].startswith("Obtain")
+
+
+def test_merged_summary_is_one_short_line() -> None:
+    titles = [f"Doing Thing Number {n} to an ECS" for n in range(10)]
+    summary = merged_summary([*titles, titles[0]])
+    assert len(summary) <= SUMMARY_LENGTH
+    assert summary.startswith("Doing Thing Number 0 to an ECS / Doing Thing Number 1")
+    shown = summary.count(" / ") + 1
+    assert summary.endswith(f" and {10 - shown} more")
+    assert merged_summary(["Starting a BMS", "Stopping a BMS"]) == "Starting a BMS / Stopping a BMS"
+
+
+def test_merged_description_says_each_page_once() -> None:
+    """Each description after its title; a page without a description (its title
+    only) is not ``Title: Title``; pages of one title need no titles."""
+    assert (
+        merged_description([("Copying an Object", "Copying an Object"), ("Uploading", "")])
+        == "Copying an Object\n\nUploading"
+    )
+    assert (
+        merged_description([("Starting", "Starts it."), ("Stopping", "Stops it.")])
+        == "Starting: Starts it.\n\nStopping: Stops it."
+    )
+    assert (
+        merged_description([("Querying Versions", "Of BMS."), ("Querying Versions", "Of Nova.")])
+        == "Of BMS.\n\nOf Nova."
+    )
+    assert merged_description([("Adding", "Adds."), ("Adding", "Adds.")]) == "Adds."
