@@ -31,8 +31,13 @@ def caption_role(caption: str, kind: SectionKind) -> TableRole | None:
     return None
 
 
+_TYPE_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.:]*")
+"""A word of a Type cell that may name a structure (``PageInfo`` in "PageInfo object")."""
+
+
 def references_of_table(table: Table, page_key: str) -> set[str]:
-    """Anchors, ``Table N`` numbers and field names by which a table points at others."""
+    """Anchors, ``Table N`` numbers, field names and the words of Type cells by which a
+    table points at others."""
     targets: set[str] = set()
     columns = columns_of(table.header)
     for row in table.rows:
@@ -44,6 +49,9 @@ def references_of_table(table: Table, page_key: str) -> set[str]:
                 targets.add(f"table {number}")
         if columns is not None and columns.name < len(row.cells):
             targets.add(f"field {row.cells[columns.name].text.strip()}")
+        if columns is not None and columns.type is not None and columns.type < len(row.cells):
+            words = _TYPE_WORD.findall(row.cells[columns.type].text)
+            targets.update(f"type {word.lower()}" for word in words)
     return targets
 
 
@@ -65,6 +73,9 @@ def _is_referenced(table: Table, label: str, page_key: str, references: OtherRef
     subject = label_subject(table.caption) or label_subject(label)
     if any(f"field {name}" in references for name in subject_field_names(subject)):
         return True
+    named = table.caption.strip()
+    if _TYPE_WORD.fullmatch(named) and f"type {named.lower()}" in references:
+        return True  # "Table 7 CronConfig", named by "Array of CronConfig objects"
     anchors = (*table.anchors, *table.lead_anchors)
     return any(f"#{page_key}#{anchor}" in references for anchor in anchors)
 
