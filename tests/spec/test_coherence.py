@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from doc2openapi.spec.coherence import coherent
+from tests.helpers.command import run_cli
+from tests.helpers.page_builders import portal_page, resolve, section, table
 
 
 def test_a_default_below_the_stated_minimum_drops_the_minimum() -> None:
@@ -66,3 +71,40 @@ def test_a_service_whose_page_contradicts_itself_still_gets_a_valid_document() -
     ]
     assert max_backups
     assert all("minimum" not in field and field.get("maximum") == 99999 for field in max_backups)
+
+
+def test_bad_values_on_a_page_cost_only_themselves(tmp_path: Path) -> None:
+    """A page written here states a negative length, a minimum above its maximum and a
+    pattern that is no regular expression: each keyword is left out with a D203 naming
+    its row, the other keywords stay, and ``scrape`` writes a valid document."""
+    header = ("Parameter", "Mandatory", "Type", "Description")
+    rows = (
+        ("label", "No", "String", "Label.</p><p>Length: -1 to 8 characters"),
+        ("count", "No", "Integer", "How many.</p><p>Minimum: 10</p><p>Maximum: 2"),
+        (
+            "code",
+            "No",
+            "String",
+            "Code. It matches the regular expression ^[a-z(.</p><p>Maximum length: 16",
+        ),
+        ("size", "No", "Integer", "Size.</p><p>Value range: 1 to 64"),
+    )
+    html = portal_page(section("Request Parameters", table(header, *rows)))
+    html = html.replace("GET /v1/things/{id}", "POST /v1/things")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.html").write_text(html)
+    spec, report = tmp_path / "spec.json", tmp_path / "report.json"
+    result = run_cli("scrape", tmp_path / "docs", "-o", spec, "--report", report)
+    assert result.returncode == 0, result.stderr
+    assert "valid: yes" in result.stderr
+    assert "D203 CONSTRAINT_DROPPED warning: 3" in result.stderr
+    document = json.loads(spec.read_text())
+    body = document["paths"]["/v1/things"]["post"]["requestBody"]["content"]
+    fields = resolve(document, body["application/json"]["schema"])["properties"]
+    assert {k: v for k, v in fields["label"].items() if k.endswith("Length")} == {"maxLength": 8}
+    assert "minimum" not in fields["count"] and "maximum" not in fields["count"]
+    assert "pattern" not in fields["code"] and fields["code"]["maxLength"] == 16
+    assert (fields["size"]["minimum"], fields["size"]["maximum"]) == (1, 64)
+    diagnostics = json.loads(report.read_text())["diagnostics"]
+    dropped = sorted((d["page"], d["row"]) for d in diagnostics if d["code"] == "D203")
+    assert dropped == [("page.html", "code"), ("page.html", "count"), ("page.html", "label")]
