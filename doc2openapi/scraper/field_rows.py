@@ -100,12 +100,21 @@ def read_field_row(row: Row, columns: Columns, label: str, report: Report) -> Fi
 
 
 _ONE_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+_EITHER = re.compile(r"^([A-Za-z_][\w.-]*) or ([A-Za-z_][\w.-]*)$")
 
 
 def each_name(field_row: FieldRow, name_cell: Cell) -> list[FieldRow]:
     """A row whose name cell gives several names, one a paragraph (``Principal`` /
     ``NotPrincipal``, the description telling each apart), documents each of those fields;
-    one name broken over lines (``scaling_`` / ``configuration_id``) is one field."""
+    one name broken over lines (``scaling_`` / ``configuration_id``) is one field. A name
+    cell "domain_name or domain_id" documents two fields of which one is given: neither is
+    mandatory on its own."""
+    either = _EITHER.match(field_row.name)
+    if either:
+        optional = Requirement.OPTIONAL
+        if field_row.requirement is not Requirement.REQUIRED:
+            optional = field_row.requirement
+        return [replace(field_row, name=name, requirement=optional) for name in either.groups()]
     names = [line.text.strip() for line in name_cell.lines]
     if len(names) < 2 or " " not in field_row.name or not all(map(_ONE_NAME.match, names)):
         return [field_row]

@@ -56,3 +56,21 @@ def test_smn_statement_elements_name_two_elements_in_two_rows() -> None:
     ]
     principal, not_principal = table.fields[2:4]
     assert principal.description == not_principal.description
+
+
+def test_one_name_or_another_gives_two_fields_neither_mandatory() -> None:
+    # iam "Obtaining a Temporary AK/SK": "domain_name or domain_id | Mandatory | String"
+    head = "<tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr>"
+    row = (
+        "<tr><td><p>domain_name or domain_id</p></td><td><p>Yes</p></td><td><p>String</p></td>"
+        "<td><p>domain.name: name. domain.id: ID.</p></td></tr>"
+    )
+    table = f"<table><thead>{head}</thead><tbody>{row}</tbody></table>"
+    result = scrape_page("p.html", portal_page(section("Response", table)).encode())
+    assert result.api is not None
+    (read,) = result.api.tables
+    assert [(field.name, field.requirement.value) for field in read.fields] == [
+        ("domain_name", "optional"),
+        ("domain_id", "optional"),
+    ]
+    assert _fields("<p>read or write access</p>") == ["read or write access", "other"]

@@ -212,10 +212,13 @@ def test_tables_labelled_for_a_value_of_methods_are_alternative_identities() -> 
     assert _members(document, agency) == {
         "methods",
         "agency_name",
-        "domain_name or domain_id",
+        "domain_name",
+        "domain_id",
         "duration_seconds",
         "scope",
     }
+    # "domain_name or domain_id | Mandatory": one of the two is given, neither on its own
+    assert set(_target(document, agency)["required"]) == {"methods", "agency_name"}
     assert _members(document, token) == {"methods", "token", "duration_seconds"}
     assert _unplaced(IAM, page) == []
 
