@@ -1,0 +1,32 @@
+"""The diagnostics of every corpus folder, as the report gives them (issue 11, "Counting
+honestly"): none is reported twice, and each D404 names the example it means."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from tests.helpers.corpus_scrape import scraped_folder
+from tests.spec.test_corpus_counts import FOLDERS
+
+_NAMED_EXAMPLE = re.compile(r"^(?:request|response) example \d+ (?:\('[^']*'\) )?\w")
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_no_diagnostic_is_reported_twice(folder: str) -> None:
+    said = Counter(
+        json.dumps(d, sort_keys=True) for d in scraped_folder(folder).report["diagnostics"]
+    )
+    assert not [text for text, times in said.items() if times > 1]
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_each_unplaced_example_is_named(folder: str) -> None:
+    """ "response example 3 ('In the preceding example, ...') has no documented body ...":
+    its place among the page's examples and the text that labels it."""
+    details = [d for d in scraped_folder(folder).report["diagnostics"] if d["code"] == "D404"]
+    assert all(d["page"] for d in details)
+    assert not [d["detail"] for d in details if not _NAMED_EXAMPLE.match(d["detail"])]
