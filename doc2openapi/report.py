@@ -84,7 +84,9 @@ def failures(report: dict[str, Any], strict: bool) -> list[str]:
         return ["doc2openapi: no API operation was found in the input"]
     if not summary["valid"]:
         return ["doc2openapi: the document is not valid"]
-    if strict and (summary["errors"] or summary["warnings"]):
+    if strict and summary["errors"]:
+        return ["doc2openapi: errors found (something was left out) and --strict is set"]
+    if strict and summary["warnings"]:
         return ["doc2openapi: warnings found and --strict is set"]
     return []
 

@@ -125,7 +125,9 @@ def test_an_operation_left_out_shows_and_fails_strict(tmp_path: Path) -> None:
     lines = summary_lines(report, passed=not failures(report, strict=True))
     assert "left out for errors: 1" in lines[0]
     assert "valid: yes" not in "\n".join(lines)
-    assert failures(report, strict=True) == ["doc2openapi: warnings found and --strict is set"]
+    assert failures(report, strict=True) == [
+        "doc2openapi: errors found (something was left out) and --strict is set"
+    ]
     assert any(line.startswith("  D301 NO_URI error: 1") for line in lines)
     assert run_cli("scrape", folder, "-o", tmp_path / "spec.yaml", "--strict").returncode == 1
 
