@@ -124,7 +124,11 @@ def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> No
 def _merge(operations: list[Operation], builder: DocumentBuilder) -> dict[str, Any]:
     """Several pages document one method and path: one operation, bodies as an anyOf
     (not a oneOf: the pages' bodies often overlap, and a body matching two of them must
-    stay valid)."""
+    stay valid). The pages are taken in the order of their titles, never of their files'
+    names, which say nothing of them."""
+    operations = sorted(
+        operations, key=lambda op: (str(op.body.get("summary", "")).casefold(), op.page)
+    )
     first = operations[0]
     merged = dict(first.body)
     pages = [op.page for op in operations]

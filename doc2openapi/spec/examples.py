@@ -165,18 +165,16 @@ def attach_examples(
     check = SchemaCheck.of(document, version, cache)
     by_page = _operations_by_page(document)
     for service in services:
-        for page in service.api_pages:
+        # an operation several pages document takes their examples in its pages' order
+        for page in sorted(service.api_pages, key=lambda p: (p.title.casefold(), p.page)):
             operations = by_page.get(page.page, [])
             if not operations:
                 continue
-            numbers: dict[str, int] = {}
             seen: dict[str, int] = {}
             for example in page.examples:
                 seen[example.kind] = seen.get(example.kind, 0) + 1
                 name = _example_name(example, seen[example.kind])
-                _attach(
-                    example, name, page.page, operations[0], schemas, check, diagnostics, numbers
-                )
+                _attach(example, name, page.page, operations[0], schemas, check, diagnostics)
 
 
 def _example_name(example: Example, position: int) -> str:
@@ -194,7 +192,6 @@ def _attach(
     schemas: dict[str, Any],
     check: SchemaCheck,
     diagnostics: list[Diagnostic],
-    numbers: dict[str, int],
 ) -> None:
     value, problem = example_json(example.text)
     if problem:
@@ -232,12 +229,11 @@ def _attach(
             )
         )
         return
-    number = numbers.get(label, 0) + 1
-    numbers[label] = number
     entry: dict[str, Any] = {"value": value}
     if example.title:
         entry["summary"] = example.title[:200]
-    media.setdefault("examples", {})[f"{example.kind}{number}"] = entry
+    examples = media.setdefault("examples", {})  # numbered per body, over all its pages
+    examples[f"{example.kind}{len(examples) + 1}"] = entry
 
 
 def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
