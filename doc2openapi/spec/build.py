@@ -28,6 +28,7 @@ from doc2openapi.spec.page_operations import (
 )
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
 from doc2openapi.spec.reach import PageTables
+from doc2openapi.spec.reading_order import document_order
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
@@ -121,14 +122,14 @@ def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> No
         )
 
 
-def _merge(operations: list[Operation], builder: DocumentBuilder) -> dict[str, Any]:
+def _merge(
+    operations: list[Operation], builder: DocumentBuilder, order: dict[str, int]
+) -> dict[str, Any]:
     """Several pages document one method and path: one operation, bodies as an anyOf
     (not a oneOf: the pages' bodies often overlap, and a body matching two of them must
-    stay valid). The pages are taken in the order of their titles, never of their files'
-    names, which say nothing of them."""
-    operations = sorted(
-        operations, key=lambda op: (str(op.body.get("summary", "")).casefold(), op.page)
-    )
+    stay valid). The pages are taken in the documentation's order (``order``, see
+    :mod:`doc2openapi.spec.reading_order`), never in that of their files' names."""
+    operations = sorted(operations, key=lambda op: (order.get(op.page, len(order)), op.page))
     first = operations[0]
     merged = dict(first.body)
     pages = [op.page for op in operations]
@@ -257,18 +258,7 @@ def build_spec(
     for service in services:
         headers.add_links(service.linked_pages)
     _report_unreached(builder, headers)
-    paths = _routes(every_operation, builder)
-    document_paths: dict[str, Any] = {}
-    for path in sorted(paths):
-        item: dict[str, Any] = {}
-        for method in OPERATION_METHODS:
-            operations = paths[path].get(method)
-            if not operations:
-                continue
-            item[method] = (
-                operations[0].body if len(operations) == 1 else _merge(operations, builder)
-            )
-        document_paths[path] = item
+    document_paths = _paths(_routes(every_operation, builder), builder, document_order(services))
     _check_unique_ids(document_paths, builder)
     renames = fold_duplicates(builder.components, builder.component_owners)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
@@ -283,6 +273,22 @@ def build_spec(
         {r.service: r.counts for r in registries},
         operation_counts,
     )
+
+
+def _paths(
+    routes: dict[str, dict[str, list[Operation]]], builder: DocumentBuilder, order: dict[str, int]
+) -> dict[str, Any]:
+    """The path items: one operation per method, several pages' operations merged."""
+    document_paths: dict[str, Any] = {}
+    for path in sorted(routes):
+        item: dict[str, Any] = {}
+        for method in OPERATION_METHODS:
+            operations = routes[path].get(method)
+            if operations:
+                one = len(operations) == 1
+                item[method] = operations[0].body if one else _merge(operations, builder, order)
+        document_paths[path] = item
+    return document_paths
 
 
 def _name_operations(services: Sequence[ServiceDocs], builder: DocumentBuilder) -> None:

@@ -194,7 +194,8 @@ def scrape_pages(tmp_path: Path, *pages: str) -> dict[str, Any]:
 def test_merged_operations_read_well() -> None:
     """ECS's 15 server actions: a one-line summary naming the first pages and how many
     more; OBS "Copying an Object" and "Uploading an Object - PUT" (PUT /{ObjectName})
-    have no description but their titles: each title once, not "Title: Title"."""
+    have no description but their titles: each title once, not "Title: Title", in the order
+    operations_on_objects/index.html lists them (uploading, then copying)."""
     ecs = scraped_folder("doc-exports/ecs/api-ref").document
     action = ecs["paths"]["/v2.1/{project_id}/servers/{server_id}/action"]["post"]
     assert action["summary"].startswith("Starting an ECS / Restarting an ECS / Stopping an ECS")
@@ -202,4 +203,4 @@ def test_merged_operations_read_well() -> None:
     assert "Creating an Image Using an ECS: " in action["description"]
     obs = scraped_folder("portal/obs/api-ref").document
     put = obs["paths"]["/{ObjectName}"]["put"]
-    assert put["description"] == "Copying an Object\n\nUploading an Object - PUT"
+    assert put["description"] == "Uploading an Object - PUT\n\nCopying an Object"

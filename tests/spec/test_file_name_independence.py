@@ -185,31 +185,41 @@ def _gadget_page(title: str, field: str, value: str) -> str:
     )
 
 
+def _index_page(*pages: tuple[str, str]) -> str:
+    """The index page of the gadget's actions, listing each page by its title."""
+    items = "".join(f'<li><p><a href="{file}">{title}</a></p></li>' for file, title in pages)
+    return (
+        '<html><body><main><section id="actions"><h1>Gadget Actions</h1>'
+        f"<ul>{items}</ul></section></main></body></html>"
+    )
+
+
 @pytest.mark.parametrize("files", [("a.html", "z.html"), ("z.html", "a.html")])
-def test_one_operation_on_two_pages_whatever_their_files(
+def test_one_operation_on_two_pages_in_the_order_the_index_lists_them(
     tmp_path: Path, files: tuple[str, str]
 ) -> None:
-    """Two pages document one action: the operation takes them in the order of their
-    titles (summary, description, the anyOf of bodies) and keeps the example of each,
-    whichever file name sorts first."""
+    """Two pages document one action and the index lists "Rebooting" first: the operation
+    takes them in that order (summary, the anyOf of bodies, examples) and keeps the example
+    of each, whichever file name sorts first."""
     from doc2openapi.pipeline import scrape  # noqa: PLC0415
 
     rebooting, pausing = files
     (tmp_path / rebooting).write_text(_gadget_page("Rebooting a Gadget", "reboot_mode", "soft"))
     (tmp_path / pausing).write_text(_gadget_page("Pausing a Gadget", "pause_for", "10s"))
+    listed = ((rebooting, "Rebooting a Gadget"), (pausing, "Pausing a Gadget"))
+    (tmp_path / "actions.html").write_text(_index_page(*listed))
     document = scrape([tmp_path]).spec.document
-    operation = _inline(
-        document["paths"]["/v2/gadgets/{gadget_id}/action"]["post"], document["components"]
-    )
-    assert operation["summary"] == "Pausing a Gadget / Rebooting a Gadget"
-    body = operation["requestBody"]["content"]["application/json"]
-    assert [list(form["properties"]) for form in body["schema"]["anyOf"]] == [
-        ["pause_for"],
+    operation = document["paths"]["/v2/gadgets/{gadget_id}/action"]["post"]
+    assert operation["summary"] == "Rebooting a Gadget / Pausing a Gadget"
+    assert operation["x-source"] == f"{rebooting} {pausing}"
+    body = _inline(operation["requestBody"], document["components"])["content"]
+    assert [list(form["properties"]) for form in body["application/json"]["schema"]["anyOf"]] == [
         ["reboot_mode"],
+        ["pause_for"],
     ]
-    assert body["examples"] == {
-        "request1": {"value": {"pause_for": "10s"}},
-        "request2": {"value": {"reboot_mode": "soft"}},
+    assert body["application/json"]["examples"] == {
+        "request1": {"value": {"reboot_mode": "soft"}},
+        "request2": {"value": {"pause_for": "10s"}},
     }
 
 
@@ -218,7 +228,8 @@ def test_smn_publishing_keeps_the_example_of_each_of_its_pages() -> None:
     "... Using a Message Structure", "... Using a Template") document POST
     .../topics/{topic_urn}/publish, each with one example request, whose keys are
     ``message``, ``message_structure`` and ``message_template_name`` beside ``subject`` and
-    ``time_to_live``. The operation keeps all three, in the order of the titles."""
+    ``time_to_live``. The operation keeps all three, in the order message_publishing/index.html
+    lists the pages (text format, message structure, template)."""
     document = scraped_folder("portal/smn/api-ref").document
     operation = document["paths"]["/v2/{project_id}/notifications/topics/{topic_urn}/publish"]
     examples = operation["post"]["requestBody"]["content"]["application/json"]["examples"]
