@@ -69,6 +69,8 @@ class _Reader:
     tally: TableTally = field(default_factory=TableTally)
     exported: frozenset[str] = frozenset()
     """Environment variables the page's shell lines set (``export NAME=...``)."""
+    elements: set[str] = field(default_factory=set)
+    """Keys of the tables that list XML elements (see ``names_elements``)."""
 
     def __post_init__(self) -> None:
         headers = sum(1 for table in self.page.tables() if table.header_from_cells)
@@ -113,6 +115,27 @@ class _Reader:
             level=Level.INFO,
         )
 
+    def without_duplicates(self, tables: list[FieldTable]) -> list[FieldTable]:
+        """Tables with a field named twice at one level kept once (the first), the other
+        said and counted as failed. Checked once flat tables are nested by their example:
+        "version" of the top level and "version" inside it are two fields, not one twice.
+        A table of XML elements, where one name occurs under several parents, keeps all."""
+        result: list[FieldTable] = []
+        for table in tables:
+            seen: set[str] = set()
+            kept: list[FieldRow] = []
+            for row in table.fields:
+                if row.name not in seen or table.key in self.elements:
+                    seen.add(row.name)
+                    kept.append(row)
+                    continue
+                label = table.caption or table.key
+                detail = "the field is documented twice; the first is kept"
+                self.report(Code.DUPLICATE_FIELD, detail, label, row.name)
+            failed = table.failed_rows + len(table.fields) - len(kept)
+            result.append(replace(table, fields=tuple(kept), failed_rows=failed))
+        return result
+
     def field_table(
         self, table: Table, section: str, role: TableRole, status: str, lead_text: str = ""
     ) -> FieldTable | None:
@@ -121,8 +144,9 @@ class _Reader:
         if columns is None:
             return None
         fields: list[FieldRow] = []
-        seen: set[str] = set()
         failed = 0
+        if names_elements(table, columns):
+            self.elements.add(table.key)
         for row in table.rows:
             field_row = read_field_row(row, columns, label, self.report)
             if field_row is None:
@@ -133,18 +157,7 @@ class _Reader:
                 continue
             each = each_name(field_row, row.cells[columns.name])
             self.tally += TableTally(fields_not_rows=len(each) - 1)
-            for named in each:
-                if named.name in seen and not names_elements(table, columns):
-                    self.report(
-                        Code.DUPLICATE_FIELD,
-                        "the field is documented twice; the first is kept",
-                        label,
-                        named.name,
-                    )
-                    failed += 1
-                    continue
-                seen.add(named.name)
-                fields.append(named)
+            fields.extend(each)
         return FieldTable(
             self.page.key,
             table.key,
@@ -209,6 +222,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     tables, notes = place_unlinked(tables, examples, reader.unlinked_bodies)
     tables, nested_notes = nest_by_example(tables, examples)
     reader.diagnostics.extend((*notes, *nested_notes))
+    tables = reader.without_duplicates(tables)
     tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     status_codes.extend(_status_paragraphs(page, reader))
@@ -445,5 +459,5 @@ def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagn
             table = replace(table, role=TableRole.CREDENTIALS)
         if table is not None:
             found.append(table)
-    tables, notes = redirect_misdirected(found)
+    tables, notes = redirect_misdirected(reader.without_duplicates(found))
     return tables, reader.tally, (*reader.diagnostics, *notes)

@@ -110,18 +110,25 @@ def _split(rows: list[FieldRow], value: dict[str, Any], page: str) -> _Split | N
     if not any(row.name in value for row in rows):
         return None
     for row in rows:
-        if row.name in value:
+        member = owner is not None and _holds(split.members[owner.name][1], row.name)
+        if row.name in value and not (member and _named(split.kept, row.name)):
             split.kept.append(row)
             inner = _inner(value[row.name])
             owner = row if inner is not None and links_nowhere(row, page) else None
             if owner is not None:
                 split.members[row.name] = ([], inner or {})
             continue
-        if owner is None or not _holds(split.members[owner.name][1], row.name):
+        if owner is None or not member:
             return None
         split.members[owner.name][0].append(row)
     split.members = {name: found for name, found in split.members.items() if found[0]}
     return split
+
+
+def _named(rows: list[FieldRow], name: str) -> bool:
+    """Whether a row of ``rows`` names ``name``: a second row of one name under a field
+    whose value holds the name ("version" inside "version") is that field's member."""
+    return any(row.name == name for row in rows)
 
 
 def _inner(value: Any) -> dict[str, Any] | None:

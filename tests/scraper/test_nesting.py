@@ -70,3 +70,31 @@ def test_a_row_the_example_does_not_account_for_leaves_the_table_flat(tmp_path: 
     example = '{"versions": [{"id": "v2", "links": [{"href": "h", "rel": "self"}]}]}'
     outcome = _scrape(tmp_path, _page(_ROWS, example))
     assert list(_body(outcome)["properties"]) == [name for name, _ in _ROWS]
+
+
+def test_a_member_named_like_its_parent_is_a_member_not_a_duplicate(tmp_path: Path) -> None:
+    """A row "version" (Object) and a later "version" (String): the example has a string
+    "version" inside the object "version", so the second row is ``version.version``; the
+    check for a field documented twice runs on the nested tables and finds none."""
+    rows = [("version", "Object"), ("id", "String"), ("version", "String"), ("status", "String")]
+    example = '{"version": {"id": "v1", "version": "", "status": "CURRENT"}}'
+    outcome = _scrape(tmp_path, _page(rows, example))
+    document, body = outcome.spec.document, _body(outcome)
+    assert list(body["properties"]) == ["version"]
+    inner = _resolve(document, body["properties"]["version"])
+    assert list(inner["properties"]) == ["id", "version", "status"]
+    assert inner["properties"]["version"]["type"] == "string"
+    counts = outcome.spec.counts[tmp_path.name]["versions.html"]
+    assert (counts.recognised, counts.failed) == (4, 0)
+    assert "DUPLICATE_FIELD" not in [d.code.name for d in outcome.diagnostics]
+
+
+def test_a_field_twice_at_one_level_is_still_a_duplicate(tmp_path: Path) -> None:
+    """The example has "status" once at the top: the second "status" row is no member of
+    anything; the first is kept, the second is said (D105) and counted as failed."""
+    rows = [("status", "String"), ("id", "String"), ("status", "String")]
+    outcome = _scrape(tmp_path, _page(rows, '{"status": "c", "id": "v1"}'))
+    assert list(_body(outcome)["properties"]) == ["status", "id"]
+    counts = outcome.spec.counts[tmp_path.name]["versions.html"]
+    assert (counts.recognised, counts.failed) == (2, 1)
+    assert [d.row for d in outcome.diagnostics if d.code.name == "DUPLICATE_FIELD"] == ["status"]
