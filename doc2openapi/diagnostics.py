@@ -119,6 +119,7 @@ class Code(enum.StrEnum):
     SPHINX_WARNINGS = "S001"
     # tables that repeat fields documented elsewhere (added later)
     TABLE_REPEATS_HEADERS = "D110"
+    TABLE_REPEATS_QUERY = "D112"
 
 
 @dataclass(frozen=True, slots=True)

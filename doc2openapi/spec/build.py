@@ -111,6 +111,17 @@ def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> No
                 table=registry.index.label(table),
             )
             continue
+        querying = headers.querying(table, registry.counts)
+        if querying:
+            registry.counts.setdefault(table.page, FieldCounts()).recognised += rows
+            detail = (
+                f"every row ({rows}) is a query parameter of operations of the service, "
+                f"which document it themselves ({len(querying)} pages: {', '.join(querying[:3])}"
+                f"{' ...' if len(querying) > 3 else ''})"
+            )
+            label = registry.index.label(table)
+            builder.report(Code.TABLE_REPEATS_QUERY, table.page, detail, Level.INFO, table=label)
+            continue
         registry.counts.setdefault(table.page, FieldCounts()).table_failed(rows)
         builder.report(
             Code.TABLE_UNPLACED,
