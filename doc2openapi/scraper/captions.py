@@ -37,8 +37,10 @@ from doc2openapi.scraper.placement import (
     inference_note,
     link_by_elimination,
     link_to,
+    place_against_simple_type,
     place_by_example,
     reached_names,
+    retype,
     table_names,
 )
 
@@ -54,6 +56,7 @@ def place_unlinked(
     tables, by_path = place_by_path(tables, examples, unlinked)
     tables, variants = body_variants(tables, unlinked)
     tables, map_values = place_map_values(tables, examples, unlinked)
+    tables, against_type = place_against_simple_type(tables, examples, unlinked)
     alternatives = _alternatives_said(tables, unlinked)
     return tables, [
         *redirected,
@@ -62,6 +65,7 @@ def place_unlinked(
         *by_path,
         *variants,
         *map_values,
+        *against_type,
         *alternatives,
     ]
 
@@ -339,12 +343,7 @@ def place_map_values(
         if len(found) != 1:
             continue
         position, row, shape = found[0]
-        owner = result[position]
-        linked = replace(row, type_text=shape, type_links=(link_to(orphan),))
-        result[position] = replace(
-            owner, fields=tuple(linked if r is row else r for r in owner.fields)
-        )
-        unlinked.pop(orphan.key, None)
+        owner = retype(result, position, row, shape, orphan, unlinked)
         notes.append(
             inference_note(
                 orphan,

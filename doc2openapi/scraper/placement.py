@@ -211,3 +211,88 @@ def holders(value: Any, key: str) -> Iterator[dict[str, Any]]:
     elif isinstance(value, list):
         for item in value:
             yield from holders(item, key)
+
+
+def retype(
+    tables: list[FieldTable],
+    position: int,
+    row: FieldRow,
+    type_text: str,
+    orphan: FieldTable,
+    unlinked: dict[str, str],
+) -> FieldTable:
+    """Give ``row`` of ``tables[position]`` the type ``type_text`` and a link to
+    ``orphan``, which is then placed; the table before the change (for the notes)."""
+    owner = tables[position]
+    linked = replace(row, type_text=type_text, type_links=(link_to(orphan),))
+    tables[position] = replace(owner, fields=tuple(linked if r is row else r for r in owner.fields))
+    unlinked.pop(orphan.key, None)
+    return owner
+
+
+_SIMPLE_TYPE = re.compile(r"^(?:string|integer|int|long|number|boolean)$", re.I)
+
+
+def place_against_simple_type(
+    tables: list[FieldTable], examples: Sequence[Example], unlinked: dict[str, str]
+) -> tuple[list[FieldTable], list[Diagnostic]]:
+    """A table captioned for a field ("loadbalancers parameter description") that nothing
+    reaches, while the one row of its section naming the field says a simple type
+    ("String") and links nowhere: where the page's example gives the field an object, or
+    a list of objects, every key of which is a field of the table, the caption's table and
+    the example agree against the Type cell. The page contradicts itself; a string has no
+    members, so the field is read as holding the table's object (or a list of them, as
+    the example has it), and the contradiction is said (D108)."""
+    result = list(tables)
+    notes: list[Diagnostic] = []
+    reached = reached_names(tables)
+    for orphan in [t for t in tables if t.role is TableRole.SCHEMA]:
+        subject = label_subject(orphan.caption) or label_subject(orphan.label)
+        if not subject or table_names(orphan) & reached:
+            continue
+        shape = _example_shape(examples, subject, {row.name for row in orphan.fields})
+        found = [
+            (position, row)
+            for position, table in enumerate(result)
+            if shape and table.section == orphan.section and table is not orphan
+            for row in table.fields
+            if row.name == subject and _simple_unlinked(row, table.page)
+        ]
+        if len(found) == 1:
+            owner = retype(result, *found[0], shape, orphan, unlinked)
+            notes.append(_contradiction(orphan, owner, found[0][1], shape))
+    return result, notes
+
+
+def _contradiction(orphan: FieldTable, owner: FieldTable, row: FieldRow, shape: str) -> Diagnostic:
+    held = "a list of objects" if shape.startswith("Array") else "an object"
+    return inference_note(
+        orphan,
+        row.name,
+        f"the page contradicts itself: field {row.name!r} of "
+        f"{owner.caption or owner.label or owner.key!r} is typed {row.type_text!r}, but this "
+        f"table is captioned for it and the example gives it {held} of this table's fields; "
+        "it is read as that",
+    )
+
+
+def _simple_unlinked(row: FieldRow, page_key: str) -> bool:
+    """A field of a simple type ("String") whose row points at no table."""
+    if not _SIMPLE_TYPE.match(row.type_text.strip()):
+        return False
+    if row.type_links or any(link.fragment for link in (*row.description_links, *row.name_links)):
+        return False
+    text = " ".join(line.text for line in row.description)
+    return not same_page_table_numbers(text, row.description_links, page_key)
+
+
+def _example_shape(examples: Sequence[Example], name: str, members: set[str]) -> str:
+    """How the page's example gives field ``name`` ("Array of objects" or "Object"), when
+    each object it gives has keys and every key is one of ``members``; ``""`` otherwise."""
+    for example in examples:
+        for holder in holders(example_value(example.text), name):
+            value = holder[name]
+            items = value if isinstance(value, list) else [value]
+            if all(isinstance(i, dict) and i and set(i) <= members for i in items):
+                return "Array of objects" if isinstance(value, list) else "Object"
+    return ""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from doc2openapi.pipeline import ScrapeOutcome, scrape
+from tests.helpers.corpus_scrape import scraped_folder
 from tests.helpers.golden_contracts import deref
 
 _HEAD = "<thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead>"
@@ -98,3 +99,29 @@ def test_a_field_twice_at_one_level_is_still_a_duplicate(tmp_path: Path) -> None
     counts = outcome.spec.counts[tmp_path.name]["versions.html"]
     assert (counts.recognised, counts.failed) == (2, 1)
     assert [d.row for d in outcome.diagnostics if d.code.name == "DUPLICATE_FIELD"] == ["status"]
+
+
+_BMS_VERSION = (
+    "native_openstack_nova_v2.1_apis/api_version_query_openstack_nova_apis/"
+    "querying_an_api_version.html"
+)
+
+
+def test_bms_api_version_reads_version_inside_version() -> None:
+    """bms "Querying an API Version": the response table lists version (Object), id,
+    links, href, rel, version (String), status, updated, min_version flat; the example
+    has the string "version" inside the object "version". Read from the page: the second
+    row is version.version, no field is documented twice, no row fails."""
+    scraped = scraped_folder("portal/bms/api-ref")
+    notes = [d for d in scraped.report["diagnostics"] if d.get("page") == _BMS_VERSION]
+    assert "D105" not in [d["code"] for d in notes]
+    page = scraped.report["services"]["bms"]["page_details"][_BMS_VERSION]
+    assert page["failed"] == 0
+    document = scraped.document
+    response = document["paths"]["/{api_version}"]["get"]["responses"]["200"]
+    schema = response["content"]["application/json"]["schema"]
+    variants = [deref(document, v)[0] for v in schema.get("anyOf", [schema])]
+    (body,) = [v for v in variants if _BMS_VERSION in str(v.get("x-source", ""))]
+    inner = deref(document, body["properties"]["version"])[0]
+    assert inner["properties"]["version"]["type"] == "string"
+    assert {"id", "links", "status", "updated", "min_version"} <= set(inner["properties"])

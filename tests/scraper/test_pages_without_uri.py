@@ -120,14 +120,14 @@ def test_elb_querying_backend_server_groups_is_read_from_its_titled_example() ->
     assert document["paths"]["/v2.0/lbaas/pools"]["post"]["x-source"].endswith(
         "elb_zq_hz_0001.html"
     )
-    unplaced = [
-        d["table"]
-        for d in scrape_.report["diagnostics"]
-        if d["code"] == "D101" and d["page"] == "en-us_topic_0096561547.html"
+    notes = [
+        d for d in scrape_.report["diagnostics"] if d.get("page") == "en-us_topic_0096561547.html"
     ]
-    # Type "String", yet Table 6 gives members: the page contradicts itself, the table
-    # stays unplaced (1 field)
-    assert unplaced == ["loadbalancers parameter description"]
+    assert [d for d in notes if d["code"] == "D101"] == []
+    # Type "String", yet Table 6 is captioned for it and the example lists its objects:
+    # the page contradicts itself, said as D108; loadbalancers is read as that list
+    (told,) = [d for d in notes if "contradicts itself" in d["detail"]]
+    assert (told["code"], told["table"]) == ("D108", "loadbalancers parameter description")
 
 
 def test_elb_querying_details_of_a_load_balancer_stays_without_operation() -> None:

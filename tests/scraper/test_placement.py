@@ -259,3 +259,44 @@ def test_a_table_labelled_for_a_value_of_a_nested_field_is_an_alternative(
     assert _members(outcome, token) == {"methods", "token"}
     assert _members(outcome, agency) == {"methods", "agency_name"}
     assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
+_POOLS = _captioned(
+    1,
+    "Response parameters",
+    _row("name", "String"),
+    _row("loadbalancers", "String", "Lists the IDs of load balancers of the group."),
+) + _captioned(2, "loadbalancers parameter description", _row("id", "String"))
+
+
+def test_a_table_captioned_for_a_string_field_the_example_lists_wins_over_the_type(
+    tmp_path: Path,
+) -> None:
+    """``loadbalancers`` is typed String, but Table 2 is captioned for it and the example
+    gives it a list of objects of Table 2's fields: the page contradicts itself, and the
+    field is read as that list (said, D108)."""
+    example = '<pre>{"name": "p", "loadbalancers": [{"id": "a"}, {"id": "b"}]}</pre>'
+    outcome = _scrape(tmp_path, _page(_POOLS, example))
+    field = _body(outcome)["properties"]["loadbalancers"]
+    assert field["type"] == "array"
+    assert _members(outcome, field["items"]) == {"id"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+    (note,) = [d for d in outcome.diagnostics if "contradicts itself" in d.detail]
+    assert (note.code.name, note.row) == ("TABLE_INFERRED", "loadbalancers")
+
+
+def test_a_string_field_the_example_gives_a_string_keeps_its_type(tmp_path: Path) -> None:
+    """The example agrees with the Type cell (a string): Table 2 describes nothing here."""
+    example = '<pre>{"name": "p", "loadbalancers": "a,b"}</pre>'
+    outcome = _scrape(tmp_path, _page(_POOLS, example))
+    assert _body(outcome)["properties"]["loadbalancers"]["type"] == "string"
+    assert "TABLE_UNPLACED" in _codes(outcome)
+
+
+def test_keys_the_table_does_not_list_keep_the_type(tmp_path: Path) -> None:
+    """The example's objects hold ``weight``, which Table 2 does not list: they are not
+    its objects, so the page is not read against its Type cell."""
+    example = '<pre>{"name": "p", "loadbalancers": [{"id": "a", "weight": 1}]}</pre>'
+    outcome = _scrape(tmp_path, _page(_POOLS, example))
+    assert _body(outcome)["properties"]["loadbalancers"]["type"] == "string"
+    assert "TABLE_UNPLACED" in _codes(outcome)

@@ -28,7 +28,7 @@ class Ceiling(NamedTuple):
 CEILINGS = {
     "doc-exports/dcs/api-ref": Ceiling(0, 0, 0),
     "doc-exports/ecs/api-ref": Ceiling(52, 0, 0),
-    "doc-exports/elb/api-ref": Ceiling(31, 0, 0),
+    "doc-exports/elb/api-ref": Ceiling(30, 0, 0),
     "portal/as/api-ref": Ceiling(3, 0, 0),
     "portal/bms/api-ref": Ceiling(5, 0, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
