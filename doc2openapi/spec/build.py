@@ -28,7 +28,7 @@ from doc2openapi.spec.page_operations import (
 )
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
 from doc2openapi.spec.reach import PageTables
-from doc2openapi.spec.reading_order import document_order
+from doc2openapi.spec.reading_order import document_order, pages_in_reading_order
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
@@ -305,7 +305,7 @@ def _paths(
 def _name_operations(services: Sequence[ServiceDocs], builder: DocumentBuilder) -> None:
     """Every operation's id, chosen for the whole document at once: a name that two
     operations would share is made more specific for both (reported)."""
-    pages = [(service.name, page) for service in services for page in service.api_pages]
+    pages = [(s.name, page) for s in services for page in pages_in_reading_order(s)]
     named = name_operations(routes_of(pages))
     builder.operation_names = {(r.method, r.path): name for r, name in named.names.items()}
     builder.page_names = route_page_names(

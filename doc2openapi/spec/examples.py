@@ -20,7 +20,7 @@ from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.model import Example
 from doc2openapi.scraper.status import ERROR_STATUS
 from doc2openapi.spec.chunks import reached_schemas
-from doc2openapi.spec.reading_order import service_reading_order
+from doc2openapi.spec.reading_order import pages_in_reading_order
 from doc2openapi.spec.versions import finalise
 
 if TYPE_CHECKING:
@@ -166,8 +166,7 @@ def attach_examples(
     check = SchemaCheck.of(document, version, cache)
     by_page = _operations_by_page(document)
     for service in services:
-        order = service_reading_order(service)  # an operation's pages take turns in it
-        for page in sorted(service.api_pages, key=lambda p: (order.get(p.page, 0), p.page)):
+        for page in pages_in_reading_order(service):  # an operation's pages take turns
             operations = by_page.get(page.page, [])
             if not operations:
                 continue

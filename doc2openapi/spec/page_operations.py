@@ -126,9 +126,10 @@ def route_key(page: ApiPage, endpoint: Endpoint, service: str) -> str:
 
 def routes_of(pages: Sequence[tuple[str, ApiPage]]) -> list[Route]:
     """Every operation of the pages (each with its service) as a route to name: the pages
-    that document one method and path are one operation, named with all their titles."""
+    that document one method and path are one operation, named with all their titles, in
+    the order of ``pages`` (the documentation's, never the files' names)."""
     titles: dict[tuple[str, str], list[str]] = {}
-    for service, page in sorted(pages, key=lambda p: p[1].page):
+    for service, page in pages:
         for endpoint in page.endpoints:
             key = (endpoint.method.upper(), route_key(page, endpoint, service))
             titles.setdefault(key, []).append(page.title)

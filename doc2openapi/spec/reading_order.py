@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from doc2openapi.scraper.model import ApiPage
     from doc2openapi.spec.build import ServiceDocs
 
 
@@ -55,3 +56,9 @@ def document_order(services: Sequence[ServiceDocs]) -> dict[str, int]:
         for page in service_reading_order(service):
             order.setdefault(page, len(order))
     return order
+
+
+def pages_in_reading_order(service: ServiceDocs) -> list[ApiPage]:
+    """The service's API pages in its reading order."""
+    order = service_reading_order(service)
+    return sorted(service.api_pages, key=lambda p: (order.get(p.page, len(order)), p.page))
