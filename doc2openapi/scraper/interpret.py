@@ -17,6 +17,7 @@ from doc2openapi.scraper.captions import place_unlinked, redirect_misdirected
 from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
+from doc2openapi.scraper.error_rows import split_error_rows
 from doc2openapi.scraper.field_rows import each_name, names_elements, read_field_row
 from doc2openapi.scraper.model import (
     ApiPage,
@@ -38,6 +39,7 @@ from doc2openapi.scraper.nesting import nest_by_example
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.status import (
+    ERROR_STATUS,
     is_status_table,
     listed_codes,
     mentions_code,
@@ -204,8 +206,13 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
         if role is TableRole.SCHEMA and cycle_root(item, page.key, earlier, roots):
             role = BODY_OF[item.kind]
         earlier.update(references_of[id(table)])
-        field_table = reader.field_table(table, item.section, role, item.status, item.label)
-        if field_table is None:  # lists_no_fields said why above
+        field_table = _error_rows_apart(
+            reader.field_table(table, item.section, role, item.status, item.label),
+            tables,
+            roots,
+            reader,
+        )
+        if field_table is None:  # lists_no_fields said why above, or all rows are the error's
             continue
         if role in (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY):
             slot = (role, item.status)
@@ -248,6 +255,35 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     if syntax is not None:
         api = apply_syntax(api, syntax)
     return _with_unlinked_notes(api, reader.unlinked_bodies), ()  # the page's own diagnostics
+
+
+def _error_rows_apart(
+    table: FieldTable | None,
+    tables: list[FieldTable],
+    roots: dict[tuple[TableRole, str], str],
+    reader: _Reader,
+) -> FieldTable | None:
+    """A success body table's error envelope row becomes the page's error body (where the
+    page has none yet): see ``error_rows``. The rest of the table, if any, is returned."""
+    slot = (TableRole.RESPONSE_BODY, ERROR_STATUS)
+    if table is None or table.role is not TableRole.RESPONSE_BODY or table.status:
+        return table
+    if slot in roots:
+        return table
+    success, error = split_error_rows(table)
+    if error is not None:
+        roots[slot] = error.caption or error.key
+        tables.append(error)
+        names = ", ".join(row.name for row in error.fields)
+        reader.report(
+            Code.TABLE_INFERRED,
+            f"{names}: returned if an error occurs, so the error body, not a member of the "
+            "success body",
+            table.caption or table.key,
+            names,
+            Level.INFO,
+        )
+    return success
 
 
 def _from_titled_example(page: Page, reader: _Reader) -> list[Endpoint]:

@@ -202,7 +202,7 @@ def _attach(
     if value is None:
         return
     target = _target(example, operation)
-    if target is not None and not example.status and example.kind == "response":
+    if not example.status and example.kind == "response":
         target = _sharing_keys(value, target, operation, schemas)
     if target is None:
         diagnostics.append(
@@ -256,17 +256,18 @@ def _target(example: Example, operation: dict[str, Any]) -> tuple[str, dict[str,
 
 def _sharing_keys(
     value: Any,
-    target: tuple[str, dict[str, Any]],
+    target: tuple[str, dict[str, Any]] | None,
     operation: dict[str, Any],
     schemas: dict[str, Any],
 ) -> tuple[str, dict[str, Any]] | None:
     """The body a response example that states no status belongs to: the success body,
-    unless the example names none of its members ("or", then ``{"error": {...}}``): then
-    the first other documented body that has one of its keys, else none."""
+    unless there is none or the example names none of its members ("or", then
+    ``{"error": {...}}``): then the first other documented body that has one of its keys,
+    else none."""
     if not isinstance(value, dict) or not value:
         return target
-    members = _members(target[1].get("schema"), schemas)
-    if members is None or members & set(value):
+    members = _members(target[1].get("schema"), schemas) if target else set()
+    if target is not None and (members is None or members & set(value)):
         return target
     for code, response in sorted(operation.get("responses", {}).items()):
         media = response.get("content", {}).get("application/json")
