@@ -147,7 +147,7 @@ class ResponseBuilder:
             code = self._success_code(bodies)
             bodies[code] = self._body(implied, code, self.base + "Response")
         if error is not None:
-            schema = self.registry.table_ref(error, self.base + "Error", self.base)
+            schema = self.registry.table_ref(error, self.base + "ErrorResponse", self.base)
             for code in self._error_codes(bodies, error):
                 bodies[code] = schema
         return bodies
