@@ -79,7 +79,7 @@ def read_endpoints(page: Page, report: Report) -> list[Endpoint]:
             )
             continue
         unique.append(endpoint)
-    return [e for e in unique if not any(_instance_of(e, t) for t in unique if t is not e)]
+    return [e for e in unique if not any(instance_of(e, t) for t in unique if t is not e)]
 
 
 def titled_example_endpoints(page: Page) -> list[Endpoint]:
@@ -118,7 +118,7 @@ def _names(label: str, title: str) -> bool:
     return label == title or (label.startswith(title) and not label[len(title)].isalnum())
 
 
-def _instance_of(example: Endpoint, template: Endpoint) -> bool:
+def instance_of(example: Endpoint, template: Endpoint) -> bool:
     """True when ``example`` is ``template`` with its placeholders filled in (a sample URI
     written next to the URI it illustrates)."""
     if example.method != template.method or "{" not in template.path:

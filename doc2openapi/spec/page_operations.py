@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.scraper.endpoints import METHODS, instance_of, parse_endpoint
 from doc2openapi.scraper.model import (
     ApiPage,
     Endpoint,
@@ -17,6 +18,7 @@ from doc2openapi.scraper.model import (
     Requirement,
     TableRole,
 )
+from doc2openapi.scraper.placement import example_value
 from doc2openapi.scraper.toc import Toc
 from doc2openapi.spec.media import request_media_type
 from doc2openapi.spec.operation_names import (
@@ -354,10 +356,17 @@ class PageBuilder:
         for table in self.page.tables:
             if table.role is TableRole.UNPLACED:
                 self.counts.table_failed(len(table.fields) + table.failed_rows)
+                request = other_request(self.page, table)
+                what = (
+                    f"lists the body of the example request {request!r}, which is no "
+                    "operation of this page"
+                    if request
+                    else "is neither a parameter, body nor linked table"
+                )
                 self.report(
                     Code.TABLE_UNPLACED,
-                    f"a parameter table in section {table.section!r} that is neither "
-                    "a parameter, body nor linked table; its fields are not in the spec",
+                    f"a parameter table in section {table.section!r} that {what}; "
+                    "its fields are not in the spec",
                     table=self.registry.index.label(table),
                 )
             elif table.role is TableRole.SCHEMA:
@@ -386,3 +395,24 @@ def _external_docs(options: SpecOptions, page: str, title: str) -> dict[str, str
         else options.docs_base_url + "/"
     )
     return {"description": title, "url": base + quote(page, safe="/#")}
+
+
+def other_request(page: ApiPage, table: FieldTable) -> str:
+    """The request line of an example request of the page whose body's every key is a
+    field of ``table`` and which calls another method or path than the page's operations:
+    the call an unplaced table of an example documents (a step that calls another
+    service, "POST https://{VPCEndpoint}/v1/8b7e.../publicips", with the table of its
+    body); ``""`` where no example is such a call."""
+    names = {row.name for row in table.fields}
+    for example in page.examples:
+        line, _, body = example.text.strip().partition("\n")
+        method, _, target = line.strip().partition(" ")
+        value = example_value(body)
+        if example.kind != "request" or method not in METHODS or not target.strip():
+            continue
+        if not isinstance(value, dict) or not value or not set(value) <= names:
+            continue
+        called = parse_endpoint(method, target.strip())
+        if not any(called == e or instance_of(called, e) for e in page.endpoints):
+            return line.strip()
+    return ""
