@@ -13,8 +13,11 @@ Columns:
   api pages   pages documenting an operation, by the independent reader
   covered     of those, pages whose every operation is in the spec (method and path)
   operations  operations of the spec (report)
-  fields      fields documented (report): recognised + unknown + unresolved + failed
+  fields      fields documented (report): recognised + unknown + unresolved + failed +
+              repeated
   failed      fields not in the spec (report), and their share of the fields
+  repeated    rows of tables no link reaches that repeat fields operations document
+              (report; D110 headers, D111 structures): in the spec through those operations
   unresolved  fields whose link to their structure leads nowhere (report)
   unknown     fields whose type word is not understood (report)
   unplaced    tables of fields that reach no operation (report; each is a D101)
@@ -54,6 +57,7 @@ class Row:
     operations: int = 0
     fields: int = 0
     failed: int = 0
+    repeated: int = 0
     unresolved: int = 0
     unknown: int = 0
     unplaced: int = 0
@@ -94,6 +98,7 @@ def measure(folder: Path, jobs: int) -> tuple[Row, bool]:
         operations=service["operations"],
         fields=service["fields_total"],
         failed=service["failed"],
+        repeated=service["repeated"],
         unresolved=service["unresolved_link"],
         unknown=service["unknown_type"],
         unplaced=service["failed_tables"],
@@ -113,6 +118,7 @@ HEADER = (
     "operations",
     "fields",
     "failed",
+    "repeated",
     "unresolved",
     "unknown",
     "unplaced",
@@ -137,7 +143,7 @@ def _verdict(row: Row, valid: bool) -> str:
 def format_row(name: str, row: Row, valid: str) -> list[str]:
     cells = [str(value) for value in astuple(row)]
     cells[5] = _share(row.failed, row.fields)
-    cells[11] = f"{row.not_fields} in {cells.pop()}"
+    cells[12] = f"{row.not_fields} in {cells.pop()}"
     return [name, *cells, valid]
 
 

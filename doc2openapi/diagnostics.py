@@ -120,6 +120,7 @@ class Code(enum.StrEnum):
     # tables that repeat fields documented elsewhere (added later)
     TABLE_REPEATS_HEADERS = "D110"
     TABLE_REPEATS_QUERY = "D112"
+    TABLE_REPEATS_FIELDS = "D111"
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,8 @@ def summary_lines(report: dict[str, Any], passed: bool = True) -> list[str]:
             f"{service['operations']} operations; fields {service['fields_total']} = "
             f"{service['recognised']} recognised + {service['unknown_type']} unknown type + "
             f"{service['unresolved_link']} unresolved link + {service['failed']} failed "
-            f"({service['failed_tables']} tables reach no operation)"
+            f"({service['failed_tables']} tables reach no operation) + {service['repeated']} "
+            "repeated (D110/D111: in the spec through the operations that document them)"
         )
         lines.append(_rows_line(service))
     if summary["diagnostics_by_code"]:

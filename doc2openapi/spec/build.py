@@ -29,6 +29,7 @@ from doc2openapi.spec.page_operations import (
 from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_names
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.reading_order import document_order, pages_in_reading_order
+from doc2openapi.spec.repeats import Repeat, Structures, find_repeats
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
@@ -91,17 +92,25 @@ class BuiltSpec:
     """Operations per service."""
 
 
-def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> None:
+def _report_unreached(
+    builder: DocumentBuilder,
+    headers: OperationHeaders,
+    services: Sequence[ServiceDocs],
+    roots: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
     """Nested tables that no field of any page reached: not in the spec (a component that
     nothing uses is noise to every consumer), but reported with their field count. A table
-    of headers that the operations its page links to take is in the spec through them."""
+    of headers that the operations its page links to take is in the spec through them; so
+    is a table of a page of no operation that repeats a structure operations use (see
+    :mod:`doc2openapi.spec.repeats`) in ``roots`` (the paths, the shared responses)."""
+    unreached: list[tuple[SchemaRegistry, FieldTable]] = []
     for registry, table in builder.named_tables:
         if (table.page, table.key) in registry.component_of:
             continue
         rows = len(table.fields) + table.failed_rows
         taking = headers.taking(table)
         if taking:
-            registry.counts.setdefault(table.page, FieldCounts()).recognised += rows
+            registry.counts.setdefault(table.page, FieldCounts()).repeated += rows
             builder.report(
                 Code.TABLE_REPEATS_HEADERS,
                 table.page,
@@ -113,7 +122,7 @@ def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> No
             continue
         querying = headers.querying(table, registry.counts)
         if querying:
-            registry.counts.setdefault(table.page, FieldCounts()).recognised += rows
+            registry.counts.setdefault(table.page, FieldCounts()).repeated += rows
             detail = (
                 f"every row ({rows}) is a query parameter of operations of the service, "
                 f"which document it themselves ({len(querying)} pages: {', '.join(querying[:3])}"
@@ -122,15 +131,40 @@ def _report_unreached(builder: DocumentBuilder, headers: OperationHeaders) -> No
             label = registry.index.label(table)
             builder.report(Code.TABLE_REPEATS_QUERY, table.page, detail, Level.INFO, table=label)
             continue
-        registry.counts.setdefault(table.page, FieldCounts()).table_failed(rows)
-        builder.report(
-            Code.TABLE_UNPLACED,
-            table.page,
-            "no field's link reaches this table, so it reaches no operation; "
-            f"its {rows} fields are not in the spec",
-            Level.INFO,
-            table=registry.index.label(table),
+        unreached.append((registry, table))
+    api_pages = {page.page for service in services for page in service.api_pages}
+    structures = Structures.of(builder.components, roots)
+    repeats: dict[tuple[str, str], Repeat] = {}
+    for registry in {id(r): r for r, _ in unreached}.values():
+        own = [t for r, t in unreached if r is registry and t.page not in api_pages]
+        repeats.update(find_repeats(structures, registry.index, own))
+    for registry, table in unreached:
+        counts = registry.counts.setdefault(table.page, FieldCounts())
+        label = registry.index.label(table)
+        repeat = repeats.get((table.page, table.key))
+        if repeat is not None:
+            counts.repeated += len(repeat.found)
+            builder.report(
+                Code.TABLE_REPEATS_FIELDS, table.page, repeat.detail(), Level.INFO, label
+            )
+        failed = repeat.missing if repeat else ()
+        if repeat is None or failed:
+            rows = len(failed) if repeat else len(table.fields) + table.failed_rows
+            counts.table_failed(rows)
+            detail = _unplaced(rows, failed)
+            builder.report(Code.TABLE_UNPLACED, table.page, detail, Level.INFO, label)
+
+
+def _unplaced(rows: int, missing: Sequence[str]) -> str:
+    if missing:
+        return (
+            f"{rows} of its fields are not in the structure it repeats (D111): "
+            f"{', '.join(missing)}; they are not in the spec"
         )
+    return (
+        "no field's link reaches this table, so it reaches no operation; "
+        f"its {rows} fields are not in the spec"
+    )
 
 
 def _merge(
@@ -268,11 +302,13 @@ def build_spec(
         headers.add_operation(operation.page, operation.body.get("parameters", []))
     for service in services:
         headers.add_links(service.linked_pages)
-    _report_unreached(builder, headers)
     document_paths = _paths(_routes(every_operation, builder), builder, document_order(services))
     _check_unique_ids(document_paths, builder)
     renames = fold_duplicates(builder.components, builder.component_owners)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
+    _report_unreached(
+        builder, headers, services, (document_paths, rename_refs(builder.responses, renames))
+    )
     document = _document(services, options, builder, document_paths)
     attach_examples(document, services, builder.diagnostics, options.openapi, cache)
     document = finalise(document, options.openapi)

@@ -57,6 +57,9 @@ class FieldCounts:
     failed: int = 0
     failed_tables: int = 0
     """Tables of fields that reach no operation (their rows are counted in ``failed``)."""
+    repeated: int = 0
+    """Rows of tables that reach no operation but repeat fields operations document (the
+    headers of D110, the structures of D111): in the document, through those operations."""
 
     def table_failed(self, rows: int) -> None:
         self.failed += rows
@@ -64,7 +67,9 @@ class FieldCounts:
 
     @property
     def total(self) -> int:
-        return self.recognised + self.unknown_type + self.unresolved_link + self.failed
+        return (
+            self.recognised + self.unknown_type + self.unresolved_link + self.failed + self.repeated
+        )
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -74,6 +79,7 @@ class FieldCounts:
             "unresolved_link": self.unresolved_link,
             "failed": self.failed,
             "failed_tables": self.failed_tables,
+            "repeated": self.repeated,
         }
 
     def add(self, other: FieldCounts) -> None:
@@ -82,6 +88,7 @@ class FieldCounts:
         self.unresolved_link += other.unresolved_link
         self.failed += other.failed
         self.failed_tables += other.failed_tables
+        self.repeated += other.repeated
 
 
 def identity(table: FieldTable) -> tuple[str, str]:

@@ -43,6 +43,7 @@ def test_scrape_example_to_yaml_and_report(tmp_path: Path) -> None:
         + service["unknown_type"]
         + service["unresolved_link"]
         + service["failed"]
+        + service["repeated"]
     )
     assert (
         sum(p["fields_total"] for p in service["page_details"].values()) == service["fields_total"]

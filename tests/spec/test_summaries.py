@@ -40,7 +40,7 @@ def test_headers_the_linked_operations_take_are_in_the_spec(tmp_path: Path) -> N
         (Code.TABLE_REPEATS_HEADERS, "Headers of canned ACLs")
     ]
     assert "acl.html" in found[0].detail
-    assert counts["recognised"] == 1
+    assert counts["repeated"] == 1
     assert counts["failed"] == 0
 
 
@@ -52,7 +52,7 @@ def test_a_header_no_linked_operation_takes_leaves_the_table_unplaced(tmp_path: 
     found, counts = _diagnostics(tmp_path, rows)
     assert [d.code for d in found] == [Code.TABLE_UNPLACED]
     assert counts["failed"] == 2
-    assert counts["recognised"] == 0
+    assert counts["repeated"] == 0
 
 
 def test_obs_encryption_header_tables_repeat_the_operations_headers() -> None:
@@ -126,14 +126,14 @@ def test_query_parameters_the_operations_take_are_in_the_spec(tmp_path: Path) ->
     ]
     assert "owners.html" in found[0].detail
     assert "pets.html" in found[0].detail
-    assert (counts["recognised"], counts["failed"]) == (2, 0)
+    assert (counts["repeated"], counts["failed"]) == (2, 0)
 
 
 def test_a_query_parameter_of_another_type_leaves_the_table_unplaced(tmp_path: Path) -> None:
     """``limit`` is an integer on the operations: a ``String`` limit is not it."""
     found, counts = _paging(tmp_path, [("limit", "String"), ("marker", "String")])
     assert [d.code for d in found] == [Code.TABLE_UNPLACED]
-    assert (counts["recognised"], counts["failed"]) == (0, 2)
+    assert (counts["repeated"], counts["failed"]) == (0, 2)
 
 
 def test_a_row_no_operation_takes_leaves_the_table_unplaced(tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_elb_paging_parameters_repeat_the_list_operations_query() -> None:
         (Code.TABLE_REPEATS_QUERY.value, "Parameter description")
     ]
     page = scraped.report["services"]["elb"]["page_details"]["elb_fl_0004.html"]
-    assert (page["recognised"], page["failed"]) == (3, 0)
+    assert (page["repeated"], page["failed"]) == (3, 0)
     pools = scraped.document["paths"]["/v2.0/lbaas/pools"]["get"]["parameters"]
     query = {p["name"]: p["schema"]["type"] for p in pools if p.get("in") == "query"}
     assert (query["limit"], query["marker"], query["page_reverse"]) == (
