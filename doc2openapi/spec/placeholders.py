@@ -2,8 +2,14 @@
 
 A row named ``{User defined key}``, ``{Customized_key}``, ``<operator>`` or "User-defined
 field key and value pair" describes the values of free keys: the table's
-``additionalProperties``. A row named ``[Array element]`` or ``[items]`` that is alone in
-its table describes the table's whole value (a response body that is an array)."""
+``additionalProperties``. So does a name that is a phrase of ordinary words ("Name of the
+network where the ECS accesses", "User customization"): a JSON key the API uses literally is
+an identifier, so a phrase says what the keys are (the network's name), not what one key is.
+Names with an identifier's marks (``_``, digits, ``-``, dots, brackets), two names joined by
+"or", and Title Case names (a header's ``Content Type``) are not phrases.
+
+A row named ``[Array element]`` or ``[items]`` that is alone in its
+table describes the table's whole value (a response body that is an array)."""
 
 from __future__ import annotations
 
@@ -19,12 +25,19 @@ if TYPE_CHECKING:
 Placeholder = Literal["map", "items"]
 _KEY_NAME = re.compile(r"^(?:\{[^{}]+\}|<[^<>]+>|.*\buser[- ]defined\b.*\bkey\b.*)$", re.I)
 _ITEM_NAME = re.compile(r"^\[[^\[\]]+\]$")
+_PHRASE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)+$")
+
+
+def _is_phrase(name: str) -> bool:
+    """Words of letters only, at least one of them in lower case, not "a or b"."""
+    words = name.split(" ")
+    return bool(_PHRASE.match(name)) and "or" not in words and any(w.islower() for w in words)
 
 
 def placeholder(name: str) -> Placeholder | None:
     if _ITEM_NAME.match(name):
         return "items"
-    if _KEY_NAME.match(name):
+    if _KEY_NAME.match(name) or _is_phrase(name):
         return "map"
     return None
 

@@ -174,6 +174,31 @@ def test_a_placeholder_key_is_the_bodys_free_keys() -> None:
     )
 
 
+def _ok_body(folder: str, page: str) -> Any:
+    content = _operation(folder, page)["responses"]["200"]["content"]
+    return deref(scraped_folder(folder).document, content["application/json"]["schema"])[0]
+
+
+def test_a_phrase_name_is_the_bodys_free_keys() -> None:
+    """ecs "Querying the Networks of a Specified ECS": Table 3 (``addresses``) has one row,
+    "Name of the network where the ECS accesses | Yes | Array of objects" (Table 4: version,
+    addr); the example holds ``"addresses": {"demo_net": [...], "private_net": [...]}``.
+    "Querying the Metadata of a Specified Image": Table 2's one row is "User customization |
+    String | Specifies the key pair of the metadata." (user keys, string values)."""
+    folder = "doc-exports/ecs/api-ref"
+    document = scraped_folder(folder).document
+    addresses = _properties(folder, _ok_body(folder, "en-us_topic_0031169058.html"))
+    networks = addresses["addresses"]
+    assert "properties" not in networks
+    assert "required" not in networks
+    value = networks["additionalProperties"]
+    assert value["type"] == "array"
+    assert set(deref(document, value["items"])[0]["properties"]) == {"version", "addr"}
+    metadata = _ok_body(folder, "en-us_topic_0065817698.html")
+    assert "properties" not in metadata
+    assert metadata["additionalProperties"]["type"] == "string"
+
+
 def test_damaged_names_and_uris_are_read_as_meant() -> None:
     """as "Deleting an AS Configuration": the URI table's row is "scaling_ configuration
     _id", the path's {scaling_configuration_id}; bms "Querying BMSs": the query is written

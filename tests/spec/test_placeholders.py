@@ -22,8 +22,17 @@ from doc2openapi.spec.table_index import TableIndex
         ("[Array element]", "items"),
         ("[items]", "items"),
         ("metadata", None),
-        ("User customization", None),
+        # a phrase of ordinary words names what the keys are (ecs "Querying the Metadata of
+        # a Specified Image": the metadata's user keys; "addresses": network names)
+        ("User customization", "map"),
+        ("Name of the network where the ECS accesses", "map"),
         ("domain_name or domain_id", None),
+        ("name or id", None),  # two names, not a phrase
+        ("Content Type", None),  # Title Case: a header's name
+        ("scaling_configuration_id", None),
+        ("dataplane-v2 (supported by clusters using the VPC networks)", None),
+        ("Cache-Control, Content-Type, Expires", None),
+        ("ECS ID", None),
     ],
 )
 def test_placeholder_names(name: str, kind: str | None) -> None:
@@ -65,3 +74,19 @@ def test_an_item_placeholder_alone_is_the_tables_whole_value() -> None:
     schema = component(row("[items]", "Array of strings"))
     assert schema["type"] == "array"
     assert schema["items"] == {"type": "string", "x-source": "p.html#t"}
+
+
+def test_a_phrase_row_gives_the_values_of_the_maps_keys() -> None:
+    # a table of one row "Name of the network where the ECS accesses | Array of objects":
+    # the keys are network names, each holding a list
+    schema = component(row("Name of the network the server uses", "Array of strings", True))
+    assert "properties" not in schema
+    assert "required" not in schema
+    assert schema["additionalProperties"]["type"] == "array"
+    assert schema["additionalProperties"]["items"]["type"] == "string"
+
+
+def test_named_rows_beside_a_phrase_row_stay_properties() -> None:
+    schema = component(row("ECS ID", "String", True), row("name or id", "String"))
+    assert list(schema["properties"]) == ["ECS ID", "name or id"]
+    assert "additionalProperties" not in schema
