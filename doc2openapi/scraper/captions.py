@@ -383,6 +383,13 @@ _VALUE_LABEL = re.compile(
 """A label naming one value of a field: "(methods is set to assume_role)"."""
 
 
+def labelled_value(table: FieldTable) -> str:
+    """The value of a field a table's label names ("... (methods is set to token)" →
+    ``token``), or ""."""
+    match = _VALUE_LABEL.search(table.caption or table.label)
+    return match.group("value") if match else ""
+
+
 def value_variants(tables: Sequence[FieldTable]) -> dict[str, str]:
     """Nested tables (by key) labelled for one value of a field, and the key of the table
     whose object they describe for that value: the one nested table of their section that

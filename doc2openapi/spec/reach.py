@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from doc2openapi.scraper.captions import labelled_value
 from doc2openapi.scraper.links import label_subject, same_page_table_numbers, subject_field_names
 from doc2openapi.scraper.model import FieldTable, Link
+from doc2openapi.text_names import pascal_case
 
 _ERROR_LABEL = re.compile(r"\b(abnormal|error|errors|failure|failed)\b", re.I)
 """A root table labelled so documents the body of a failed request."""
@@ -83,6 +85,15 @@ class PageTables:
         for table in tables:
             found.by_page.setdefault(table.page, []).append(table)
         return found
+
+    def alternative_name(self, table: FieldTable, hint: str) -> str:
+        """The name of one of a field's alternative tables: the field and the value its
+        label names ("(methods is set to token)": ``IdentityToken``), else its page's title."""
+        value = labelled_value(table)
+        if value:
+            return pascal_case(hint) + pascal_case(value)
+        title = self.titles.get(table.page, "")
+        return pascal_case(title) if title else ""
 
     def roots(self, page: str) -> list[FieldTable]:
         if page not in self._roots:

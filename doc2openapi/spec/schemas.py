@@ -124,7 +124,8 @@ class SchemaRegistry:
     _building: set[tuple[str, str]] = field(default_factory=set)
     _parents: list[str] = field(default_factory=list)
     """The components being built, outermost first: a nested table's name may need its
-    parent's."""
+    parent's, or (``_fields``: the field of each) its whole path from the body."""
+    _fields: list[str] = field(default_factory=list)
     _taken: set[str] = field(default_factory=set)
     _taken_seen: int = 0
 
@@ -173,6 +174,10 @@ class SchemaRegistry:
             joined = _path_name(parent, name)
             if name and not name.startswith(parent) and _folded(joined) not in taken:
                 return joined
+        path = [*self._fields[1:], hint]
+        whole = tidy_name(self._parents[0] + "".join(map(pascal_case, path))) if parent else ""
+        if whole and path[-2:-1] != path[-1:] and _folded(whole) not in taken:
+            return whole  # response.token.domain beside request.auth.scope.domain
         base = candidates[-1]
         number = 2
         while _folded(f"{base}{number}") in taken:
@@ -239,8 +244,10 @@ class SchemaRegistry:
         self.components[name] = {}
         self._building.add(key)
         self._parents.append(name)
+        self._fields.append(hint)
         self.components[name] = table_schema(self, table, owner)
         self._parents.pop()
+        self._fields.pop()
         self._building.discard(key)
         return ref(name)
 
@@ -250,12 +257,9 @@ class SchemaRegistry:
             return self.table_ref(target, hint, owner)
         if len(target) == 1:
             return self.table_ref(target[0], hint, owner)
-        # Alternatives an index page lists, one per page: each is what its page is about.
-        titles = self.pages.titles
+        # Alternatives an index page lists (each named by its page) or a label's values.
         refs = [
-            self.table_ref(table, hint, owner, pascal_case(titles[table.page]))
-            if titles.get(table.page)
-            else self.table_ref(table, hint, owner)
+            self.table_ref(table, hint, owner, self.pages.alternative_name(table, hint))
             for table in target
         ]
         return {"anyOf": refs}

@@ -258,6 +258,8 @@ def test_a_table_labelled_for_a_value_of_a_nested_field_is_an_alternative(
     token, agency = body["properties"]["identity"]["anyOf"]
     assert _members(outcome, token) == {"methods", "token"}
     assert _members(outcome, agency) == {"methods", "agency_name"}
+    # named by the field and the value its label names, not numbered
+    assert agency["$ref"].endswith("/IdentityAssumeRole")
     assert "TABLE_UNPLACED" not in _codes(outcome)
 
 

@@ -87,14 +87,10 @@ def test_a_table_whose_names_are_taken_is_named_by_its_path(tmp_path: Path) -> N
 NUMBERED = {
     "portal/cce/api-ref": ["ShowClusterOpenapiSpec2", "UpdateClusterMastereipSpec2"],
     "history/cce-798aa69/api-ref": ["ShowClusterOpenapiSpec2", "UpdateClusterMastereipSpec2"],
-    "portal/iam/api-ref": [
-        "CreateSecuritytokenTokenAuthIdentity2",
-        "ObtainAgencyTokenDomain2",
-        "ObtainAgencyTokenProject2",
-    ],
 }
 """The only names a collision still numbers (62 before the pages of one operation were
-named by their titles)."""
+named by their titles): "Data structure of the spec-spec field", a ``spec`` in a ``spec``,
+whose path would say one word twice."""
 
 
 @pytest.mark.parametrize("folder", sorted(CORPUS_FOLDERS.values()))
@@ -204,3 +200,66 @@ def test_merged_operations_read_well() -> None:
     obs = scraped_folder("portal/obs/api-ref").document
     put = obs["paths"]["/{ObjectName}"]["put"]
     assert put["description"] == "Uploading an Object - PUT\n\nCopying an Object"
+
+
+def test_a_nested_table_whose_names_are_taken_is_named_by_its_whole_path() -> None:
+    """iam "Obtaining an Agency Token": the request's ``auth.scope.project`` takes
+    ``ObtainAgencyTokenProject``; the response's "Table 7 token.project" (name, id,
+    domain) is named by its whole path from the response body."""
+    schemas = scraped_folder("portal/iam/api-ref").document["components"]["schemas"]
+    project = schemas["ObtainAgencyTokenResponseTokenProject"]
+    assert set(project["properties"]) == {"name", "id", "domain"}
+    assert project["x-source"].endswith("obtaining_an_agency_token.html#id7")
+
+
+def _body_page(title: str, line: str, request: tuple[str, ...], response: tuple[str, ...]) -> str:
+    """A page whose request and response sections hold the given tables."""
+    parts = [
+        section(name, *tables)
+        for name, tables in (("Request", request), ("Response", response))
+        if tables
+    ]
+    return (
+        f'<html><body><main><section id="op"><h1>{title}</h1>'
+        f'<section id="uri"><h2>URI</h2><p>{line}</p></section>'
+        f"{''.join(parts)}</section></main></body></html>"
+    )
+
+
+def test_the_whole_path_names_a_table_where_shorter_names_are_taken(tmp_path: Path) -> None:
+    """ "Querying Settings" takes ``Token`` and ``Domain``; on "Creating a Token" the
+    request's ``scope.domain`` takes ``CreateTokenDomain`` and the response's
+    ``token`` ``CreateToken``: the response's ``token.domain`` is named by its path from
+    the response body, not numbered."""
+    settings = _body_page(
+        "Querying Settings",
+        "GET /v1/settings",
+        (),
+        (
+            _spec_table(
+                "Table 1 Response body",
+                _row("token", "Object", "See Table 2."),
+                _row("domain", "Object", "See Table 3."),
+            ),
+            _spec_table("Table 2 token", _row("a")),
+            _spec_table("Table 3 domain", _row("b")),
+        ),
+    )
+    create = _body_page(
+        "Creating a Token",
+        "POST /v1/tokens",
+        (
+            _spec_table("Table 1 Request body", _row("scope", "Object", "See Table 2.")),
+            _spec_table("Table 2 scope", _row("domain", "Object", "See Table 3.")),
+            _spec_table("Table 3 domain", _row("c")),
+        ),
+        (
+            _spec_table("Table 4 Response body", _row("token", "Object", "See Table 5.")),
+            _spec_table("Table 5 token", _row("domain", "Object", "See Table 6.")),
+            _spec_table("Table 6 token.domain", _row("d"), _row("e")),
+        ),
+    )
+    schemas = _schemas(tmp_path, settings, create)
+    assert set(schemas["CreateTokenResponseTokenDomain"]["properties"]) == {"d", "e"}
+    assert set(schemas["CreateTokenDomain"]["properties"]) == {"c"}
+    assert _collision_numbered(schemas) == []

@@ -220,6 +220,10 @@ def test_tables_labelled_for_a_value_of_methods_are_alternative_identities() -> 
     # "domain_name or domain_id | Mandatory": one of the two is given, neither on its own
     assert set(_target(document, agency)["required"]) == {"methods", "agency_name"}
     assert _members(document, token) == {"methods", "token", "duration_seconds"}
+    assert (agency["$ref"].rsplit("/", 1)[-1], token["$ref"].rsplit("/", 1)[-1]) == (
+        "TokenAuthIdentityAssumeRole",
+        "TokenAuthIdentityToken",
+    )
     assert _unplaced(IAM, page) == []
 
 
