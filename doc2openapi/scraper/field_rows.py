@@ -42,9 +42,18 @@ def _requirement(text: str) -> Requirement:
     return Requirement.UNSTATED
 
 
-def read_field_row(row: Row, columns: Columns, label: str, report: Report) -> FieldRow | None:
+WHOLE_VALUE = "-"
+"""The name of a row without a name that is alone in its table and gives a type: it
+documents the table's whole value (cce "Downloading a Chart": a response body of one row
+``- | File | File name of the downloaded chart``), like ``[Array element]``."""
+
+
+def read_field_row(
+    row: Row, columns: Columns, label: str, report: Report, alone: bool = False
+) -> FieldRow | None:
     """One row of a field table as a :class:`FieldRow`, or None (said through ``report``)
-    for a row without a name."""
+    for a row without a name, unless it is ``alone`` in its table with a type: then it is
+    the :data:`WHOLE_VALUE`."""
     cells = realigned(row.cells, columns.requirement, columns.type, columns.description)
     if columns.name >= len(cells):
         report(
@@ -56,7 +65,10 @@ def read_field_row(row: Row, columns: Columns, label: str, report: Report) -> Fi
         )
         return None
     name = repaired_name(cells[columns.name].text)
-    if not name or name in ("-", "N/A", "None"):
+    typed = columns.type is not None and columns.type < len(cells) and cells[columns.type].text
+    if alone and typed and name in ("", "-"):
+        name = WHOLE_VALUE
+    elif not name or name in ("-", "N/A", "None"):
         if any(c.text for c in cells):
             report(
                 Code.ROW_NO_NAME,

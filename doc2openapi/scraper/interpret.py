@@ -62,6 +62,9 @@ from doc2openapi.text_names import path_parameter_names
 
 # ---------------------------------------------------------------------------- reading
 
+_VALUE_ROLES = (TableRole.REQUEST_BODY, TableRole.RESPONSE_BODY, TableRole.SCHEMA)
+"""Tables of a value, which a row without a name may give whole (not of parameters)."""
+
 
 @dataclass
 class _Reader:
@@ -149,8 +152,9 @@ class _Reader:
         failed = 0
         if names_elements(table, columns):
             self.elements.add(table.key)
+        alone = role in _VALUE_ROLES and sum(any(c.text for c in r.cells) for r in table.rows) == 1
         for row in table.rows:
-            field_row = read_field_row(row, columns, label, self.report)
+            field_row = read_field_row(row, columns, label, self.report, alone)
             if field_row is None:
                 if any(cell.text for cell in row.cells):
                     failed += 1

@@ -42,7 +42,7 @@ def described(schema: Schema, lines: Sequence[TextLine]) -> tuple[Schema, list[s
         out["items"] = {**items, **constraints_of(lines, str(items["type"]))}
         keywords.pop("enum", None)
     description = "\n".join(line.text for line in lines)
-    if description:
+    if description and description != "-":  # "-": the document has nothing to say
         out["description"] = description
     if "$ref" in out:
         return out, []

@@ -9,7 +9,8 @@ Names with an identifier's marks (``_``, digits, ``-``, dots, brackets), two nam
 "or", and Title Case names (a header's ``Content Type``) are not phrases.
 
 A row named ``[Array element]`` or ``[items]`` that is alone in its
-table describes the table's whole value (a response body that is an array)."""
+table describes the table's whole value (a response body that is an array), and so does a
+row without a name alone in its table (a body that is a file)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
+from doc2openapi.scraper.field_rows import WHOLE_VALUE
 from doc2openapi.scraper.model import FieldTable
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ def _is_phrase(name: str) -> bool:
 
 
 def placeholder(name: str) -> Placeholder | None:
-    if _ITEM_NAME.match(name):
+    if _ITEM_NAME.match(name) or name == WHOLE_VALUE:
         return "items"
     if _KEY_NAME.match(name) or _is_phrase(name):
         return "map"

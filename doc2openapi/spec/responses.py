@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
 from doc2openapi.scraper.status import ERROR_STATUS
+from doc2openapi.spec.media import OCTET_STREAM, is_file
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
 from doc2openapi.spec.wrappers import body_examples, body_ref, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, response_content
@@ -72,6 +73,8 @@ class ResponseBuilder:
         self.report = report
         self.codes = {c.code: c.description for c in page.status_codes}
         self.media = "application/json"
+        self.files: set[str] = set()
+        """Codes whose body is a file (``application/octet-stream``)."""
         self.linked: list[str] = []
         """Error codes of the pages the status sections link, not documented here."""
 
@@ -98,7 +101,8 @@ class ResponseBuilder:
             if code in headers:
                 response["headers"] = headers[code]
             if code in bodies:
-                response["content"] = {self.media: {"schema": bodies[code]}}
+                media = OCTET_STREAM if code in self.files else self.media
+                response["content"] = {media: {"schema": bodies[code]}}
             responses[code] = response
         return responses
 
@@ -154,6 +158,8 @@ class ResponseBuilder:
 
     def _body(self, table: FieldTable, code: str, hint: str) -> Schema:
         """A body's schema; a success body's examples may wrap its table in one key."""
+        if is_file(table):
+            self.files.add(code)
         if not code.startswith("2") or table.page != self.page.page:
             return self.registry.table_ref(table, hint, self.base)
         examples = body_examples(self.page, "response", code)

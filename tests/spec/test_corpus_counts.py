@@ -32,7 +32,7 @@ CEILINGS = {
     "portal/as/api-ref": Ceiling(3, 0, 0),
     "portal/bms/api-ref": Ceiling(3, 0, 0),
     "portal/cbr/api-ref": Ceiling(0, 0, 0),
-    "portal/cce/api-ref": Ceiling(8, 0, 0),
+    "portal/cce/api-ref": Ceiling(6, 0, 0),
     "portal/dcs/api-ref": Ceiling(1, 0, 0),
     "portal/evs/api-ref": Ceiling(1, 0, 0),
     "portal/functiongraph/api-ref": Ceiling(20, 0, 0),
@@ -42,7 +42,7 @@ CEILINGS = {
     "portal/nat/api-ref": Ceiling(1, 0, 0),
     "portal/obs/api-ref": Ceiling(14, 0, 0),
     "portal/smn/api-ref": Ceiling(0, 0, 0),
-    "history/cce-798aa69/api-ref": Ceiling(5, 0, 0),
+    "history/cce-798aa69/api-ref": Ceiling(4, 0, 0),
 }
 FOLDERS = sorted(CEILINGS)
 
