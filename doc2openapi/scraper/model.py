@@ -226,6 +226,9 @@ class Endpoint:
     """Query names written without a value (``PUT /?acl``): they select the operation."""
     host: str = ""
     """The Host line of a request written as an HTTP message (``bucketname.obs.region...``)."""
+    selectors: tuple[str, ...] = ()
+    """Query names the request line gives a number, as ``name=number`` (``?list-type=2``):
+    they select a version of the path's operation."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,14 +126,14 @@ def _merged(name: str, members: list[etree._Element]) -> XmlElement:
 # ---------------------------------------------------------------------------- endpoints
 
 
-def _split_target(target: str) -> tuple[list[str], list[tuple[str, bool]]]:
+def _split_target(target: str) -> tuple[list[str], list[tuple[str, bool, str]]]:
     path, _, query = target.partition("?")
     segments = [s for s in path.split("/") if s]
     pairs = []
     for pair in query.split("&"):
-        name, has_value, _ = pair.partition("=")
+        name, has_value, value = pair.partition("=")
         if name.strip():
-            pairs.append((name.strip(), bool(has_value)))
+            pairs.append((name.strip(), bool(has_value), value.strip()))
     return segments, pairs
 
 
@@ -167,9 +167,10 @@ def _endpoint(message: HttpMessage, samples: dict[str, list[list[str]]]) -> Endp
     return Endpoint(
         method,
         path,
-        tuple(name for name, _ in pairs),
-        tuple(name for name, has_value in pairs if not has_value),
+        tuple(name for name, _, _ in pairs),
+        tuple(name for name, has_value, _ in pairs if not has_value),
         host,
+        tuple(f"{name}={value}" for name, _, value in pairs[:1] if value.isdigit()),
     )
 
 

@@ -129,6 +129,8 @@ class Route:
     method: str
     path: str
     titles: tuple[str, ...] = ()
+    selectors: tuple[str, ...] = ()
+    """Query names of the key the request line gives a number (``list-type=2``)."""
 
 
 def _resource_words(resource: Resource, final: bool, plural: bool) -> list[str]:
@@ -309,6 +311,8 @@ def _root_words(route: Route) -> list[str]:
 def operation_words(route: Route, full: bool = False, namespaced: bool = False) -> list[str]:
     """The words of an operation's name (``["list", "instance", "backups"]``); ``full``
     names every resource of the path, ``namespaced`` its extension namespace too."""
+    if route.selectors:
+        return _selected_words(route, full, namespaced)
     shape = route_shape(route.path)
     if not shape.resources:
         return _root_words(route)
@@ -319,6 +323,18 @@ def operation_words(route: Route, full: bool = False, namespaced: bool = False) 
     if namespaced:
         noun = destutter([*shape.namespaces, *noun])
     return destutter([*parts.verb, *noun, *parts.suffix])
+
+
+def _selected_words(route: Route, full: bool, namespaced: bool) -> list[str]:
+    """A query name the request line gives a number selects a version of the path's own
+    operation, not a resource: ``GET /?list-type=2`` "Listing Objects in a Bucket (V2)"
+    is ``ListObjectsV2``, beside ``GET /`` ``ListObjects``."""
+    names = {s.partition("=")[0] for s in route.selectors}
+    base, _, query = route.path.partition("#")
+    rest = "&".join(n for n in query.split("&") if n and n not in names)
+    plain = Route(route.method, f"{base}#{rest}" if rest else base, route.titles)
+    versions = ["v" + s.partition("=")[2] for s in route.selectors]
+    return destutter([*operation_words(plain, full, namespaced), *versions])
 
 
 def version_suffix(path: str) -> str:

@@ -131,11 +131,18 @@ def routes_of(pages: Sequence[tuple[str, ApiPage]]) -> list[Route]:
     that document one method and path are one operation, named with all their titles, in
     the order of ``pages`` (the documentation's, never the files' names)."""
     titles: dict[tuple[str, str], list[str]] = {}
+    selectors: dict[tuple[str, str], tuple[str, ...]] = {}
     for service, page in pages:
         for endpoint in page.endpoints:
             key = (endpoint.method.upper(), route_key(page, endpoint, service))
             titles.setdefault(key, []).append(page.title)
-    return [Route(m, p, tuple(dict.fromkeys(t))) for (m, p), t in sorted(titles.items())]
+            names = set(key[1].partition("#")[2].split("&"))
+            chosen = tuple(s for s in endpoint.selectors if s.partition("=")[0] in names)
+            selectors.setdefault(key, chosen)
+    return [
+        Route(m, p, tuple(dict.fromkeys(t)), selectors[(m, p)])
+        for (m, p), t in sorted(titles.items())
+    ]
 
 
 def route_page_names(pages: Sequence[tuple[str, ApiPage, Toc]]) -> dict[str, str]:

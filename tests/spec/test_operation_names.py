@@ -230,3 +230,15 @@ def test_names_differing_only_in_case_collide() -> None:
     routes = [Route("GET", "/v1/vms"), Route("GET", "/v2/VMs")]
     names = name_operations(routes).names
     assert names[routes[0]].lower() != names[routes[1]].lower()
+
+
+def test_a_query_name_given_a_number_selects_a_version_not_a_resource() -> None:
+    """OBS "Listing Objects in a Bucket (V2)" writes ``GET /?list-type=2``: the v2 of
+    the listing ``GET /`` (``ListObjects``), not a list of "types"."""
+    routes = [
+        Route("GET", "/", ("Listing Objects in a Bucket",)),
+        Route("GET", "/#list-type", ("Listing Objects in a Bucket (V2)",), ("list-type=2",)),
+        Route("GET", "/#acl", ("Obtaining a Bucket ACL",)),
+    ]
+    names = name_operations(routes).names
+    assert [names[r] for r in routes] == ["ListObjects", "ListObjectsV2", "ShowAcl"]
