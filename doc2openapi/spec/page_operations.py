@@ -38,7 +38,7 @@ from doc2openapi.spec.request_lines import (
 from doc2openapi.spec.responses import ResponseBuilder, value_schema
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, identity
 from doc2openapi.spec.shared_responses import SharedResponses
-from doc2openapi.spec.wrappers import body_examples, body_ref, report_inferred
+from doc2openapi.spec.wrappers import body_examples, body_ref, body_text, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, request_content
 from doc2openapi.text_names import path_parameter_names
 
@@ -342,7 +342,9 @@ class PageBuilder:
                     )
                 examples = body_examples(self.page, "request", "")
                 told = report_inferred(self.report)
-                schema = body_ref(self.registry, table, examples, (base + "Request", base), told)
+                names = (base + "Request", base)
+                text = body_text(self.page, table)
+                schema = body_ref(self.registry, table, examples, names, told, text)
                 return (
                     request_media_type(self.page.tables),
                     schema,

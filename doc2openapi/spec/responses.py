@@ -12,7 +12,7 @@ from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
 from doc2openapi.scraper.status import ERROR_STATUS
 from doc2openapi.spec.media import OCTET_STREAM, is_file
 from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
-from doc2openapi.spec.wrappers import body_examples, body_ref, report_inferred
+from doc2openapi.spec.wrappers import body_examples, body_ref, body_text, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, response_content
 
 if TYPE_CHECKING:
@@ -164,7 +164,8 @@ class ResponseBuilder:
             return self.registry.table_ref(table, hint, self.base)
         examples = body_examples(self.page, "response", code)
         told = report_inferred(self.report)
-        return body_ref(self.registry, table, examples, (hint, self.base), told)
+        text = body_text(self.page, table)
+        return body_ref(self.registry, table, examples, (hint, self.base), told, text)
 
     def _message_body(self) -> dict[str, Schema]:
         """An HTTP-message page (S3 style): its body tables are one XML body."""

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from doc2openapi.text_names import is_identifier
+
+_SCALARS: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+"""The Python types of a JSON value of each scalar kind (see ``agrees``)."""
 
 _PRIMITIVES: dict[str, tuple[str, str]] = {
     "string": ("string", ""),
@@ -335,3 +344,20 @@ def describe(expr: TypeExpr) -> str:
             return f"unknown {word!r}"
         case OneOfType(options=options):
             return " or ".join(describe(o) for o in options)
+
+
+def agrees(value: Any, expr: TypeExpr) -> bool:
+    """``value`` is of the JSON kind ``expr`` says (an unstated or unknown type: any)."""
+    match expr:
+        case Primitive(type=kind) if kind in _SCALARS:
+            numeric = kind in ("integer", "number")
+            return isinstance(value, _SCALARS[kind]) and not (numeric and isinstance(value, bool))
+        case ObjectType() | MapType():
+            return isinstance(value, dict)
+        case ArrayType():
+            return isinstance(value, list)
+        case NullType():
+            return value is None
+        case OneOfType(options=options):
+            return any(agrees(value, option) for option in options)
+    return True

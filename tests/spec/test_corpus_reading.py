@@ -184,7 +184,8 @@ def test_a_phrase_name_is_the_bodys_free_keys() -> None:
     "Name of the network where the ECS accesses | Yes | Array of objects" (Table 4: version,
     addr); the example holds ``"addresses": {"demo_net": [...], "private_net": [...]}``.
     "Querying the Metadata of a Specified Image": Table 2's one row is "User customization |
-    String | Specifies the key pair of the metadata." (user keys, string values)."""
+    String | Specifies the key pair of the metadata." (user keys, string values); the
+    example response holds them inside ``metadata``, which no table names."""
     folder = "doc-exports/ecs/api-ref"
     document = scraped_folder(folder).document
     addresses = _properties(folder, _ok_body(folder, "en-us_topic_0031169058.html"))
@@ -194,7 +195,9 @@ def test_a_phrase_name_is_the_bodys_free_keys() -> None:
     value = networks["additionalProperties"]
     assert value["type"] == "array"
     assert set(deref(document, value["items"])[0]["properties"]) == {"version", "addr"}
-    metadata = _ok_body(folder, "en-us_topic_0065817698.html")
+    wrapper = _ok_body(folder, "en-us_topic_0065817698.html")
+    assert wrapper["required"] == ["metadata"]
+    metadata = deref(document, wrapper["properties"]["metadata"])[0]
     assert "properties" not in metadata
     assert metadata["additionalProperties"]["type"] == "string"
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from doc2openapi.pipeline import ScrapeOutcome, scrape
 from tests.helpers.corpus_scrape import scraped_folder
 from tests.helpers.page_builders import section, table
@@ -311,3 +313,103 @@ def test_mrs_and_ecs_bodies_the_examples_wrap() -> None:
 def _ref_target(schemas: dict[str, Any], media: dict[str, Any], direct: bool = False) -> Any:
     schema = media if direct else media["content"]["application/json"]["schema"]
     return schemas[schema["$ref"].rsplit("/", 1)[-1]]
+
+
+def _map_page(tmp_path: Path, kind: str, row: tuple[str, ...], example: str) -> ScrapeOutcome:
+    """A page whose request or response table is one placeholder row (a map)."""
+    columns = FIELDS if kind == "Request" else ("Parameter", "Type", "Description")
+    body = section(kind, table(columns, row))
+    other = section("Request", "<p>None</p>") if kind == "Response" else _RESPONSE
+    examples = _example_section(f"Example {kind.lower()}", example)
+    return _scrape(tmp_path, _page(body, other, examples))
+
+
+def _media(outcome: ScrapeOutcome, kind: str) -> dict[str, Any]:
+    operation = _operation(outcome)
+    return dict(operation["requestBody"] if kind == "Request" else operation["responses"]["200"])
+
+
+_STRINGS = ("User customization", "String", "Specifies the key pair of the metadata.")
+
+
+def test_a_map_the_examples_wrap_in_one_key_is_that_key_holding_the_map(tmp_path: Path) -> None:
+    """The table's one row is a placeholder ("User customization | String"): the body is a
+    map of strings. Every example is ``{"metadata": {...strings...}}``: the body is
+    ``metadata`` holding the map (D108), and the example is its own. Request or response."""
+    example = '{"metadata": {"__os_type": "Suse", "__os_bit": "64"}}'
+    for kind, row in (("Response", _STRINGS), ("Request", (_STRINGS[0], "Yes", *_STRINGS[1:]))):
+        outcome = _map_page(tmp_path, kind, row, example)
+        media = _media(outcome, kind)
+        wrapper = _schema_of(outcome, media)
+        assert wrapper["required"] == ["metadata"]
+        schemas = outcome.spec.document["components"]["schemas"]
+        inner = _ref_target(schemas, wrapper["properties"]["metadata"], True)
+        assert "properties" not in inner
+        assert inner["additionalProperties"]["type"] == "string"
+        assert _examples(media) == [{"metadata": {"__os_type": "Suse", "__os_bit": "64"}}]
+        assert [d for d in _details(outcome, "D108") if "values of a map" in d] == [
+            "the table gives the values of a map, and every example has such a map inside "
+            "'metadata': the body is read as that key holding them"
+        ]
+        assert _details(outcome, "D405") == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        '{"key1": "value1"}',  # the map itself: one of its keys holding a string
+        '{"metadata": {"size": 1}}',  # a number where the map holds strings
+        '{"metadata": {"a": "x"}, "other": {}}',  # not one key
+    ],
+)
+def test_a_map_the_examples_do_not_wrap_stays_the_body(tmp_path: Path, example: str) -> None:
+    outcome = _map_page(tmp_path, "Response", _STRINGS, example)
+    body = _schema_of(outcome, _media(outcome, "Response"))
+    assert "properties" not in body
+    assert body["additionalProperties"]["type"] == "string"
+    assert not [d for d in _details(outcome, "D108") if "values of a map" in d]
+
+
+def test_a_key_that_could_be_the_maps_own_wraps_only_where_the_page_names_it(
+    tmp_path: Path,
+) -> None:
+    """A map of objects ("Name of the group | Object"): ``{"groups": {"g1": {...}}}`` could
+    be the map itself (key "groups" holding one group) or "groups" holding the map. The
+    key is read as a wrapper only where the page's text names it."""
+    example = '{"groups": {"g1": {"size": 1}}}'
+    unnamed = ("Name of the group", "Object", "Details of one group.")
+    outcome = _map_page(tmp_path, "Response", unnamed, example)
+    body = _schema_of(outcome, _media(outcome, "Response"))
+    assert "properties" not in body
+    assert body["additionalProperties"]["type"] == "object"
+    assert _examples(_media(outcome, "Response")) == [{"groups": {"g1": {"size": 1}}}]
+    named = ("Name of the group", "Object", "The groups, by name.")
+    outcome = _map_page(tmp_path, "Response", named, example)
+    wrapper = _schema_of(outcome, _media(outcome, "Response"))
+    assert wrapper["required"] == ["groups"]
+    schemas = outcome.spec.document["components"]["schemas"]
+    inner = _ref_target(schemas, wrapper["properties"]["groups"], True)
+    assert inner["additionalProperties"]["type"] == "object"
+    assert _examples(_media(outcome, "Response")) == [{"groups": {"g1": {"size": 1}}}]
+
+
+def test_ecs_image_metadata_is_held_in_the_key_its_example_shows() -> None:
+    """ecs "Querying the Metadata of a Specified Image (Discarded)": Table 2's one row is
+    "User customization | String | Specifies the key pair of the metadata."; the example
+    response is ``{"metadata": {"__os_version": "Suse Linux ...", "__os_bit": "64", ...}}``
+    (ten string values). The body is ``metadata`` holding the map, and the example, left
+    out while the body was the bare map, now validates and is attached."""
+    ecs = "doc-exports/ecs/api-ref"
+    page = "en-us_topic_0065817698.html"
+    schemas = scraped_folder(ecs).document["components"]["schemas"]
+    operation = _page_operation(ecs, "/v2.1/{project_id}/images/{image_id}/metadata", "get")
+    response = operation["responses"]["200"]
+    wrapper = _ref_target(schemas, response)
+    assert set(wrapper["properties"]) == {"metadata"}
+    metadata = _ref_target(schemas, wrapper["properties"]["metadata"], True)
+    assert metadata["additionalProperties"]["type"] == "string"
+    (example,) = _examples(response)
+    assert example["metadata"]["__os_type"] == "Suse"
+    assert len(example["metadata"]) == 10
+    assert _page_diagnostics(ecs, page, "D405") == []
+    assert _page_diagnostics(ecs, page, "D403") == []

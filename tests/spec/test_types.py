@@ -14,6 +14,7 @@ from doc2openapi.spec.types import (
     Primitive,
     TypeExpr,
     UnknownType,
+    agrees,
     parse_type,
 )
 
@@ -57,3 +58,26 @@ STRING = Primitive("string")
 )
 def test_type_words(word: str, expected: TypeExpr) -> None:
     assert parse_type(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "word", "expected"),
+    [
+        ("64", "String", True),
+        (64, "String", False),
+        (64, "Integer", True),
+        (True, "Integer", False),  # JSON booleans are not numbers
+        (1.5, "Float", True),
+        ({}, "Object", True),
+        ({}, "Map<String,String>", True),
+        ([], "Object", False),
+        ([], "Array of strings", True),
+        ("x", "Integer/Boolean", False),
+        (1, "Integer/Boolean", True),
+        ({}, "", True),  # no type stated: any value
+    ],
+)
+def test_a_value_agrees_with_the_kind_its_type_word_says(
+    value: object, word: str, expected: bool
+) -> None:
+    assert agrees(value, parse_type(word)) is expected
