@@ -3,10 +3,7 @@
 - by the path: the caption names the field by its whole path ("token.roles", "Data
   structure of the spec/extendParam field") and a table of the page is captioned for the
   path's parent ("token", "Data structure of the spec field"), which does not list it;
-- by the caption, against a link: a field links a table whose caption names neither the
-  field nor its type, while a table that nothing reaches is captioned for it ("tolerations"
-  linking "Table 7 nodeMatchExpression node affinity" beside "Table 6 Taints and
-  tolerations"; ``Array of V2Job objects`` linking the body beside "Table 5 V2Job");
+- by the caption, against a link: see :mod:`doc2openapi.scraper.slips`;
 - by a value: a field of the request body with a simple type names a second body table
   for one of its values ("job_type ... 5: DistCp ... For details, see Table 3"): that table
   is the request body for that value, an alternative body;
@@ -26,10 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from doc2openapi.diagnostics import Diagnostic
-from doc2openapi.scraper.links import label_path, label_subject, same_page_table_numbers
+from doc2openapi.scraper.body_extension import extend_body
+from doc2openapi.scraper.links import label_path, same_page_table_numbers
 from doc2openapi.scraper.model import Example, FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.scraper.placement import (
     example_value,
@@ -43,6 +40,7 @@ from doc2openapi.scraper.placement import (
     retype,
     table_names,
 )
+from doc2openapi.scraper.slips import example_member, redirect_by_example, redirect_misdirected
 
 
 def place_unlinked(
@@ -51,6 +49,8 @@ def place_unlinked(
     """The page's tables with the nested tables that no link reaches placed by each of the
     inferences above, in turn; ``unlinked`` loses the keys of the tables placed."""
     tables, redirected = redirect_misdirected(tables, unlinked)
+    tables, by_caption = redirect_by_example(tables, examples, unlinked)
+    tables, extended = extend_body(tables, examples, unlinked)
     tables, eliminated = link_by_elimination(tables, unlinked)
     tables, by_example = place_by_example(tables, examples, unlinked)
     tables, by_path = place_by_path(tables, examples, unlinked)
@@ -60,6 +60,8 @@ def place_unlinked(
     alternatives = _alternatives_said(tables, unlinked)
     return tables, [
         *redirected,
+        *by_caption,
+        *extended,
         *eliminated,
         *by_example,
         *by_path,
@@ -94,7 +96,7 @@ def place_by_path(
         if position is None:
             continue
         owner = result[position]
-        value = _example_member(examples, owner, path[-1])
+        value = example_member(examples, owner, path[-1])
         type_text = "Array of objects" if isinstance(value, list) else "Object"
         row = FieldRow(
             name=path[-1],
@@ -145,97 +147,6 @@ def _path_parent(
         if matches:
             return None
     return None
-
-
-def _example_member(examples: Sequence[Example], owner: FieldTable, name: str) -> Any:
-    """The value the page's example gives field ``name`` in an object that has fields of
-    ``owner``; None where no example shows it."""
-    names = {row.name for row in owner.fields}
-    for example in examples:
-        for parent in holders(example_value(example.text), name):
-            if names & set(parent):
-                return parent[name]
-    return None
-
-
-_TYPE_VOCABULARY = frozenset(
-    "array arrays list of object objects table map string dict dictionary data structure see "
-    "the and or a an type".split()
-)
-_CAPTION_VOCABULARY = _TYPE_VOCABULARY | frozenset(
-    "field fields parameter parameters description descriptions request response body "
-    "configuration information details in for".split()
-)
-_WORD = re.compile(r"[A-Za-z_][\w-]*")
-
-
-def redirect_misdirected(
-    tables: list[FieldTable], unlinked: dict[str, str] | None = None
-) -> tuple[list[FieldTable], list[Diagnostic]]:
-    """A field whose Type cell links a table of the page captioned for neither the field
-    nor its type, while exactly one table that nothing reaches is captioned for one of
-    them: the link is a slip, and the captioned table describes the field (a key of
-    ``unlinked``, the tables no link reaches, is removed once placed)."""
-    reached = reached_names(tables)
-    named = {row.name.lower() for table in tables for row in table.fields}
-    orphans = [
-        t
-        for t in tables
-        if t.role is TableRole.SCHEMA
-        and not table_names(t) & reached
-        and (label_subject(t.caption) or label_subject(t.label)).lower() not in named
-    ]
-    if not orphans:
-        return tables, []
-    result: list[FieldTable] = []
-    notes: list[Diagnostic] = []
-    for table in tables:
-        rows = []
-        for row in table.fields:
-            target = _type_target(tables, row)
-            words = _row_words(row)
-            found = [t for t in orphans if _captiontable_names(t, words)]
-            if target is None or _captiontable_names(target, words) or len(found) != 1:
-                rows.append(row)
-                continue
-            rows.append(replace(row, type_links=(link_to(found[0]),)))
-            if unlinked is not None:
-                unlinked.pop(found[0].key, None)
-            notes.append(
-                inference_note(
-                    found[0],
-                    row.name,
-                    f"field {row.name!r} links {target.caption or target.key!r}, which is "
-                    "captioned for another field; this table, which nothing reaches, is "
-                    "captioned for it",
-                )
-            )
-        result.append(replace(table, fields=tuple(rows)))
-    return result, notes
-
-
-def _type_target(tables: Sequence[FieldTable], row: FieldRow) -> FieldTable | None:
-    """The table of the page the Type cell links (or names as "Table N")."""
-    names = {f"#{link.fragment}" for link in row.type_links if link.fragment}
-    names.update(f"table {n}" for n in re.findall(r"\bTable\s*(\d+)\b", row.type_text))
-    found = [t for t in tables if table_names(t) & names]
-    return found[0] if len(found) == 1 else None
-
-
-def _row_words(row: FieldRow) -> set[str]:
-    """The field's name and the structure name its type gives (``V2Job``), lower case."""
-    words = {row.name.lower()}
-    words.update(
-        w.lower() for w in _WORD.findall(row.type_text) if w.lower() not in _TYPE_VOCABULARY
-    )
-    return words
-
-
-def _captiontable_names(table: FieldTable, words: set[str]) -> bool:
-    text = " ".join((table.caption, table.label)).lower()
-    found = set(_WORD.findall(text)) - _CAPTION_VOCABULARY
-    found |= {w[:-1] for w in found if w.endswith("s")}
-    return bool(found & words) or bool({f"{w}s" for w in found} & words)
 
 
 _SIMPLE_TYPE = re.compile(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
-from doc2openapi.scraper.captions import place_unlinked, redirect_misdirected
+from doc2openapi.scraper.captions import place_unlinked
 from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
@@ -38,6 +38,7 @@ from doc2openapi.scraper.model import (
 from doc2openapi.scraper.nesting import nest_by_example
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
+from doc2openapi.scraper.slips import redirect_misdirected
 from doc2openapi.scraper.status import (
     ERROR_STATUS,
     is_status_table,

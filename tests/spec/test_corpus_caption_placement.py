@@ -247,3 +247,60 @@ def test_the_variables_an_sso_client_exports_are_no_fields() -> None:
     assert len(said) == 1
     assert "environment variables" in said[0]["detail"]
     assert "9 rows" in said[0]["detail"]
+
+
+def _request_body(folder: str, path: str) -> dict[str, Any]:
+    document = scraped_folder(folder).document
+    operation = document["paths"][path]["post"]
+    return dict(
+        _target(document, operation["requestBody"]["content"]["application/json"]["schema"])
+    )
+
+
+def _items(document: dict[str, Any], schema: Any, name: str) -> dict[str, Any]:
+    return dict(_target(document, _target(document, schema)["properties"][name]["items"]))
+
+
+def test_mrs_node_groups_policy_and_node_configuration() -> None:
+    """mrs "Creating a Cluster and Running a Job": ``auto_scaling_policy`` of Table 4
+    (node_groups) says "For details, see Table 5" and links Table 5 "Node configuration
+    parameters"; Table 9 is captioned "auto_scaling_policy parameter description" (also
+    linked from Table 6, task_node_groups) and the first example's node group holds its
+    fields. ``node_groups`` of Table 3 says "You can select either this parameter or the
+    parameter listed in Table 5"; the second example ("without using the node_groups
+    parameter group") sends Table 5's fields (master_node_num, task_node_groups...) beside
+    those of Table 3."""
+    folder = "portal/mrs/api-ref"
+    page = "apis/cluster_management_apis_v1/creating_a_cluster_and_running_a_job.html"
+    document = scraped_folder(folder).document
+    body = _request_body(folder, "/v1.1/{project_id}/run-job-flow")
+    policy = {"auto_scaling_enable", "min_capacity", "max_capacity", "resources_plans"}
+    policy |= {"exec_scripts", "rules"}
+    node_group = _items(document, body, "node_groups")
+    assert _members(document, node_group["properties"]["auto_scaling_policy"]) == policy
+    task_group = _items(document, body, "task_node_groups")
+    assert set(task_group["properties"]) == {
+        "node_num",
+        "node_size",
+        "data_volume_type",
+        "data_volume_count",
+        "data_volume_size",
+        "auto_scaling_policy",
+    }
+    assert _members(document, task_group["properties"]["auto_scaling_policy"]) == policy
+    configuration = {"master_node_num", "master_node_size", "core_node_num", "core_node_size"}
+    assert configuration | {"volume_type", "volume_size"} <= set(body["properties"])
+    assert not configuration & set(body["required"])
+    assert _unplaced(folder, page) == []
+
+
+def test_mrs_v2_data_volume_is_a_volume() -> None:
+    """mrs "Creating Clusters" (v2): ``data_volume`` of Table 5 (NodeGroup) says "see Table
+    4-7" (no link); Table 7 "Volume field data structure description" lists type and size,
+    as ``root_volume`` (which links Table 7) and the example's node groups show; Table 4 is
+    the tag structure (key, value)."""
+    document = scraped_folder("portal/mrs/api-ref").document
+    body = _request_body("portal/mrs/api-ref", "/v2/{project_id}/clusters")
+    node_group = _items(document, body, "node_groups")
+    assert _members(document, node_group["properties"]["data_volume"]) == {"type", "size"}
+    assert _members(document, node_group["properties"]["root_volume"]) == {"type", "size"}
