@@ -7,7 +7,7 @@ from typing import Any
 from doc2openapi.diagnostics import Level, count_by_code
 from doc2openapi.pipeline import ScrapeOutcome
 from doc2openapi.scraper.model import TableTally
-from doc2openapi.spec.schemas import FieldCounts
+from doc2openapi.spec.field_counts import FieldCounts
 
 
 def _rows(fields: FieldCounts, tally: TableTally) -> dict[str, int]:

@@ -16,13 +16,12 @@ from doc2openapi.scraper.bodies import request_example_keys, request_tables
 from doc2openapi.scraper.captions import place_unlinked
 from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
-from doc2openapi.scraper.endpoints import METHODS, read_endpoints, titled_example_endpoints
+from doc2openapi.scraper.endpoints import read_endpoints, titled_example_endpoints
 from doc2openapi.scraper.error_rows import split_error_rows
 from doc2openapi.scraper.field_rows import each_name, names_elements, read_field_row
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
-    CodeBlock,
     Endpoint,
     Example,
     FieldRow,
@@ -36,6 +35,7 @@ from doc2openapi.scraper.model import (
     TableTally,
 )
 from doc2openapi.scraper.nesting import nest_by_example
+from doc2openapi.scraper.page_examples import page_examples
 from doc2openapi.scraper.request_syntax import apply_syntax, read_syntax
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.slips import redirect_misdirected
@@ -45,7 +45,6 @@ from doc2openapi.scraper.status import (
     listed_codes,
     mentions_code,
     stated_status,
-    status_after,
     status_rows,
     unique_codes,
 )
@@ -230,7 +229,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             else:
                 roots[slot] = label
         tables.append(field_table)
-    examples = _examples(page)
+    examples = page_examples(page)
     tables, notes = place_unlinked(tables, examples, reader.unlinked_bodies)
     tables, nested_notes = nest_by_example(tables, examples)
     reader.diagnostics.extend((*notes, *nested_notes))
@@ -426,58 +425,6 @@ def _response_links(page: Page) -> tuple[Link, ...]:
             if isinstance(block, Paragraph):
                 found.extend(k for k in block.links if k.page and k.page != page.key)
     return tuple(found)
-
-
-def _examples(page: Page) -> list[Example]:
-    examples: list[Example] = []
-    for section in page.sections:
-        kind = section_kind(section.title)
-        if kind not in (
-            SectionKind.EXAMPLE_REQUEST,
-            SectionKind.EXAMPLE_RESPONSE,
-            SectionKind.EXAMPLE,
-            SectionKind.REQUEST,
-            SectionKind.RESPONSE,
-        ):
-            continue
-        status = ""
-        title = ""
-        label = SectionKind.OTHER
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                title = title if stated_status(block.text) else block.text
-                status = status_after(block.text, status)
-                label = _example_label(block.text, label)
-            elif isinstance(block, CodeBlock):
-                example_kind = _example_kind(kind, block.text, label)
-                examples.append(Example(example_kind, status, block.text, title))
-    return examples
-
-
-def _example_label(text: str, label: SectionKind) -> SectionKind:
-    """The labelling paragraph in force: "Example request" holds for every example after
-    it, those under a paragraph that only says what the next one shows ("Creating a
-    cluster with HA enabled") included, until "Example response" or a line that names a
-    status ("Status code: 200", "Abnormal response") says otherwise."""
-    kind = section_kind(text)
-    if kind in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE):
-        return kind
-    if status_after(text, "?") != "?":
-        return SectionKind.EXAMPLE_RESPONSE
-    return label
-
-
-def _example_kind(kind: SectionKind, text: str, label: SectionKind) -> str:
-    """Request or response: by the section, else by the labelling paragraph in force
-    ("Example request"), else by its first word (a method starts a request)."""
-    stripped = text.lstrip()
-    if kind in (SectionKind.EXAMPLE_REQUEST, SectionKind.REQUEST):
-        return "request"
-    if kind in (SectionKind.EXAMPLE_RESPONSE, SectionKind.RESPONSE):
-        return "response"
-    if label in (SectionKind.EXAMPLE_REQUEST, SectionKind.EXAMPLE_RESPONSE):
-        return "request" if label is SectionKind.EXAMPLE_REQUEST else "response"
-    return "request" if stripped.split(" ", 1)[0] in METHODS else "response"
 
 
 def schema_tables(page: Page) -> tuple[list[FieldTable], TableTally, tuple[Diagnostic, ...]]:

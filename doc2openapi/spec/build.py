@@ -15,6 +15,7 @@ from doc2openapi.spec.carried import attach_carried
 from doc2openapi.spec.common import ServiceTables
 from doc2openapi.spec.credentials import QueryCredentials
 from doc2openapi.spec.examples import attach_examples
+from doc2openapi.spec.field_counts import FieldCounts
 from doc2openapi.spec.folding import canonical, fold_duplicates, rename_refs
 from doc2openapi.spec.operation_names import name_operations
 from doc2openapi.spec.page_names import merged_description, merged_summary
@@ -30,7 +31,7 @@ from doc2openapi.spec.paths import OPERATION_METHODS, number_repeats, unify_name
 from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.reading_order import document_order, pages_in_reading_order
 from doc2openapi.spec.repeats import Repeat, Structures, find_repeats
-from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.schemas import Schema, SchemaRegistry
 from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
 from doc2openapi.spec.summaries import OperationHeaders

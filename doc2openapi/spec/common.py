@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ServiceTable, ServiceTableKind
 from doc2openapi.scraper.status import ERROR_STATUS
+from doc2openapi.spec.field_counts import FieldCounts
 from doc2openapi.spec.page_operations import (
     AUTH_HEADER,
     SECURITY_SCHEME,
@@ -38,7 +39,7 @@ from doc2openapi.spec.page_operations import (
     page_groups,
 )
 from doc2openapi.spec.responses import value_schema
-from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.schemas import Schema, SchemaRegistry
 from doc2openapi.spec.servers import ENDPOINT_DEFAULT
 from doc2openapi.spec.url_parts import describe_servers, part_server
 from doc2openapi.spec.xml_bodies import message_body

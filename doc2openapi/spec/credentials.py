@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from doc2openapi.scraper.model import FieldTable, Requirement, TableRole
-from doc2openapi.spec.schemas import FieldCounts
+from doc2openapi.spec.field_counts import FieldCounts
 
 if TYPE_CHECKING:
     from doc2openapi.spec.page_operations import Operation

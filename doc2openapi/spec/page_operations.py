@@ -20,6 +20,7 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.placement import example_value
 from doc2openapi.scraper.toc import Toc
+from doc2openapi.spec.field_counts import FieldCounts
 from doc2openapi.spec.media import request_media_type
 from doc2openapi.spec.operation_names import (
     Route,
@@ -36,7 +37,7 @@ from doc2openapi.spec.request_lines import (
     subresource_key,
 )
 from doc2openapi.spec.responses import ResponseBuilder, value_schema
-from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry, identity
+from doc2openapi.spec.schemas import Schema, SchemaRegistry, identity
 from doc2openapi.spec.shared_responses import SharedResponses
 from doc2openapi.spec.wrappers import body_examples, body_ref, body_text, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, request_content

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
 from doc2openapi.scraper.status import ERROR_STATUS
+from doc2openapi.spec.field_counts import FieldCounts
 from doc2openapi.spec.media import OCTET_STREAM, is_file
-from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.schemas import Schema, SchemaRegistry
 from doc2openapi.spec.wrappers import body_examples, body_ref, body_text, report_inferred
 from doc2openapi.spec.xml_bodies import is_message_page, response_content
 

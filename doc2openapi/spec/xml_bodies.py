@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.scraper.model import XmlElement as Element
-from doc2openapi.spec.schemas import FieldCounts, Schema, SchemaRegistry
+from doc2openapi.spec.field_counts import FieldCounts
+from doc2openapi.spec.schemas import Schema, SchemaRegistry
 from doc2openapi.spec.xml_parents import (
     Path,
     Placement,

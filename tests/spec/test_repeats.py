@@ -7,7 +7,7 @@ from pathlib import Path
 
 from doc2openapi.diagnostics import Code, Diagnostic
 from doc2openapi.pipeline import ScrapeOutcome, scrape
-from doc2openapi.spec.schemas import FieldCounts
+from doc2openapi.spec.field_counts import FieldCounts
 
 HEAD = "<thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead>"
 BARE_HEAD = "<thead><tr><th>Parameter</th><th>Description</th></tr></thead>"

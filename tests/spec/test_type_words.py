@@ -85,7 +85,8 @@ def test_portal_type_words(word: str, expected: TypeExpr) -> None:
 
 def test_string_length_and_alternatives_in_the_schema() -> None:
     from doc2openapi.scraper.model import FieldRow, FieldTable, Requirement, TableRole  # noqa: PLC0415
-    from doc2openapi.spec.schemas import FieldCounts, SchemaRegistry  # noqa: PLC0415
+    from doc2openapi.spec.field_counts import FieldCounts  # noqa: PLC0415
+    from doc2openapi.spec.schemas import SchemaRegistry  # noqa: PLC0415
     from doc2openapi.spec.table_index import TableIndex  # noqa: PLC0415
 
     def row(name: str, type_text: str) -> FieldRow:
