@@ -40,7 +40,7 @@ from doc2openapi.scraper.placement import (
     retype,
     table_names,
 )
-from doc2openapi.scraper.slips import example_member, redirect_by_example, redirect_misdirected
+from doc2openapi.scraper.slips import member_beside, redirect_by_example, redirect_misdirected
 
 
 def place_unlinked(
@@ -96,7 +96,7 @@ def place_by_path(
         if position is None:
             continue
         owner = result[position]
-        value = example_member(examples, owner, path[-1])
+        value = member_beside(examples, owner, path[-1])
         type_text = "Array of objects" if isinstance(value, list) else "Object"
         row = FieldRow(
             name=path[-1],

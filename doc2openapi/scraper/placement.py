@@ -39,9 +39,12 @@ def link_to(table: FieldTable) -> Link:
 
 def links_nowhere(row: FieldRow, page_key: str) -> bool:
     """An object field whose row points at no table at all."""
-    if not _NESTED_TYPE.match(row.type_text.strip()) or row.type_links:
-        return False
-    if any(link.fragment for link in (*row.description_links, *row.name_links)):
+    return bool(_NESTED_TYPE.match(row.type_text.strip())) and _points_at_no_table(row, page_key)
+
+
+def _points_at_no_table(row: FieldRow, page_key: str) -> bool:
+    """A row with no Type link, no link to an anchor and no "Table N" of its page."""
+    if row.type_links or any(link.fragment for link in (*row.description_links, *row.name_links)):
         return False
     text = " ".join(line.text for line in row.description)
     return not same_page_table_numbers(text, row.description_links, page_key)
@@ -278,12 +281,7 @@ def _contradiction(orphan: FieldTable, owner: FieldTable, row: FieldRow, shape: 
 
 def _simple_unlinked(row: FieldRow, page_key: str) -> bool:
     """A field of a simple type ("String") whose row points at no table."""
-    if not _SIMPLE_TYPE.match(row.type_text.strip()):
-        return False
-    if row.type_links or any(link.fragment for link in (*row.description_links, *row.name_links)):
-        return False
-    text = " ".join(line.text for line in row.description)
-    return not same_page_table_numbers(text, row.description_links, page_key)
+    return bool(_SIMPLE_TYPE.match(row.type_text.strip())) and _points_at_no_table(row, page_key)
 
 
 def _example_shape(examples: Sequence[Example], name: str, members: set[str]) -> str:

@@ -32,18 +32,6 @@ from doc2openapi.scraper.placement import (
     table_names,
 )
 
-
-def example_member(examples: Sequence[Example], owner: FieldTable, name: str) -> Any:
-    """The value the page's example gives field ``name`` in an object that has fields of
-    ``owner``; None where no example shows it."""
-    names = {row.name for row in owner.fields}
-    for example in examples:
-        for parent in holders(example_value(example.text), name):
-            if names & set(parent):
-                return parent[name]
-    return None
-
-
 _TYPE_VOCABULARY = frozenset(
     "array arrays list of object objects table map string dict dictionary data structure see "
     "the and or a an type".split()
@@ -146,7 +134,7 @@ def _captioned_instead(
         return None
     if found[0].section != owner.section or _path_ends(target, row.name):
         return None
-    value = _member_beside(examples, owner, row.name)
+    value = member_beside(examples, owner, row.name)
     items = value if isinstance(value, list) else [value]
     keys = {k for item in items if isinstance(item, dict) for k in item}
     if not keys or not all(isinstance(item, dict) for item in items):
@@ -163,7 +151,7 @@ def _path_ends(table: FieldTable, name: str) -> bool:
     return any(re.split(r"[-./]", w)[-1] == name.lower() for w in _WORD.findall(text))
 
 
-def _member_beside(examples: Sequence[Example], owner: FieldTable, name: str) -> Any:
+def member_beside(examples: Sequence[Example], owner: FieldTable, name: str) -> Any:
     """The value the page's example gives field ``name`` in an object that also holds
     another field of ``owner``; None where no example shows it so."""
     names = {row.name for row in owner.fields} - {name}

@@ -307,9 +307,8 @@ def build_spec(
     _check_unique_ids(document_paths, builder)
     renames = fold_duplicates(builder.components, builder.component_owners)
     document_paths = _distinct_alternatives(rename_refs(document_paths, renames))
-    _report_unreached(
-        builder, headers, services, (document_paths, rename_refs(builder.responses, renames))
-    )
+    builder.responses = rename_refs(builder.responses, renames)
+    _report_unreached(builder, headers, services, (document_paths, builder.responses))
     document = _document(services, options, builder, document_paths)
     attach_examples(document, services, builder.diagnostics, options.openapi, cache)
     document = finalise(document, options.openapi)

@@ -47,10 +47,10 @@ def _body_suffix(status: str) -> str:
     """``ShowVolumeResponse`` for a success, ``ShowVolumeError404`` for an error."""
     if status.startswith("2"):
         return "Response"
-    return f"Error{status}" if _is_error(status) else f"Response{status}"
+    return f"Error{status}" if is_error_code(status) else f"Response{status}"
 
 
-def _is_error(code: str) -> bool:
+def is_error_code(code: str) -> bool:
     return code.startswith(("4", "5"))
 
 
@@ -193,7 +193,7 @@ class ResponseBuilder:
         """The codes an error body without a code of its own answers: each error code the
         page lists (itself or on a page its status sections link) without a body, else
         ``default``."""
-        own = [c for c in self.codes if _is_error(c)]
+        own = [c for c in self.codes if is_error_code(c)]
         listed = sorted(c for c in (*own, *self.linked) if c not in bodies)
         if listed:
             return listed

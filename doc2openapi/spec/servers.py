@@ -35,7 +35,8 @@ REGION_LABEL = re.compile(r"[a-z]{2}(?:-[a-z]+\d*)+(?:-\d+)?")
 _RESERVED_SUFFIXES = ("example.com", "example.net", "example.org")
 _RESERVED_TOP_LEVEL = frozenset({"example", "invalid", "test", "localhost", "local", "localdomain"})
 _DEFAULT_PORTS = {"https": "443", "http": "80"}
-_VARIABLE = re.compile(r"\{([^{}]+)\}")
+VARIABLE = re.compile(r"\{([^{}]+)\}")
+"""A ``{name}`` variable of a URL template."""
 _SHOWN_PAGES = 5
 ENDPOINT_DEFAULT = "endpoint.invalid"
 """The ``{endpoint}`` variable's default: a host that never resolves (RFC 6761), so a
@@ -124,7 +125,7 @@ def _votes(
 
 def _variables(url: str, region: str) -> dict[str, Any]:
     variables: dict[str, Any] = {}
-    for name in dict.fromkeys(_VARIABLE.findall(url)):
+    for name in dict.fromkeys(VARIABLE.findall(url)):
         if name == "region":
             variables[name] = {"default": region, "description": "The region of the endpoint."}
         else:

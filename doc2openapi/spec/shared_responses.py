@@ -17,12 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doc2openapi.scraper.model import ApiPage, Link, StatusCode
-from doc2openapi.spec.responses import http_phrase
+from doc2openapi.spec.responses import http_phrase, is_error_code
 from doc2openapi.text_names import pascal_case
-
-
-def is_error_code(code: str) -> bool:
-    return code.startswith(("4", "5"))
 
 
 @dataclass

@@ -20,8 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from doc2openapi.scraper.model import FieldRow, ServiceTable, UrlPart
-
-_VARIABLE = re.compile(r"\{([^{}]+)\}")
+from doc2openapi.spec.servers import VARIABLE
 
 
 def describe_servers(table: ServiceTable, servers: Sequence[dict[str, Any]]) -> set[int]:
@@ -66,7 +65,7 @@ def _describe(
         if labels and len(labels) == len(server_labels):
             placed: set[int] = set()
             for label, indexes in zip(server_labels, labels, strict=True):
-                name = _VARIABLE.fullmatch(label)
+                name = VARIABLE.fullmatch(label)
                 if name and name.group(1) in variables:
                     variables[name.group(1)] = _with_text(variables[name.group(1)], rows, indexes)
                     placed.update(indexes)
