@@ -120,13 +120,28 @@ def _names(label: str, title: str) -> bool:
 
 def instance_of(example: Endpoint, template: Endpoint) -> bool:
     """True when ``example`` is ``template`` with its placeholders filled in (a sample URI
-    written next to the URI it illustrates)."""
+    written next to the URI it illustrates). A sample that keeps some placeholders
+    (``/v1/{project_id}/alarms/al1441967036681`` beside ``/v1/{project_id}/alarms/{alarm_id}``)
+    is one when every segment it fills holds a digit, as identifiers do: a word
+    (``/servers/detail``) is a path of its own."""
     if example.method != template.method or "{" not in template.path:
         return False
-    if "{" in example.path:
+    if "{" not in example.path:
+        pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template.path))
+        return re.fullmatch(pattern, example.path) is not None
+    given, wanted = example.path.split("/"), template.path.split("/")
+    if len(given) != len(wanted) or given == wanted:
         return False
-    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template.path))
-    return re.fullmatch(pattern, example.path) is not None
+    return all(
+        value == segment or ("{" in segment and "{" not in value and _fills(value, segment))
+        for value, segment in zip(given, wanted, strict=True)
+    )
+
+
+def _fills(value: str, segment: str) -> bool:
+    """Whether a concrete segment with a digit in it fills a template segment."""
+    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(segment))
+    return any(c.isdigit() for c in value) and re.fullmatch(pattern, value) is not None
 
 
 def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:

@@ -1,0 +1,43 @@
+"""The URI section's request lines: a sample written beside the template it illustrates is
+that template's operation, not one more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from doc2openapi.scraper.endpoints import instance_of, parse_endpoint
+from tests.helpers.page_builders import scrape_html
+
+
+def _page(*uri_blocks: str) -> str:
+    blocks = "".join(uri_blocks)
+    return (
+        '<html><body><main><section id="op"><h1>Deleting a Widget</h1>'
+        f'<section id="uri"><h2>URI</h2>{blocks}</section>'
+        '<section id="resp"><h2>Response</h2><p>The response has no message body.</p>'
+        "</section></section></main></body></html>"
+    )
+
+
+def test_a_sample_that_keeps_the_project_placeholder_is_no_operation(tmp_path: Path) -> None:
+    """``DELETE .../{project_id}/widgets/wd1441967036681Abc`` under "Example" shows the
+    template ``.../{project_id}/widgets/{widget_id}`` with the widget ID filled in."""
+    html = _page(
+        "<p>DELETE /v1/{project_id}/widgets/{widget_id}</p>",
+        "<ul><li><p>Example</p><div class='highlight-text'><pre>"
+        "DELETE https://{Endpoint}/v1/{project_id}/widgets/wd1441967036681Abc</pre></div></li></ul>",
+    )
+    paths = scrape_html(tmp_path, html).spec.document["paths"]
+    assert {p: sorted(item) for p, item in paths.items()} == {
+        "/v1/{project_id}/widgets/{widget_id}": ["delete"]
+    }
+
+
+def test_a_word_in_place_of_a_placeholder_is_a_path_of_its_own() -> None:
+    template = parse_endpoint("GET", "/v1/{project_id}/widgets/{widget_id}")
+    assert not instance_of(parse_endpoint("GET", "/v1/{project_id}/widgets/detail"), template)
+    assert instance_of(parse_endpoint("GET", "/v1/{project_id}/widgets/wd12"), template)
+    assert instance_of(parse_endpoint("GET", "/v1/p1/widgets/detail"), template)
+    assert not instance_of(parse_endpoint("GET", "/v1/{project_id}/widgets/{widget_id}"), template)
+    assert not instance_of(parse_endpoint("PUT", "/v1/{project_id}/widgets/wd12"), template)
+    assert not instance_of(parse_endpoint("GET", "/v1/{project_id}/gadgets/wd12"), template)
