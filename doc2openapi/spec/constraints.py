@@ -2,7 +2,8 @@
 "Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false", and the
 ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
 characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "The maximum value
-is 1000", "minimum 1, maximum 64", "matches the regular expression ^[a-z]{1,64}$").
+is 1000", "minimum 1, maximum 64", "matches the regular expression ^[a-z]{1,64}$"), and
+patterns on a line of their own ("Regular expression matching: ^[a-z]+$").
 A keyword stated on a line of its own wins over one read from a sentence."""
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _SENTENCE_RANGES = (
 _SENTENCE_BOUND = re.compile(
     rf"\bthe (?P<side>minimum|maximum) value is (?P<number>{_NUMBER})(?![\d,])", re.I
 )
+_STATED_PATTERN = re.compile(r"^regular expression(?: matching)?\s*:\s*(?P<pattern>.*)$", re.I)
+"""A pattern on a line of its own; an empty rest means the next line (a code block) holds it."""
 _PATTERN = re.compile(
     r"\b(?:matches|meets|match|meet) the regular expression\s*:?\s*(?P<pattern>\S+)", re.I
 )
@@ -95,6 +98,12 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             continue
         if line.in_list:
             continue
+        stated = _STATED_PATTERN.match(text)
+        if stated:
+            pattern = stated.group("pattern").strip() or _next_text(lines, index)
+            if pattern and json_type == "string":
+                found["pattern"] = pattern
+            continue
         _add_sentence_keywords(found, line, json_type)
         bound = _BOUND.match(text)
         if bound:
@@ -110,6 +119,11 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             found.setdefault(key[1:], value)
             del found[key]
     return found
+
+
+def _next_text(lines: Sequence[TextLine], index: int) -> str:
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following.text.strip() if following and not following.in_list else ""
 
 
 def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str) -> None:

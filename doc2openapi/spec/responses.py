@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.model import ApiPage, FieldRow, FieldTable, TableRole
 from doc2openapi.scraper.status import ERROR_STATUS
+from doc2openapi.spec.coherence import described
 from doc2openapi.spec.field_counts import FieldCounts
 from doc2openapi.spec.media import OCTET_STREAM, is_file
 from doc2openapi.spec.schemas import Schema, SchemaRegistry
@@ -29,10 +30,14 @@ _IGNORED_RESPONSE_HEADERS = frozenset({"content-type"})
 def value_schema(
     registry: SchemaRegistry, table: FieldTable, row: FieldRow, counts: FieldCounts
 ) -> Schema:
-    """The schema of a parameter or header: text where the page gives no type."""
+    """The schema of a parameter or header: text where the page gives no type, with the
+    lengths and pattern its description states ("Maximum: 64" in a table with no Type
+    column)."""
     schema = registry.field_schema(table, row, "", counts)
     if "type" not in schema and "$ref" not in schema and "oneOf" not in schema:
-        schema = {"type": "string", **schema}
+        schema, dropped = described({"type": "string", **schema}, row.description)
+        for problem in dropped:
+            registry.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
     return schema
 
 

@@ -3,12 +3,14 @@ are the corpus's own wording)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from doc2openapi.scraper.model import TextLine
 from doc2openapi.spec.constraints import constraints_of
+from tests.helpers import page_builders
 
 KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
 
@@ -67,3 +69,42 @@ def test_sentence_constraints(
 def test_a_line_of_its_own_wins_over_a_sentence() -> None:
     lines = [TextLine("The value ranges from 0 to 100."), TextLine("Minimum: 1")]
     assert constraints_of(lines, "integer") == {"minimum": 1, "maximum": 100}
+
+
+def test_a_pattern_on_a_line_of_its_own_or_on_the_next() -> None:
+    """ "Regular expression matching: ^x$" states the pattern; with nothing after the colon,
+    the next line (a code block in the cell) holds it."""
+    same_line = [TextLine("Widget ID."), TextLine("Regular expression matching: ^wd[0-9]{4}$")]
+    assert constraints_of(same_line, "string") == {"pattern": "^wd[0-9]{4}$"}
+    next_line = [TextLine("Regular expression matching:"), TextLine("^([a-z]|-)*$")]
+    assert constraints_of(next_line, "string") == {"pattern": "^([a-z]|-)*$"}
+    assert constraints_of(same_line, "integer") == {}
+
+
+def test_a_parameter_without_a_type_column_keeps_its_stated_lengths(tmp_path: Path) -> None:
+    """A URI parameter table with no Type column: the parameter is text, and "Minimum: 1",
+    "Maximum: 64" and the pattern its description states are its lengths and pattern."""
+    table = page_builders.table(
+        ("Parameter", "Mandatory", "Description"),
+        (
+            "thing_id",
+            "Yes",
+            "Thing ID.</p><p>Minimum: 1</p><p>Maximum: 64</p>"
+            "<p>Regular expression matching: ^[a-z0-9-]{1,64}$",
+        ),
+        caption="Table 1 Parameter description",
+    )
+    html = (
+        '<html><body><main><section id="op"><h1>Deleting a Thing</h1>'
+        f'<section id="uri"><h2>URI</h2><p>DELETE /v1/things/{{thing_id}}</p>{table}</section>'
+        "</section></main></body></html>"
+    )
+    paths = page_builders.scrape_html(tmp_path, html).spec.document["paths"]
+    schema = paths["/v1/things/{thing_id}"]["delete"]["parameters"][0]["schema"]
+    stated = {k: schema.get(k) for k in ("type", "minLength", "maxLength", "pattern")}
+    assert stated == {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64,
+        "pattern": "^[a-z0-9-]{1,64}$",
+    }
