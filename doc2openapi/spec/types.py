@@ -82,7 +82,7 @@ _NOT_STATED = frozenset({"-", "--", "n/a", "<t>", "yaml"})
 """Type cells that state no type: a dash, a generic ``<T>``, "yaml" (any structure)."""
 _REQUIREMENT_WORDS = frozenset({"yes", "no", "mandatory", "optional"})
 _ARRAY_OF = re.compile(
-    r"^(?:array|list)\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>|\(\s*(?P<paren>.+)\s*\)"
+    r"^(?:arrays?|lists?)\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>|\(\s*(?P<paren>.+)\s*\)"
     r"|\[\s*(?P<bracket>.+)\s*\])$",
     re.I,
 )
@@ -313,6 +313,9 @@ def _item_type(text: str) -> TypeExpr:
         return Primitive(*_PRIMITIVES[single])
     if word in ("object", "objects", "dict", "json", "dictionary"):
         return ObjectType()
+    if re.match(r"(?:arrays?|lists?)\b", word):  # "Array of arrays of objects"
+        inner = parse_type(text)
+        return inner if isinstance(inner, ArrayType) else ArrayType(None)
     named = _NAMED_OBJECT.match(text.strip())
     if named:
         return ObjectType(named.group("name"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from doc2openapi.spec.types import (
@@ -17,6 +19,7 @@ from doc2openapi.spec.types import (
     agrees,
     parse_type,
 )
+from tests.helpers import page_builders
 
 STRING = Primitive("string")
 
@@ -50,6 +53,10 @@ STRING = Primitive("string")
         ("Array", ArrayType(None)),
         ("List", ArrayType(None)),
         ("Array<Array<AvailabilityZone>>", ArrayType(ArrayType(ObjectType("AvailabilityZone")))),
+        ("Array of arrays of Dimension objects", ArrayType(ArrayType(ObjectType("Dimension")))),
+        ("Array of arrays of objects", ArrayType(ArrayType(ObjectType()))),
+        ("Array of arrays of strings", ArrayType(ArrayType(STRING))),
+        ("Array of arrays", ArrayType(ArrayType(None))),
         ("Null", NullType()),
         ("", AnyType()),
         ("Integer/Boolean", OneOfType((Primitive("integer"), Primitive("boolean")))),
@@ -81,3 +88,32 @@ def test_a_value_agrees_with_the_kind_its_type_word_says(
     value: object, word: str, expected: bool
 ) -> None:
     assert agrees(value, parse_type(word)) is expected
+
+
+def test_an_array_of_arrays_of_linked_objects_nests_the_linked_table(tmp_path: Path) -> None:
+    """ "Array of arrays of Dimension objects" linking the Dimension table: each item of the
+    body field is a list whose items are that table's objects."""
+    fields = ("Parameter", "Mandatory", "Type", "Description")
+    body = page_builders.table(
+        fields,
+        ("groups", "Yes", 'Array of arrays of <a href="#dim">Dimension</a> objects', "Groups."),
+        caption="Table 1 Request body parameters",
+    )
+    dimension = page_builders.table(
+        fields, ("name", "Yes", "String", "Dimension name."), caption="Table 2 Dimension"
+    )
+    html = (
+        '<html><body><main><section id="op"><h1>Creating a Thing</h1>'
+        '<section id="uri"><h2>URI</h2><p>POST /v1/things</p></section>'
+        f'<section id="req"><h2>Request Parameters</h2>{body}<span id="dim"></span>{dimension}'
+        "</section></section></main></body></html>"
+    )
+    document = page_builders.scrape_html(tmp_path, html).spec.document
+    operation = document["paths"]["/v1/things"]["post"]
+    schema = page_builders.resolve(
+        document, operation["requestBody"]["content"]["application/json"]["schema"]
+    )
+    groups = schema["properties"]["groups"]
+    assert groups["type"] == "array" and groups["items"]["type"] == "array"
+    item = page_builders.resolve(document, groups["items"]["items"])
+    assert set(item["properties"]) == {"name"}
