@@ -8,7 +8,7 @@ an identifier, so a phrase says what the keys are (the network's name), not what
 Names with an identifier's marks (``_``, digits, ``-``, dots, brackets), two names joined by
 "or", and Title Case names (a header's ``Content Type``) are not phrases.
 
-A row named ``[Array element]`` or ``[items]`` that is alone in its
+A row named ``[Array element]``, ``[items]`` or "Array elements" that is alone in its
 table describes the table's whole value (a response body that is an array), and so does a
 row without a name alone in its table (a body that is a file)."""
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 Placeholder = Literal["map", "items"]
 _KEY_NAME = re.compile(r"^(?:\{[^{}]+\}|<[^<>]+>|.*\buser[- ]defined\b.*\bkey\b.*)$", re.I)
-_ITEM_NAME = re.compile(r"^\[[^\[\]]+\]$")
+_ITEM_NAME = re.compile(r"^\[[^\[\]]+\]$|^(?:array|list) (?:elements?|items?)$", re.I)
 _PHRASE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)+$")
 
 

@@ -21,6 +21,9 @@ from doc2openapi.spec.table_index import TableIndex
         ("User-defined field key and value pair", "map"),
         ("[Array element]", "items"),
         ("[items]", "items"),
+        ("Array elements", "items"),  # the items of a body that is an array, in words
+        ("List items", "items"),
+        ("Array element names", "map"),
         ("metadata", None),
         # a phrase of ordinary words names what the keys are (ecs "Querying the Metadata of
         # a Specified Image": the metadata's user keys; "addresses": network names)
@@ -74,6 +77,13 @@ def test_an_item_placeholder_alone_is_the_tables_whole_value() -> None:
     schema = component(row("[items]", "Array of strings"))
     assert schema["type"] == "array"
     assert schema["items"] == {"type": "string", "x-source": "p.html#t"}
+
+
+def test_array_elements_alone_is_the_tables_whole_value() -> None:
+    # a request table of one row "Array elements | Array of objects": the body is the array
+    schema = component(row("Array elements", "Array of strings", required=True))
+    assert schema["type"] == "array"
+    assert "additionalProperties" not in schema
 
 
 def test_a_phrase_row_gives_the_values_of_the_maps_keys() -> None:
