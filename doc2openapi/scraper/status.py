@@ -93,10 +93,15 @@ def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnos
 
 def _description_column(header: Sequence[str], status: int) -> int | None:
     """The column headed "Description" where a table has one: it says what a
-    code means, which a later column ("SOAP Error Code Prefix") would not. Without one, the
+    code means, which a later column ("SOAP Error Code Prefix", "Measure") would not; else
+    one whose heading ends in "description" ("Error Code Description"). Without either, the
     last other column does."""
-    for index, text in enumerate(header):
-        if index != status and text.strip().lower() == "description":
+    headings = [(i, text.strip().lower()) for i, text in enumerate(header) if i != status]
+    for index, text in headings:
+        if text == "description":
+            return index
+    for index, text in headings:
+        if text.endswith(" description"):
             return index
     return None
 

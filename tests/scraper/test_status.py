@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from doc2openapi.diagnostics import Code
 from doc2openapi.scraper.interpret import read_api_page
 from doc2openapi.scraper.model import ApiPage, TableRole
@@ -217,22 +219,29 @@ def test_the_status_column_of_an_error_code_table_gives_codes() -> None:
     }
 
 
-def test_an_http_response_code_column_gives_codes_described_by_the_description() -> None:
-    """A column after the code ("SOAP Error Code Prefix") does not say what the code means;
-    the Description column does."""
+@pytest.mark.parametrize(
+    ("header", "row", "meaning"),
+    [
+        # a column after the code ("SOAP Error Code Prefix") does not say what it means
+        (
+            ("Error Code", "Description", "HTTP Response Code", "SOAP Error Code Prefix"),
+            ("NoSuchThing", "The thing does not exist.", "404 not found", "Client"),
+            "The thing does not exist.",
+        ),
+        # without a "Description" column, "Error Code Description" says it; the last
+        # column ("Measure", "Solution") says what to do about it
+        (
+            ("HTTP Status Code", "Error Code", "Error Code Description", "Measure"),
+            ("404", "WID.0016", "The widget does not exist.", "Check the widget ID."),
+            "The widget does not exist.",
+        ),
+    ],
+)
+def test_the_description_column_says_what_a_code_means(
+    header: tuple[str, ...], row: tuple[str, ...], meaning: str
+) -> None:
     page = api(
-        portal_page(
-            section(
-                "Error Responses",
-                table(
-                    ("Error Code", "Description", "HTTP Response Code", "SOAP Error Code Prefix"),
-                    ("NoSuchThing", "The thing does not exist.", "404 not found", "Client"),
-                    caption="Table 2 Error response elements",
-                ),
-            )
-        )
+        portal_page(section("Error Responses", table(header, row, caption="Table 2 Errors")))
     )
-    assert {c.code: c.description for c in page.status_codes} == {
-        "404": "The thing does not exist."
-    }
+    assert {c.code: c.description for c in page.status_codes} == {"404": meaning}
     assert not [d for d in page.diagnostics if d.code is Code.TABLE_UNPLACED]
