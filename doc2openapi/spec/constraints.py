@@ -1,9 +1,10 @@
 """Constraints a description states in so many words: "Enumeration values:" lists,
 "Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false", and the
 ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
-characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "The maximum value
-is 1000", "minimum 1, maximum 64", "matches the regular expression ^[a-z]{1,64}$"), and
-patterns on a line of their own ("Regular expression matching: ^[a-z]+$").
+characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "Range: 1 to 100",
+"... Supported range: 1 to 5", "The maximum value is 1000", "minimum 1, maximum 64",
+"matches the regular expression ^[a-z]{1,64}$"), and patterns on a line of their own
+("Regular expression matching: ^[a-z]+$").
 A keyword stated on a line of its own wins over one read from a sentence."""
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _STATED_RANGES = (
 )
 _SENTENCE_RANGES = (
     re.compile(rf"\bvalue ranges? (?:from|between) {_RANGE}\b", re.I),
+    re.compile(rf"(?:^|\.\s+)(?:supported |value )?range\s*:\s*{_RANGE}", re.I),
     re.compile(
         rf"\bminimum\s+(?P<low>{_NUMBER})\s*,\s*(?:and\s+)?maximum\s+(?P<high>{_NUMBER})", re.I
     ),

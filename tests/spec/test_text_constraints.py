@@ -48,6 +48,18 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
             {"maximum": 1000, "minimum": 1},
         ),
         ("minimum 1, maximum 64", (), "integer", {"minimum": 1, "maximum": 64}),
+        # "Range:" on its own or after a sentence (iam "... Value range: 15-1440",
+        # a held-out "Range: 1 to 100 (default)"); a word before "range" is not this
+        ("Range: 1 to 100 (default)", (), "integer", {"minimum": 1, "maximum": 100}),
+        (
+            "Times the condition was met. Supported range: 1 to 5",
+            (),
+            "integer",
+            {"minimum": 1, "maximum": 5},
+        ),
+        ("Lockout period. Value range: 15-30", (), "integer", {"minimum": 15, "maximum": 30}),
+        ("Supported range: 0 to Number.MAX_VALUE", (), "number", {}),
+        ("Port range: 1 to 65535", (), "integer", {}),
         (
             "The value ranges from 1 to 64 characters.",
             (),
