@@ -1,4 +1,5 @@
-"""Constraints a description states in so many words: "Enumeration values:" lists,
+"""Constraints a description states in so many words: "Enumeration values:" (or "The value
+can be:" on a line of its own) lists,
 "Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false", and the
 ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
 characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "Range: 1 to 100",
@@ -21,7 +22,7 @@ _BOUND = re.compile(
     re.I,
 )
 _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)
-_ENUM_HEAD = re.compile(r"^enumeration values?\s*:?$", re.I)
+_ENUM_HEAD = re.compile(r"^(?:enumeration values?|the value can be)\s*:?$", re.I)
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
 _RANGE = (
     rf"(?P<low>{_NUMBER})\s*(?P<unit>[a-z]+)?\s*(?:-|to|~)\s*(?P<high>{_NUMBER})"

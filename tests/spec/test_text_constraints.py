@@ -120,3 +120,21 @@ def test_a_parameter_without_a_type_column_keeps_its_stated_lengths(tmp_path: Pa
         "maxLength": 64,
         "pattern": "^[a-z0-9-]{1,64}$",
     }
+
+
+def test_a_list_after_the_value_can_be_enumerates_the_values() -> None:
+    """ "The value can be:" on a line of its own, then one bold value per list item, is an
+    enumeration like "Enumeration values:"; said inside a sentence it is not."""
+    listed = [
+        TextLine("Method for adding widgets."),
+        TextLine("The value can be:"),
+        TextLine("AUTO", in_list=True, strong=("AUTO",)),
+        TextLine("MANUAL: added by hand.", in_list=True, strong=("MANUAL",)),
+    ]
+    assert constraints_of(listed, "string") == {"enum": ["AUTO", "MANUAL"]}
+    periods = [TextLine("The value can be:")] + [
+        TextLine(v, in_list=True, strong=(v,)) for v in ("0", "300")
+    ]
+    assert constraints_of(periods, "integer") == {"enum": [0, 300]}
+    inline = [TextLine("Aggregation. The value can be:"), *listed[2:]]
+    assert constraints_of(inline, "string") == {}
