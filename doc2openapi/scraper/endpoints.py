@@ -79,7 +79,21 @@ def read_endpoints(page: Page, report: Report) -> list[Endpoint]:
             )
             continue
         unique.append(endpoint)
-    return [e for e in unique if not any(instance_of(e, t) for t in unique if t is not e)]
+    templates = [e for e in unique if not any(instance_of(e, t) for t in unique if t is not e)]
+    return _one_per_path(templates)
+
+
+def _one_per_path(endpoints: list[Endpoint]) -> list[Endpoint]:
+    """One endpoint per method and path: a sample URI with a query (``GET .../alarms?start=
+    al1&limit=10`` under ``GET .../alarms``) adds its query names to the template's."""
+    merged: dict[tuple[str, str], Endpoint] = {}
+    for endpoint in endpoints:
+        key = (endpoint.method, endpoint.path)
+        first = merged.setdefault(key, endpoint)
+        if first is not endpoint:
+            query = first.query + tuple(n for n in endpoint.query if n not in first.query)
+            merged[key] = parse_endpoint(first.method, first.path, query)
+    return list(merged.values())
 
 
 def titled_example_endpoints(page: Page) -> list[Endpoint]:

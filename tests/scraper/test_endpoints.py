@@ -41,3 +41,21 @@ def test_a_word_in_place_of_a_placeholder_is_a_path_of_its_own() -> None:
     assert not instance_of(parse_endpoint("GET", "/v1/{project_id}/widgets/{widget_id}"), template)
     assert not instance_of(parse_endpoint("PUT", "/v1/{project_id}/widgets/wd12"), template)
     assert not instance_of(parse_endpoint("GET", "/v1/{project_id}/gadgets/wd12"), template)
+
+
+def test_a_sample_with_a_query_adds_its_names_to_the_one_operation(tmp_path: Path) -> None:
+    """``GET .../widgets`` and, under "Example", ``GET .../widgets?start=w1&limit=10``: one
+    operation of one page (no OPERATION_MERGED naming the page twice)."""
+    html = _page(
+        "<p>GET /v1/{project_id}/widgets</p>",
+        "<ul><li><p>Example</p><div class='highlight-text'><pre>"
+        "GET https://{Endpoint}/v1/{project_id}/widgets?start=w1&amp;limit=10</pre></div></li></ul>",
+    )
+    outcome = scrape_html(tmp_path, html)
+    operation = outcome.spec.document["paths"]["/v1/{project_id}/widgets"]["get"]
+    assert operation["x-source"] == "page.html"
+    assert [p["name"] for p in operation["parameters"] if p["in"] == "query"] == [
+        "start",
+        "limit",
+    ]
+    assert "D304" not in {d.code.value for d in outcome.diagnostics}
