@@ -300,12 +300,13 @@ class SchemaRegistry:
                     "type": "object",
                     "additionalProperties": self._type_schema(values, target, row, owner) or True,
                 }
-            case ArrayType(items=items):
+            case ArrayType(items=items, unique=unique):
                 if items is None:
                     item_schema: Schema = self.target_ref(target, hint, owner) if target else {}
                 else:
                     item_schema = self._type_schema(items, target, row, owner)
-                return {"type": "array", "items": item_schema}
+                array: Schema = {"type": "array", "items": item_schema}
+                return {**array, "uniqueItems": True} if unique else array
             case ObjectType(schema_name=name):
                 if target is not None:
                     return self.target_ref(target, name or hint, owner)

@@ -96,6 +96,8 @@ _MAP = re.compile(
 _NAMED_OBJECT = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_.:]*)\s+objects?$", re.I)
 _SIZED = re.compile(r"^(?P<word>[a-z]+)\s*\(\s*(?P<size>\d+)\s*\)$", re.I)
 """``String(255)``: a string of at most 255 characters."""
+_SET = re.compile(r"^set\s*(?:of\s+(?P<of>.+?)|<\s*(?P<angle>.+)\s*>)$", re.I)
+"""``Set<String>``, ``Set of strings``: an array of different items."""
 _WORD_ARRAY = re.compile(r"^(?:array|list)\s+(?P<item>[a-z]+)$", re.I)
 """``Array String``: an array of that primitive."""
 _GO_ARRAY = re.compile(r"^\[\]\s*(?P<item>\S.*)$")
@@ -132,6 +134,8 @@ class MapType:
 class ArrayType:
     items: TypeExpr | None
     """None for a plain "Array" that does not say of what."""
+    unique: bool = False
+    """``Set<String>``: an array whose items are all different."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,13 @@ def _array_form(original: str) -> TypeExpr | None:
         if match and (pattern is not _WORD_ARRAY or match.group("item").lower() in _PRIMITIVES):
             return ArrayType(_item_type(match.group("item")))
     return None
+
+
+def _set_form(original: str) -> TypeExpr | None:
+    match = _SET.match(original)
+    if match is None:
+        return None
+    return ArrayType(_item_type(match.group("of") or match.group("angle")), unique=True)
 
 
 def _sized_form(original: str) -> TypeExpr | None:
@@ -296,6 +307,7 @@ def _sentence_form(original: str) -> TypeExpr | None:
 _FORMS = (
     _map_form,
     _array_form,
+    _set_form,
     _named_object_form,
     _sized_form,
     _table_form,

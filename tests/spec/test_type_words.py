@@ -101,5 +101,8 @@ def test_string_length_and_alternatives_in_the_schema() -> None:
     assert [o["type"] for o in either["oneOf"]] == ["integer", "boolean"]
     upload = registry.field_schema(table, row("content", "File"), "", counts)
     assert (upload["type"], upload["format"]) == ("string", "binary")
+    names = registry.field_schema(table, row("ignored", "Set<String>"), "", counts)
+    assert (names["type"], names["items"]["type"]) == ("array", "string")
+    assert names["uniqueItems"] is True
     assert counts.unknown_type == 0
-    assert counts.recognised == 3
+    assert counts.recognised == 4
