@@ -9,6 +9,13 @@ import re
 PARENTHESES = re.compile(r"\(.*?\)")
 
 
+_SUCCESS_RESPONSE = frozenset(
+    {"normal response", "normal responses", "successful response", "success response"}
+)
+"""Titles of a section that gives the body of a successful request (older pages title it
+"Normal Response" beside an "Abnormal Response" section)."""
+
+
 class SectionKind(enum.Enum):
     FUNCTION = "function"
     URI = "uri"
@@ -38,7 +45,7 @@ def section_kind(title: str) -> SectionKind:
         return SectionKind.EXAMPLE
     if text.startswith(("request", "request parameter")):
         return SectionKind.REQUEST
-    if text.startswith(("response", "response parameter")):
+    if text.startswith(("response", "response parameter")) or text in _SUCCESS_RESPONSE:
         return SectionKind.RESPONSE
     if text in ("returned values", "returned value", "status code", "status codes", "return codes"):
         return SectionKind.STATUS

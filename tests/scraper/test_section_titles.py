@@ -8,6 +8,7 @@ import pytest
 
 from doc2openapi.pipeline import scrape
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
+from tests.helpers.page_builders import FIELDS, portal_page, resolve, scrape_html, section, table
 
 
 @pytest.mark.parametrize("title", ["URI", "Request URI", "URI Format", "API Format"])
@@ -36,3 +37,37 @@ def test_api_format_section_with_a_request_line_without_blank(tmp_path: Path) ->
     assert operation["summary"] == "Querying All API Versions"
     counts = outcome.spec.counts[tmp_path.name]["versions.html"]
     assert (counts.recognised, counts.failed) == (1, 0)
+
+
+@pytest.mark.parametrize("title", ["Normal Response", "Successful Response"])
+def test_a_section_titled_for_the_successful_request_gives_the_response(title: str) -> None:
+    assert section_kind(title) is SectionKind.RESPONSE
+
+
+def test_normal_response_section_gives_the_body_of_the_operation(tmp_path: Path) -> None:
+    """Older pages title the response "Normal Response" (its tables are the success body,
+    a nested one linked from a type cell) beside an "Abnormal Response" section."""
+    html = portal_page(
+        section(
+            "Normal Response",
+            table(
+                FIELDS,
+                ("labels", "List data structure. See <a href='#t3'>Table 3</a>.", "Labels."),
+                caption="Table 2 Parameter description",
+            ),
+            "<span id='t3'></span>",
+            table(
+                FIELDS,
+                ("text", "String", "The text of a label."),
+                caption="Table 3 labels field data structure description",
+            ),
+        ),
+        section("Abnormal Response", "<p>See the error codes.</p>"),
+    )
+    outcome = scrape_html(tmp_path, html)
+    operation = outcome.spec.document["paths"]["/v1/things/{id}"]["get"]
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    labels = resolve(outcome.spec.document, body)["properties"]["labels"]
+    assert list(resolve(outcome.spec.document, labels["items"])["properties"]) == ["text"]
+    counts = outcome.spec.counts[tmp_path.name]["page.html"]
+    assert (counts.recognised, counts.failed) == (2, 0)
