@@ -87,16 +87,9 @@ class ResponseBuilder:
     def responses(self) -> dict[str, Any]:
         self.linked = self._linked_codes()
         bodies = self._bodies()
-        if not bodies and not self.codes:
-            method = self.page.endpoints[0].method
-            code = "204" if method == "DELETE" and self.page.response_none else "200"
-            self.report(
-                Code.STATUS_CODE_IMPLIED,
-                f"no status code is documented; the operation answers {code}",
-                Level.INFO,
-                "",
-            )
-            self.codes[code] = ""
+        given = {*self.codes, *bodies}
+        if not any(not is_error_code(c) and c != ERROR_STATUS for c in given):
+            self._implied_success(bool(given))
         headers = self._headers(sorted(set(self.codes) | set(bodies)))
         responses: dict[str, Any] = {}
         for code in sorted(set(self.codes) | set(bodies) | set(headers) | set(self.linked)):
@@ -111,6 +104,20 @@ class ResponseBuilder:
                 response["content"] = {media: {"schema": bodies[code]}}
             responses[code] = response
         return responses
+
+    def _implied_success(self, errors_only: bool) -> None:
+        """An operation answers a request that succeeds even where its page gives no code
+        for that (no status code at all, or error codes and error bodies only)."""
+        method = self.page.endpoints[0].method
+        code = "204" if method == "DELETE" and self.page.response_none else "200"
+        what = "no success status code" if errors_only else "no status code"
+        self.report(
+            Code.STATUS_CODE_IMPLIED,
+            f"{what} is documented; the operation answers {code}",
+            Level.INFO,
+            "",
+        )
+        self.codes[code] = ""
 
     def _linked_codes(self) -> list[str]:
         """The error codes of the pages the status sections link that the page does not

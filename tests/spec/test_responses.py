@@ -142,3 +142,20 @@ def test_request_and_response_headers(tmp_path: Path) -> None:
     assert created["headers"]["X-Subject-Token"]["description"] == "The new token."
     schema = document["components"]["schemas"][body_ref(created).rsplit("/", 1)[-1]]
     assert list(schema["properties"]) == ["token"]
+
+
+def test_a_page_that_lists_only_error_codes_still_answers_a_success(tmp_path: Path) -> None:
+    """A "Normal response: None" and a status section of error codes only: the operation
+    succeeds all the same, with the implied 200 (said), beside the listed errors."""
+    html = portal_page(
+        section("Response", "<ul><li><p>Normal response</p><p>None</p></li></ul>"),
+        section(
+            "Status Codes",
+            "<p>Abnormal</p>",
+            table(("Status Code", "Description"), ("400", "Bad."), ("404", "Gone.")),
+        ),
+    )
+    op, codes = operation(tmp_path, html)
+    assert sorted(op["responses"]) == ["200", "400", "404"]
+    assert "content" not in op["responses"]["200"]
+    assert "D302" in codes
