@@ -45,6 +45,7 @@ from doc2openapi.scraper.status import (
     listed_codes,
     mentions_code,
     stated_status,
+    status_after,
     status_rows,
     unique_codes,
 )
@@ -414,15 +415,21 @@ def _response_none(page: Page) -> bool:
 
 
 def _response_links(page: Page) -> tuple[Link, ...]:
-    """Links to other pages from response sections without a table of their own."""
+    """Links to other pages from response sections: every link of a section without a
+    table of its own; in a section with tables (the success body), the links under an
+    error label ("Abnormal response: see Abnormal Request Results"), which mean the error
+    body only."""
     found: list[Link] = []
     for section in page.sections:
         if section_kind(section.title) is not SectionKind.RESPONSE:
             continue
-        if any(isinstance(b, Table) for b in section.blocks):
-            continue
+        tabled = any(isinstance(b, Table) for b in section.blocks)
+        status = ""
         for block in section.blocks:
-            if isinstance(block, Paragraph):
+            if not isinstance(block, Paragraph):
+                continue
+            status = status_after(block.text, status)
+            if not tabled or status == ERROR_STATUS:
                 found.extend(k for k in block.links if k.page and k.page != page.key)
     return tuple(found)
 

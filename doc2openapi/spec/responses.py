@@ -158,8 +158,10 @@ class ResponseBuilder:
                 bodies[table.status] = self._body(table, table.status, self.base + suffix)
             else:
                 implied = table
-        if implied is None and error is None and not bodies:
-            implied, error = self.registry.pages.responses(self.page.response_links)
+        if error is None and self.page.response_links:
+            linked, error = self.registry.pages.responses(self.page.response_links)
+            if implied is None and not bodies:
+                implied = linked
         if implied is not None:
             code = self._success_code(bodies)
             bodies[code] = self._body(implied, code, self.base + "Response")

@@ -106,6 +106,33 @@ def test_a_response_section_linking_a_shared_page_takes_its_tables(tmp_path: Pat
     assert (counts.recognised, counts.failed) == (4, 0)
 
 
+def test_an_abnormal_response_link_beside_the_success_body_gives_the_error_body(
+    tmp_path: Path,
+) -> None:
+    """The page's own table is the success body; the link under "Abnormal response"
+    gives the error body (the shared page's error table) to each error code, not a second
+    success body."""
+    request = _table("", ("name", "String", "A name."))
+    response = (
+        "<ul><li><p>Normal response</p>"
+        + _table("Table 2 Parameter description", ("id", "String", "The ID."))
+        + "</li><li><p>Abnormal response</p>"
+        + '<p>For details, see <a href="task.html">Responses (Task)</a>.</p></li></ul>'
+        + "<h2>Status Code</h2><ul><li><p>Normal</p><p>200</p></li>"
+        + "<li><p>Abnormal</p><p>400</p></li></ul>"
+    )
+    outcome = _scrape(
+        tmp_path, {"op.html": _api_page(request, response), "task.html": SHARED_RESPONSE}
+    )
+    document = outcome.spec.document
+    responses = _operation(outcome)["responses"]
+    assert sorted(responses) == ["200", "400"]
+    success = _resolve(document, responses["200"]["content"]["application/json"]["schema"])
+    assert set(success["properties"]) == {"id"}
+    error = _resolve(document, responses["400"]["content"]["application/json"]["schema"])
+    assert set(error["properties"]) == {"error"}
+
+
 def test_a_field_linking_a_page_of_structures_takes_the_table_named_for_it(
     tmp_path: Path,
 ) -> None:
