@@ -19,6 +19,7 @@ from doc2openapi.scraper.credentials import authenticates
 from doc2openapi.scraper.endpoints import read_endpoints, titled_example_endpoints
 from doc2openapi.scraper.error_rows import split_error_rows
 from doc2openapi.scraper.field_rows import each_name, names_elements, read_field_row
+from doc2openapi.scraper.key_value_maps import maps_by_example
 from doc2openapi.scraper.model import (
     ApiPage,
     Block,
@@ -233,7 +234,8 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     examples = page_examples(page)
     tables, notes = place_unlinked(tables, examples, reader.unlinked_bodies)
     tables, nested_notes = nest_by_example(tables, examples)
-    reader.diagnostics.extend((*notes, *nested_notes))
+    tables, map_notes = maps_by_example(tables, examples)
+    reader.diagnostics.extend((*notes, *nested_notes, *map_notes))
     tables = reader.without_duplicates(tables)
     tables = request_tables(tables, endpoints, examples)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
