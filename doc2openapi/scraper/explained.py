@@ -16,8 +16,13 @@ import re
 
 from doc2openapi.scraper.model import Row, Table
 
-_MESSAGE_START = re.compile(r"^(?:[A-Z]+\s+/|HTTP/|https?:|/|curl\b|[{\[<])", re.I)
-"""A request or status line, a URI, a command, a JSON or an XML body."""
+_MESSAGE_START = re.compile(
+    r"^(?:[A-Z]+\s+/|(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(?:https?:|\{)|HTTP/|https?:|/"
+    r"|curl\b|[{\[<])",
+    re.I,
+)
+"""A request line (``GET /v1/x``, ``GET https://{Endpoint}/v1/x?limit={limit}``), a status
+line, a URI, a command, a JSON or an XML body."""
 _FORMULA = re.compile(r"^[\w-]+\s*=\s*\S.*?\+", re.S)
 """A name assigned a concatenation: ``StringToSign = HTTP-Verb + "\\n" + ...``."""
 _LONGEST_PART = 80
