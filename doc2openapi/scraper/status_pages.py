@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from doc2openapi.scraper.model import Link, Page, Paragraph, StatusCode
+from doc2openapi.scraper.model import Block, Link, Page, Paragraph, StatusCode, Table
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 from doc2openapi.scraper.status import is_status_table, status_rows
 
@@ -30,18 +30,26 @@ def refers_to_codes(title: str) -> bool:
 
 
 def status_links(page: Page) -> tuple[Link, ...]:
-    """Links to other pages from the paragraphs of a page's status and error sections, in
-    page order, without repeats."""
+    """Links to other pages from the paragraphs of a page's status and error sections and
+    from the cells of their status-code tables ("201 | Normal response. For more status
+    codes, see Status Codes."), in page order, without repeats."""
     found: dict[tuple[str, str], Link] = {}
     for section in page.sections:
         if not refers_to_codes(section.title):
             continue
         for block in section.blocks:
-            if isinstance(block, Paragraph):
-                for link in block.links:
-                    if link.page and link.page != page.key and not link.external:
-                        found.setdefault((link.page, link.fragment), link)
+            for link in _block_links(block):
+                if link.page and link.page != page.key and not link.external:
+                    found.setdefault((link.page, link.fragment), link)
     return tuple(found.values())
+
+
+def _block_links(block: Block) -> tuple[Link, ...]:
+    if isinstance(block, Paragraph):
+        return block.links
+    if isinstance(block, Table) and is_status_table(block.header):
+        return tuple(link for row in block.rows for cell in row.cells for link in cell.links)
+    return ()
 
 
 def listed_status_codes(page: Page) -> tuple[StatusCode, ...]:

@@ -112,6 +112,20 @@ def test_a_code_the_page_documents_keeps_its_own_response(tmp_path: Path) -> Non
     assert found["503"] == {"$ref": "#/components/responses/Error503"}
 
 
+def test_a_status_table_that_links_the_general_page_gives_its_codes(tmp_path: Path) -> None:
+    """The page's own table lists its success and, in the row's description, points at the
+    service's codes: "201 | Normal response. For more status codes, see Status Codes."."""
+    link = '<a class="reference internal" href="general.html">Status Codes</a>'
+    own = section(
+        "Status Codes",
+        table(("Status Code", "Description"), ("201", f"Normal response. For more, see {link}.")),
+    )
+    document, _ = build(tmp_path, {"general.html": GENERAL, "a.html": operation_page("/v1/a", own)})
+    found = responses(document, "/v1/a")
+    assert sorted(found) == ["201", "400", "503"]
+    assert found["400"] == {"$ref": "#/components/responses/Error400"}
+
+
 def test_the_pages_own_error_body_answers_the_linked_codes(tmp_path: Path) -> None:
     body = section(
         "Response Parameters",
