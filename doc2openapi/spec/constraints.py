@@ -100,6 +100,7 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
                 found["enum"] = values
             continue
         if line.in_list:
+            _add_stated_keywords(found, text, json_type)
             continue
         stated = _STATED_PATTERN.match(text)
         if stated:
@@ -127,6 +128,20 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
 def _next_text(lines: Sequence[TextLine], index: int) -> str:
     following = lines[index + 1] if index + 1 < len(lines) else None
     return following.text.strip() if following and not following.in_list else ""
+
+
+def _add_stated_keywords(found: dict[str, Any], text: str, json_type: str) -> None:
+    """Keywords a list item states as a whole ("-  Value range: 0 to 2000.", "-  Maximum:
+    64"): a description written as a list of sentences about the field. A list item's
+    sentences are left alone: they may speak of a case, not of the field."""
+    for kind, pattern in _STATED_RANGES:
+        match = pattern.match(text)
+        if match:
+            _add_range(found, match, json_type, kind)
+            return
+    bound = _BOUND.match(text)
+    if bound:
+        _add_bound(found, bound, json_type)
 
 
 def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str) -> None:

@@ -138,3 +138,17 @@ def test_a_list_after_the_value_can_be_enumerates_the_values() -> None:
     assert constraints_of(periods, "integer") == {"enum": [0, 300]}
     inline = [TextLine("Aggregation. The value can be:"), *listed[2:]]
     assert constraints_of(inline, "string") == {}
+
+
+def test_a_list_item_that_states_a_range_constrains_the_field() -> None:
+    """A description written as a list of sentences about the field ("-  Number of records
+    on each page.", "-  Value range: 0 to 2000."): the item stating the range as a whole is
+    the field's; an item's sentence may speak of a case, and is left alone."""
+    lines = [
+        TextLine("Number of records returned on each page.", in_list=True),
+        TextLine("Value range: 0 to 2000.", in_list=True),
+    ]
+    assert constraints_of(lines, "integer") == {"minimum": 0, "maximum": 2000}
+    assert constraints_of([TextLine("Maximum: 64", in_list=True)], "string") == {"maxLength": 64}
+    case = TextLine("For a shared bandwidth, the value ranges from 5 to 1000.", in_list=True)
+    assert constraints_of([case], "integer") == {}
