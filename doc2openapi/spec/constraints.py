@@ -22,7 +22,7 @@ _BOUND = re.compile(
     re.I,
 )
 _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)
-_ENUM_HEAD = re.compile(r"^(?:enumeration values?|the value can be)\s*:?$", re.I)
+_ENUM_HEAD = re.compile(r"^(?:(?P<plain>enumeration values?)|the value can be)\s*:?$", re.I)
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
 _RANGE = (
     rf"(?P<low>{_NUMBER})\s*(?P<unit>[a-z]+)?\s*(?:-|to|~)\s*(?P<high>{_NUMBER})"
@@ -77,10 +77,19 @@ def typed_value(text: str, json_type: str) -> Any:
     return None
 
 
-def _enum_values(lines: Sequence[TextLine], start: int, json_type: str) -> list[Any]:
+def _enum_values(
+    lines: Sequence[TextLine], start: int, json_type: str, bold: bool = False
+) -> list[Any]:
+    """The values the list items after an enumeration's head give. After "The value can
+    be:" (``bold``) each item starts with its value in bold ("**port**: a single network
+    interface."); the list ends at an item that does not, which is a range ("10.0.0.0/8-
+    10.255.255.240/28"), a value with its explanation unmarked ("ingress: inbound
+    direction.") or a sentence about the field, not a value."""
     values: list[Any] = []
     for line in lines[start:]:
         if not line.in_list:
+            break
+        if bold and not (line.strong and line.text.strip().startswith(line.strong[0])):
             break
         word = line.strong[0] if line.strong else line.text
         value = typed_value(word, json_type)
@@ -94,8 +103,9 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for index, line in enumerate(lines):
         text = line.text.strip()
-        if _ENUM_HEAD.match(text):
-            values = _enum_values(lines, index + 1, json_type)
+        head = _ENUM_HEAD.match(text)
+        if head:
+            values = _enum_values(lines, index + 1, json_type, bold=not head.group("plain"))
             if values:
                 found["enum"] = values
             continue

@@ -152,3 +152,35 @@ def test_a_list_item_that_states_a_range_constrains_the_field() -> None:
     assert constraints_of([TextLine("Maximum: 64", in_list=True)], "string") == {"maxLength": 64}
     case = TextLine("For a shared bandwidth, the value ranges from 5 to 1000.", in_list=True)
     assert constraints_of([case], "integer") == {}
+
+
+def test_after_the_value_can_be_only_items_led_by_a_bold_value_enumerate() -> None:
+    """A description written as a list: "-  The value can be:" with sub-items, then more
+    items about the field. Ranges ("10.0.0.0/8-10.255.255.240/28"), values whose
+    explanation is not set apart ("ingress: inbound direction.") and the sentences after
+    them ("The value must be in CIDR format, for example, **192.168.0.0/16**.") are no
+    values: no enumeration is read from them."""
+    ranges = [
+        TextLine("Available CIDR blocks.", in_list=True),
+        TextLine("The value can be:", in_list=True),
+        TextLine("10.0.0.0/8-10.255.255.240/28", in_list=True),
+        TextLine('If cidr is not specified, the default value is "".', True, ("cidr", '""')),
+        TextLine(
+            "The value must be in CIDR format, for example, 192.168.0.0/16.",
+            True,
+            ("192.168.0.0/16",),
+        ),
+    ]
+    assert constraints_of(ranges, "string") == {}
+    unmarked = [TextLine("The value can be:"), TextLine("ingress: inbound direction.", True)]
+    assert constraints_of(unmarked, "string") == {}
+    bold = [
+        TextLine("The value can be:", in_list=True),
+        TextLine("port: a single network interface.", True, ("port",)),
+        TextLine("vpc: all network interfaces in a VPC.", True, ("vpc",)),
+        TextLine("Set it when the log is created.", True, ("log",)),
+    ]
+    assert constraints_of(bold, "string") == {"enum": ["port", "vpc"]}
+    # "Enumeration values:" lists its values plainly, one per item
+    plain = [TextLine("Enumeration values:"), TextLine("ingress", True), TextLine("egress", True)]
+    assert constraints_of(plain, "string") == {"enum": ["ingress", "egress"]}
