@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from doc2openapi.diagnostics import Diagnostic
 from doc2openapi.scraper.body_extension import extend_body
+from doc2openapi.scraper.body_forms import body_forms
 from doc2openapi.scraper.links import label_path, same_page_table_numbers
 from doc2openapi.scraper.model import Example, FieldRow, FieldTable, Requirement, TableRole
 from doc2openapi.scraper.placement import (
@@ -55,6 +56,7 @@ def place_unlinked(
     tables, by_example = place_by_example(tables, examples, unlinked)
     tables, by_path = place_by_path(tables, examples, unlinked)
     tables, variants = body_variants(tables, unlinked)
+    tables, forms = body_forms(tables, examples, unlinked)
     tables, map_values = place_map_values(tables, examples, unlinked)
     tables, against_type = place_against_simple_type(tables, examples, unlinked)
     alternatives = _alternatives_said(tables, unlinked)
@@ -66,6 +68,7 @@ def place_unlinked(
         *by_example,
         *by_path,
         *variants,
+        *forms,
         *map_values,
         *against_type,
         *alternatives,

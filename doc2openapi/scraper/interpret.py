@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
 from doc2openapi.scraper.bodies import request_example_keys, request_tables
+from doc2openapi.scraper.body_forms import SECOND_BODY
 from doc2openapi.scraper.captions import place_unlinked
 from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
 from doc2openapi.scraper.credentials import authenticates
@@ -225,7 +226,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             if slot in roots:
                 field_table = replace(field_table, role=TableRole.SCHEMA)
                 reader.unlinked_bodies[field_table.key] = (
-                    f"a second body table in {item.section!r} that no field links to; "
+                    f"{SECOND_BODY}{item.section!r} that no field links to; "
                     f"read as a nested table, not as the body (the body is {roots[slot]!r})"
                 )
             else:
