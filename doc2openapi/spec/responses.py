@@ -192,7 +192,11 @@ class ResponseBuilder:
         return {success[0] if success else "200": xml[1]}
 
     def _success_code(self, bodies: dict[str, Schema]) -> str:
+        """The code of the fields documented without one: the first 2xx code the page
+        lists, else its one other code that is no error ("Normal: 300", API versions)."""
         success = sorted(c for c in self.codes if c.startswith("2") and c not in bodies)
+        normal = [c for c in self.codes if c[:1] in ("1", "3") and c not in (*bodies, "304")]
+        success = success or (normal if len(normal) == 1 else [])
         if success:
             return success[0]
         self.report(

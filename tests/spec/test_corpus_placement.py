@@ -184,7 +184,7 @@ def test_a_table_labelled_as_the_format_of_a_field_describes_it() -> None:
     folder = "portal/iam/api-ref"
     page = "apis/version_information_management/querying_keystone_api_version_information.html"
     document = scraped_folder(folder).document
-    body = _operation(folder, page)["responses"]["200"]["content"]["application/json"]
+    body = _operation(folder, page)["responses"]["300"]["content"]["application/json"]
     versions = _target(document, _target(document, body["schema"])["properties"]["versions"])
     assert _members(document, versions["properties"]["values"]["items"]) == {
         "status",

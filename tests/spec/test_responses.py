@@ -159,3 +159,22 @@ def test_a_page_that_lists_only_error_codes_still_answers_a_success(tmp_path: Pa
     assert sorted(op["responses"]) == ["200", "400", "404"]
     assert "content" not in op["responses"]["200"]
     assert "D302" in codes
+
+
+def test_fields_without_a_code_answer_the_one_normal_code_when_it_is_no_2xx(
+    tmp_path: Path,
+) -> None:
+    """A versions page answers "Normal: 300": its response fields are the 300 body, and no
+    200 is made up (D302 is for a code the page does not give)."""
+    html = portal_page(
+        section("Response", table(FIELDS, ("versions", "Array of strings", "The versions."))),
+        section(
+            "Returned Values",
+            "<p>Normal</p><p>300</p><p>Abnormal</p>",
+            table(("Returned Value", "Description"), ("400 Bad Request", "Bad.")),
+        ),
+    )
+    op, codes = operation(tmp_path, html)
+    assert sorted(op["responses"]) == ["300", "400"]
+    assert "content" in op["responses"]["300"]
+    assert "D302" not in codes
