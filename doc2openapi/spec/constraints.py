@@ -48,6 +48,21 @@ _STATED_PATTERN = re.compile(r"^regular expression(?: matching)?\s*:\s*(?P<patte
 _PATTERN = re.compile(
     r"\b(?:matches|meets|match|meet) the regular expression\s*:?\s*(?P<pattern>\S+)", re.I
 )
+_CHARACTERS = r"(?:unicode\s+)?characters?\b(?!\s+(?:or more|at least|or longer))"
+_SENTENCE_LENGTHS = (
+    re.compile(
+        r"\b(?:contains?|consists? of) (?:from )?(?P<low>\d[\d,]*) to (?P<high>\d[\d,]*) "
+        + _CHARACTERS,
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:contains?|can contain|consists? of|cannot exceed|must not exceed) "
+        r"(?:a maximum of |at most |up to |no more than )?(?P<high>\d[\d,]*) " + _CHARACTERS,
+        re.I,
+    ),
+)
+"""A string's length a sentence states: "The name contains 1 to 255 characters", "The value
+contains a maximum of 1024 characters", "Cannot exceed 64 characters"."""
 _LENGTH_UNITS = frozenset({"character", "characters", "char", "chars", "byte", "bytes"})
 
 
@@ -170,6 +185,9 @@ def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str
         number = _number(match.group("number").replace(",", ""), json_type)
         if json_type in ("integer", "number") and number is not None:
             found.setdefault("~" + match.group("side").lower(), number)
+    lengths = [m for p in _SENTENCE_LENGTHS for m in p.finditer(text)]
+    if json_type == "string" and len(lengths) == 1:  # two lengths: of two things
+        _add_length(found, lengths[0])
     pattern_match = _PATTERN.search(text)
     if pattern_match and json_type == "string":
         found.setdefault("~pattern", _pattern_text(pattern_match, line))
@@ -191,6 +209,13 @@ def _add_range(found: dict[str, Any], match: re.Match[str], json_type: str, kind
     elif json_type in ("integer", "number") and kind == "value" and not units & _LENGTH_UNITS:
         found.setdefault("~minimum", low)
         found.setdefault("~maximum", high)
+
+
+def _add_length(found: dict[str, Any], match: re.Match[str]) -> None:
+    low = match.groupdict().get("low")
+    if low is not None:
+        found.setdefault("~minLength", int(low.replace(",", "")))
+    found.setdefault("~maxLength", int(match.group("high").replace(",", "")))
 
 
 def _pattern_text(match: re.Match[str], line: TextLine) -> str:

@@ -66,6 +66,37 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
             "string",
             {"minLength": 1, "maxLength": 64},
         ),
+        # a string's length stated in a sentence (ims, ecs, nat, iam wording)
+        (
+            "The name contains 1 to 255 characters.",
+            (),
+            "string",
+            {"minLength": 1, "maxLength": 255},
+        ),
+        (
+            "The value contains a maximum of 1024 characters and consists of only letters.",
+            (),
+            "string",
+            {"maxLength": 1024},
+        ),
+        (
+            "The tag key contains a maximum of 127 Unicode characters and cannot be left blank.",
+            (),
+            "string",
+            {"maxLength": 127},
+        ),
+        ("The description can contain up to 255 characters.", (), "string", {"maxLength": 255}),
+        ("The value cannot exceed 64 characters.", (), "string", {"maxLength": 64}),
+        # two lengths in one sentence are of two things; a lower bound is no maximum; a list
+        # of strings is no string
+        (
+            "The key contains at most 36 characters, and the value contains at most 43 characters.",
+            (),
+            "string",
+            {},
+        ),
+        ("The password contains 8 characters at least.", (), "string", {}),
+        ("Each value contains a maximum of 255 characters.", (), "array", {}),
         # a range of numbers says nothing about a string's length, a pattern nothing about
         # a number
         ("Value range: 0 to 100", (), "string", {}),
