@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from doc2openapi.diagnostics import Code, Diagnostic, Level
-from doc2openapi.scraper.bodies import request_example_keys, request_tables
+from doc2openapi.scraper.bodies import raw_file_body, request_example_keys, request_tables
 from doc2openapi.scraper.body_forms import SECOND_BODY
 from doc2openapi.scraper.captions import place_unlinked
 from doc2openapi.scraper.columns import NoFields, columns_of, exported_names, lists_no_fields
@@ -237,8 +237,9 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     tables, nested_notes = nest_by_example(tables, examples)
     tables, map_notes = maps_by_example(tables, examples)
     reader.diagnostics.extend((*notes, *nested_notes, *map_notes))
-    tables = reader.without_duplicates(tables)
-    tables = request_tables(tables, endpoints, examples)
+    tables = request_tables(reader.without_duplicates(tables), endpoints, examples)
+    tables, file_notes = raw_file_body(tables, examples)
+    reader.diagnostics.extend(file_notes)
     tables = _body_from_uri_table(tables, endpoints, examples, reader)
     status_codes.extend(_status_paragraphs(page, reader))
     added = sum(1 for table in tables for row in table.fields if row.row == 0)

@@ -85,3 +85,41 @@ def test_cce_chart_download_is_a_file_and_node_pool_sync_a_string() -> None:
     sync = "/api/v3.1/projects/{project_id}/clusters/{cluster_id}/nodepool/{nodepool_id}/sync"
     body = document["paths"][sync]["put"]["responses"]["200"]["content"]["application/json"]
     assert resolve(document, body["schema"])["type"] == "string"
+
+
+def _upload_page(sent_as: str) -> str:
+    request = table(PARAMS, ("<em>disk_file</em>", "Yes", "file", "The local file to upload."))
+    curl = (
+        "curl -X PUT 'https://host/v2/disks/42/file' -H \"X-Auth-Token: $token\" "
+        f'-H "Content-Type:{sent_as}" -T /tmp/disk.qcow2'
+    )
+    return (
+        '<html><body><main><section id="op"><h1>Uploading a Disk File</h1>'
+        '<section id="uri"><h2>URI</h2><p>PUT /v2/disks/{disk_id}/file</p></section>'
+        f"{section('Request', '<ul><li><p>Request parameters</p>', request, '</li></ul>')}"
+        f"{section('Example Request', f'<pre>{curl}</pre>')}"
+        f"{section('Response', '<p>None</p>')}</section></main></body></html>"
+    )
+
+
+def test_a_file_field_the_example_sends_as_an_octet_stream_is_the_whole_body(
+    tmp_path: Path,
+) -> None:
+    """The request table's one row is a file and the example request sends the body as
+    ``application/octet-stream`` (curl ``-T``): the file is the body, not a form field."""
+    outcome = scrape_html(tmp_path, _upload_page("application/octet-stream"))
+    document = outcome.spec.document
+    content = document["paths"]["/v2/disks/{disk_id}/file"]["put"]["requestBody"]["content"]
+    assert list(content) == ["application/octet-stream"]
+    schema = resolve(document, content["application/octet-stream"]["schema"])
+    assert (schema["type"], schema["format"]) == ("string", "binary")
+    assert "TABLE_INFERRED" in {d.code.name for d in outcome.diagnostics}
+
+
+def test_a_file_field_sent_as_a_form_stays_a_form_field(tmp_path: Path) -> None:
+    outcome = scrape_html(tmp_path, _upload_page("multipart/form-data"))
+    document = outcome.spec.document
+    content = document["paths"]["/v2/disks/{disk_id}/file"]["put"]["requestBody"]["content"]
+    assert list(content) == ["multipart/form-data"]
+    schema = resolve(document, content["multipart/form-data"]["schema"])
+    assert list(schema["properties"]) == ["disk_file"]
