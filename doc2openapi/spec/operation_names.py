@@ -292,8 +292,9 @@ def title_words(title: str) -> list[str]:
 
 def _root_words(route: Route) -> list[str]:
     """A path without resources (``/``): the object is what the title names, up to what
-    places it (``Listing Objects in a Bucket`` → ``objects``)."""
-    title = route.titles[0] if route.titles else ""
+    places it (``Listing Objects in a Bucket`` → ``objects``), and without what qualifies
+    the page (``Querying API Versions (Native OpenStack API)`` → ``api versions``)."""
+    title = re.sub(r"\([^)]*\)", " ", route.titles[0] if route.titles else "")
     _, verbs = title_verbs(title)
     noun = _title_noun(re.split(r"\s+in\s+", title, maxsplit=1)[0]) or _title_noun(title)
     noun = noun or ["root"]

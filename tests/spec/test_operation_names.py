@@ -139,6 +139,8 @@ def name(method: str, path: str, title: str = "") -> str:
         # the root path: the title names the object
         ("GET", "/", "Querying the List of API Versions", "ListApiVersions"),
         ("GET", "/", "Listing Buckets", "ListBuckets"),
+        # what qualifies the page ("(Native OpenStack API)") names nothing
+        ("GET", "/", "Querying API Versions (Native OpenStack API)", "ListApiVersions"),
     ],
 )
 def test_names_follow_method_and_path(method: str, path: str, title: str, expected: str) -> None:
