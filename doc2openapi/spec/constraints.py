@@ -18,7 +18,7 @@ from doc2openapi.scraper.model import TextLine
 
 _BOUND = re.compile(
     r"^(?P<side>minimum|maximum|min|max)(?:\s+(?P<what>value|length))?\s*:\s*"
-    r"(?P<number>-?\d+(?:\.\d+)?)(?:\s*(?:characters?|bytes?|chars?))?\.?$",
+    r"(?P<number>-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s*(?:characters?|bytes?|chars?))?\.?$",
     re.I,
 )
 _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)

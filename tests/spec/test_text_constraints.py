@@ -60,6 +60,13 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
         ("Lockout period. Value range: 15-30", (), "integer", {"minimum": 15, "maximum": 30}),
         ("Supported range: 0 to Number.MAX_VALUE", (), "number", {}),
         ("Port range: 1 to 65535", (), "integer", {}),
+        # a bound written with an exponent (the largest double of a threshold)
+        (
+            "Maximum: 1.7976931348623157e+108",
+            (),
+            "number",
+            {"maximum": 1.7976931348623157e108},
+        ),
         (
             "The value ranges from 1 to 64 characters.",
             (),
