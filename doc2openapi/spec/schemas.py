@@ -377,13 +377,15 @@ class SchemaRegistry:
     ) -> FieldTable | None:
         """A link to another page's copy of a table that this page also gives ("rules
         parameter description" on both): the page's own table describes its field. So
-        does a request field's table when the link leads to the response's copy."""
+        does a request field's table when the link leads to the response's copy. A table
+        of another section (the request's ``tags`` for a response field) is no copy: the
+        link, wherever it leads, says which table describes the field."""
         if found is None or (found.page, found.section) == (table.page, table.section):
             return found
         local = self.index.subject_table(table, row.name)
         if local is None or local is table or local is found:
             return found
-        if found.page == table.page and local.section != table.section:
+        if local.section != table.section:
             return found
         return local
 

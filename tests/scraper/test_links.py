@@ -303,6 +303,35 @@ def test_a_request_field_linking_the_response_copy_takes_its_own_table(tmp_path:
     assert "TABLE_UNPLACED" not in _codes(outcome)
 
 
+def test_a_link_to_another_page_beats_a_table_of_another_section(tmp_path: Path) -> None:
+    """A response field linking a shared page's table takes that table, even where the
+    request section captions a table for a field of the same name (request ``labels`` hold
+    ``values``, response ``labels`` a ``value``): only a copy in its own section wins."""
+    own = 'See <a href="#rq-labels">it</a>.'
+    request = (
+        f"<li>{_table(_row('labels', 'Array of object', own))}"
+        '</li><li><p id="rq-labels">Parameters in the <strong>labels</strong> field</p>'
+        f"{_table(_row('key', 'String'), _row('values', 'Array of strings'))}</li>"
+    )
+    link = 'See <a href="shared.html#t-label">Table 2</a>.'
+    response = f"<li>{_table(_row('labels', 'Array of object', link))}</li>"
+    (tmp_path / "shared.html").write_text(
+        "<html><body><main><h1>Data Structure</h1><div class='table-responsive'>"
+        f'<table id="t-label"><caption>Table 2 Description of the label field</caption>{HEAD}'
+        f"<tbody>{_row('key', 'String')}{_row('value', 'String')}</tbody></table></div>"
+        "</main></body></html>"
+    )
+    outcome = _scrape(tmp_path, _page(request, response))
+    document = outcome.spec.document
+    operation = document["paths"]["/v1/{project_id}/things"]["post"]
+    body = next(iter(operation["responses"].values()))["content"]["application/json"]["schema"]
+    labels = _resolve(document, body)["properties"]["labels"]["items"]
+    assert set(_resolve(document, labels)["properties"]) == {"key", "value"}
+    asked = _resolve(document, _request(outcome)["properties"]["labels"]["items"])
+    assert set(asked["properties"]) == {"key", "values"}
+    assert "TABLE_UNPLACED" not in _codes(outcome)
+
+
 def test_a_caption_in_words_names_the_field(tmp_path: Path) -> None:
     request = (
         "<li>"
