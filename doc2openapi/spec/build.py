@@ -201,12 +201,9 @@ def _merge(
         content[media] = {"schema": schema}
     if content:
         merged["requestBody"] = {"required": True, "content": content}
-    parameters: dict[tuple[str, str], Any] = {}
+    parameters = _merged_parameters(operations)
     responses: dict[str, Any] = {}
     for op in operations:
-        for parameter in op.body.get("parameters", []):
-            key = (parameter.get("in", ""), parameter.get("name", parameter.get("$ref", "")))
-            parameters.setdefault(key, parameter)
         for code, response in op.body["responses"].items():
             _merge_response(responses, code, response)
         if op.body.get("security"):
@@ -219,6 +216,30 @@ def _merge(
         del merged["deprecated"]
     merged["x-source"] = " ".join(pages)
     return merged
+
+
+def _merged_parameters(operations: Sequence[Operation]) -> dict[tuple[str, str], Any]:
+    """The parameters of the pages of one operation, each as the first page gives it. A
+    query or header parameter is required only where every page requires it: a page that
+    leaves it optional, or does not name it, documents a call without it ("type" is
+    mandatory on the page that queries private zones, optional on the one for public)."""
+    parameters: dict[tuple[str, str], Any] = {}
+    optional: set[tuple[str, str]] = set()
+    named: list[set[tuple[str, str]]] = []
+    for op in operations:
+        named.append(set())
+        for parameter in op.body.get("parameters", []):
+            key = (parameter.get("in", ""), parameter.get("name", parameter.get("$ref", "")))
+            parameters.setdefault(key, parameter)
+            named[-1].add(key)
+            if not parameter.get("required"):
+                optional.add(key)
+    optional.update(key for key in parameters if any(key not in keys for keys in named))
+    for key in optional:
+        parameter = parameters[key]
+        if parameter.get("required") and parameter.get("in") != "path":
+            parameters[key] = {k: v for k, v in parameter.items() if k != "required"}
+    return parameters
 
 
 def _merge_response(responses: dict[str, Any], code: str, response: dict[str, Any]) -> None:
