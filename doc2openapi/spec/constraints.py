@@ -4,8 +4,9 @@ can be:" on a line of its own) lists,
 ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
 characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "Range: 1 to 100",
 "... Supported range: 1 to 5", "The maximum value is 1000", "minimum 1, maximum 64",
-"matches the regular expression ^[a-z]{1,64}$"), and patterns on a line of their own
-("Regular expression matching: ^[a-z]+$").
+"matches the regular expression ^[a-z]{1,64}$", "It can contain 1 to 64 characters",
+"cannot exceed 255 characters"), and patterns on a line of their own ("Regular expression
+matching: ^[a-z]+$").
 A keyword stated on a line of its own wins over one read from a sentence."""
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)
 _ENUM_HEAD = re.compile(r"^(?:(?P<plain>enumeration values?)|the value can be)\s*:?$", re.I)
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
 _RANGE = (
-    rf"(?P<low>{_NUMBER})\s*(?P<unit>[a-z]+)?\s*(?:-|to|~)\s*(?P<high>{_NUMBER})"
+    rf"(?P<low>{_NUMBER})\s*(?P<unit>[a-z]+)?\s*(?:-|\u2013|to|~)\s*(?P<high>{_NUMBER})"
     r"\s*(?P<unit2>[a-z]+)?"
 )
 _STATED_RANGES = (
@@ -36,6 +37,7 @@ _STATED_RANGES = (
 _SENTENCE_RANGES = (
     re.compile(rf"\bvalue ranges? (?:from|between) {_RANGE}\b", re.I),
     re.compile(rf"(?:^|\.\s+)(?:supported |value )?range\s*:\s*{_RANGE}", re.I),
+    re.compile(rf"\bvalue range is (?:from )?{_RANGE}\b", re.I),
     re.compile(
         rf"\bminimum\s+(?P<low>{_NUMBER})\s*,\s*(?:and\s+)?maximum\s+(?P<high>{_NUMBER})", re.I
     ),
@@ -64,6 +66,12 @@ _SENTENCE_LENGTHS = (
 """A string's length a sentence states: "The name contains 1 to 255 characters", "The value
 contains a maximum of 1024 characters", "Cannot exceed 64 characters"."""
 _LENGTH_UNITS = frozenset({"character", "characters", "char", "chars", "byte", "bytes"})
+_TIME_UNITS = frozenset(
+    {"ms", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"}
+)
+"""Units of a range of durations ("from 5 minutes to 24 hours"): its bounds are in two
+units, neither of them necessarily the field's (seconds), so they bound nothing."""
+_NOT_VALUES = _LENGTH_UNITS | _TIME_UNITS
 
 
 def _number(text: str, json_type: str) -> int | float | None:
@@ -206,7 +214,7 @@ def _add_range(found: dict[str, Any], match: re.Match[str], json_type: str, kind
     elif json_type == "string" and (kind == "length" or units & _LENGTH_UNITS):
         found.setdefault("~minLength", int(low))
         found.setdefault("~maxLength", int(high))
-    elif json_type in ("integer", "number") and kind == "value" and not units & _LENGTH_UNITS:
+    elif json_type in ("integer", "number") and kind == "value" and not units & _NOT_VALUES:
         found.setdefault("~minimum", low)
         found.setdefault("~maximum", high)
 

@@ -222,3 +222,38 @@ def test_after_the_value_can_be_only_items_led_by_a_bold_value_enumerate() -> No
     # "Enumeration values:" lists its values plainly, one per item
     plain = [TextLine("Enumeration values:"), TextLine("ingress", True), TextLine("egress", True)]
     assert constraints_of(plain, "string") == {"enum": ["ingress", "egress"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "json_type", "expected"),
+    [
+        ("The value range is 1\u20131000.", "integer", {"minimum": 1, "maximum": 1000}),
+        (
+            "The unit is second and value range is 0-86400.",
+            "integer",
+            {"maximum": 86400, "minimum": 0},
+        ),
+        # a range of durations in two units bounds nothing of a number of seconds
+        ("The value range is from 5 minutes to 24 hours.", "integer", {}),
+        ("The value ranges from 15 minutes to 24 hours.", "integer", {}),
+        ("It can contain 1 to 64 characters.", "string", {"minLength": 1, "maxLength": 64}),
+        ("The name consists of 3 to 32 characters.", "string", {"minLength": 3, "maxLength": 32}),
+        ("The description cannot exceed 255 characters.", "string", {"maxLength": 255}),
+        ("It contains a maximum of 36 Unicode characters.", "string", {"maxLength": 36}),
+        ("A value can contain up to 43 Unicode characters.", "string", {"maxLength": 43}),
+        # a length says nothing about a number
+        ("The value contains a maximum of 255 characters.", "integer", {}),
+        ("It can contain 1 to 64 characters.", "integer", {}),
+    ],
+)
+def test_ranges_and_lengths_in_sentences(
+    text: str, json_type: str, expected: dict[str, Any]
+) -> None:
+    assert constraints_of([TextLine(text)], json_type) == expected
+
+
+def test_a_length_in_a_list_item_is_a_condition_not_the_field_s() -> None:
+    """Lines of a list state cases ("If it ends with a period, it cannot exceed 254
+    characters."): not the field's own bound."""
+    lines = [TextLine("Domain name"), TextLine("It cannot exceed 254 characters.", in_list=True)]
+    assert constraints_of(lines, "string") == {}
