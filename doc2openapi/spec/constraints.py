@@ -5,8 +5,8 @@ ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 6
 characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "Range: 1 to 100",
 "... Supported range: 1 to 5", "The maximum value is 1000", "minimum 1, maximum 64",
 "matches the regular expression ^[a-z]{1,64}$", "It can contain 1 to 64 characters",
-"cannot exceed 255 characters"), and patterns on a line of their own ("Regular expression
-matching: ^[a-z]+$").
+"cannot exceed 255 characters", "The default value is 300."), and patterns on a line of
+their own ("Regular expression matching: ^[a-z]+$").
 A keyword stated on a line of its own wins over one read from a sentence."""
 
 from __future__ import annotations
@@ -42,6 +42,12 @@ _SENTENCE_RANGES = (
         rf"\bminimum\s+(?P<low>{_NUMBER})\s*,\s*(?:and\s+)?maximum\s+(?P<high>{_NUMBER})", re.I
     ),
 )
+_DEFAULT_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+)the default value is (?P<value>[^\s,;]+?)\.(?=\s|$)", re.I
+)
+"""A default stated in a sentence ("The default value is 300."): a value of the field's
+type that ends the sentence ("The default value is 0, indicating ..." says more than a
+value), and for a string only the value the page sets in bold."""
 _SENTENCE_BOUND = re.compile(
     rf"\bthe (?P<side>minimum|maximum) value is (?P<number>{_NUMBER})(?![\d,])", re.I
 )
@@ -196,6 +202,11 @@ def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str
     lengths = [m for p in _SENTENCE_LENGTHS for m in p.finditer(text)]
     if json_type == "string" and len(lengths) == 1:  # two lengths: of two things
         _add_length(found, lengths[0])
+    default = _DEFAULT_SENTENCE.search(text)
+    if default and (json_type != "string" or default.group("value") in line.strong):
+        value = typed_value(default.group("value"), json_type)
+        if value is not None and value != "null":  # "The default value is null.": none
+            found.setdefault("~default", value)
     pattern_match = _PATTERN.search(text)
     if pattern_match and json_type == "string":
         found.setdefault("~pattern", _pattern_text(pattern_match, line))

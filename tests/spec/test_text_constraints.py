@@ -108,6 +108,17 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
         # a number
         ("Value range: 0 to 100", (), "string", {}),
         (f"matches the regular expression {KEY_ID}", (KEY_ID,), "integer", {}),
+        # a default stated in a sentence
+        ("The default value is 300.", (), "integer", {"default": 300}),
+        ("Whether it is shared. The default value is false.", (), "boolean", {"default": False}),
+        ("Zone type. The default value is public.", ("public",), "string", {"default": "public"}),
+        # a string default is the literal the page sets apart, not words
+        ("The default value is the service email address.", (), "string", {}),
+        ("The default value is public.", (), "string", {}),
+        # a value that does not end the sentence, or is no value of the type, is none
+        ("The default value is 0, indicating no limit.", (), "integer", {}),
+        ("The default value is ten.", (), "integer", {}),
+        ("The default value is null.", ("null",), "string", {}),
     ],
 )
 def test_sentence_constraints(
@@ -257,3 +268,8 @@ def test_a_length_in_a_list_item_is_a_condition_not_the_field_s() -> None:
     characters."): not the field's own bound."""
     lines = [TextLine("Domain name"), TextLine("It cannot exceed 254 characters.", in_list=True)]
     assert constraints_of(lines, "string") == {}
+
+
+def test_a_default_line_wins_over_a_default_sentence() -> None:
+    lines = [TextLine("The default value is 10."), TextLine("Default: 20")]
+    assert constraints_of(lines, "integer") == {"default": 20}

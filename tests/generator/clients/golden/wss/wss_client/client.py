@@ -153,7 +153,7 @@ class Client:
             from_: Specifies the start of the creation time window, in UTC. Only widgets created
             at or after this time are returned. Format: yyyy-MM-ddTHH:mm:ssZ
             limit: Specifies the maximum number of widgets to return. The value ranges from 1 to
-            200. The default value is 50.
+            200. The default value is 50. The API default is ``50``.
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
@@ -871,7 +871,7 @@ class AsyncClient:
             from_: Specifies the start of the creation time window, in UTC. Only widgets created
             at or after this time are returned. Format: yyyy-MM-ddTHH:mm:ssZ
             limit: Specifies the maximum number of widgets to return. The value ranges from 1 to
-            200. The default value is 50.
+            200. The default value is 50. The API default is ``50``.
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
