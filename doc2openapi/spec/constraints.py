@@ -3,8 +3,9 @@ can be:" on a line of its own) lists,
 "Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false", and the
 ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
 characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "Range: 1 to 100",
-"... Supported range: 1 to 5", "The maximum value is 1000", "minimum 1, maximum 64",
-"matches the regular expression ^[a-z]{1,64}$", "It can contain 1 to 64 characters",
+"... Supported range: 1 to 5", "... messages.Value range: 1-200", "The maximum value is
+1000", "minimum 1, maximum 64", "matches the regular expression ^[a-z]{1,64}$", "It can
+contain 1 to 64 characters",
 "cannot exceed 255 characters", "The default value is 300."), and patterns on a line of
 their own ("Regular expression matching: ^[a-z]+$").
 A keyword stated on a line of its own wins over one read from a sentence."""
@@ -37,7 +38,7 @@ _STATED_RANGES = (
 _SENTENCE_RANGES = (
     re.compile(rf"\bvalue ranges? (?:from|between) {_RANGE}\b", re.I),
     re.compile(rf"(?:^|\.\s+)(?:supported |value )?range\s*:\s*{_RANGE}", re.I),
-    re.compile(rf"\bvalue range is (?:from )?{_RANGE}\b", re.I),
+    re.compile(rf"\bvalue range(?:\s+is|\s*:)\s*(?:from\s+)?{_RANGE}\b", re.I),
     re.compile(
         rf"\bminimum\s+(?P<low>{_NUMBER})\s*,\s*(?:and\s+)?maximum\s+(?P<high>{_NUMBER})", re.I
     ),
@@ -219,6 +220,8 @@ def _add_range(found: dict[str, Any], match: re.Match[str], json_type: str, kind
         return
     given = match.groupdict()
     units = {str(given[u]).lower() for u in ("unit", "unit2") if given.get(u)}
+    if len(units) > 1:
+        return  # "from 5 minutes to 24 hours": two units, no range of one number
     if kind == "items" and json_type == "array":
         found.setdefault("~minItems", int(low))
         found.setdefault("~maxItems", int(high))

@@ -104,6 +104,18 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
         ),
         ("The password contains 8 characters at least.", (), "string", {}),
         ("Each value contains a maximum of 255 characters.", (), "array", {}),
+        # "Value range" inside a sentence, after a full stop with no blank, before others
+        ("Copies kept.Value range: 1-200", (), "integer", {"minimum": 1, "maximum": 200}),
+        (
+            "Days kept. The default value is 7.The value range is 1-720, in days.",
+            (),
+            "integer",
+            {"minimum": 1, "maximum": 720},
+        ),
+        ("Value range: 1-100. Default value: 3.", (), "integer", {"minimum": 1, "maximum": 100}),
+        # two units: no range of one number (it was 15..24 before)
+        ("The value ranges from 15 minutes to 24 hours.", (), "integer", {}),
+        ("The value range is from 5 minutes to 24 hours.", (), "integer", {}),
         # a range of numbers says nothing about a string's length, a pattern nothing about
         # a number
         ("Value range: 0 to 100", (), "string", {}),
@@ -273,3 +285,20 @@ def test_a_length_in_a_list_item_is_a_condition_not_the_field_s() -> None:
 def test_a_default_line_wins_over_a_default_sentence() -> None:
     lines = [TextLine("The default value is 10."), TextLine("Default: 20")]
     assert constraints_of(lines, "integer") == {"default": 20}
+
+
+def test_a_range_inside_a_sentence_bounds_the_query_parameter(tmp_path: Path) -> None:
+    rows = (
+        ("limit", "No", "Integer", "Records per page.Value range: 1-50. Default value: 10."),
+        ("offset", "No", "Integer", "Where the page starts. The value range is 0-1000, in rows."),
+        ("wait", "No", "Integer", "How long to wait. The value range is from 1 second to 2 hours."),
+    )
+    header = ("Parameter", "Mandatory", "Type", "Description")
+    query = page_builders.table(header, *rows, caption="Table 2 Query Parameters")
+    page = page_builders.portal_page(page_builders.section("Request Parameters", query))
+    outcome = page_builders.scrape_html(tmp_path, page)
+    (operation,) = (item["get"] for item in outcome.spec.document["paths"].values())
+    schemas = {p["name"]: p["schema"] for p in operation["parameters"] if p["in"] == "query"}
+    assert (schemas["limit"]["minimum"], schemas["limit"]["maximum"]) == (1, 50)
+    assert (schemas["offset"]["minimum"], schemas["offset"]["maximum"]) == (0, 1000)
+    assert "minimum" not in schemas["wait"] and "maximum" not in schemas["wait"]
