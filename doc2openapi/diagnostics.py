@@ -59,6 +59,7 @@ class Code(enum.StrEnum):
     EXAMPLE_TYPE_MISMATCH = "D403"
     EXAMPLE_UNPLACED = "D404"
     EXAMPLE_LEFT_OUT = "D405"
+    EXAMPLE_WIDENS_INTEGER = "D406"
     # reading pages (added later; kept at the end so no existing value moves)
     UNTERMINATED_MARKUP = "D007"
     ENTITIES_IGNORED = "D008"

@@ -163,8 +163,32 @@ def attach_examples(
     cache: Cache | None = None,
 ) -> None:
     schemas = document.get("components", {}).get("schemas", {})
+    placed = list(_placed_examples(services, _operations_by_page(document), schemas))
+    for item in placed:  # before any check: a widened field takes every example it fits
+        widen_integers(item, schemas, diagnostics)
     check = SchemaCheck.of(document, version, cache)
-    by_page = _operations_by_page(document)
+    for item in placed:
+        _attach(item, check, schemas, diagnostics)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedExample:
+    """One example of a page: its name, its JSON value (or why it has none) and the body
+    of its operation it belongs to (``(label, media)``; None: no documented body)."""
+
+    example: Example
+    name: str
+    page: str
+    value: Any
+    problem: str
+    target: tuple[str, dict[str, Any]] | None
+
+
+def _placed_examples(
+    services: Sequence[ServiceDocs],
+    by_page: dict[str, list[dict[str, Any]]],
+    schemas: dict[str, Any],
+) -> Iterator[PlacedExample]:
     for service in services:
         for page in pages_in_reading_order(service):  # an operation's pages take turns
             operations = by_page.get(page.page, [])
@@ -174,7 +198,66 @@ def attach_examples(
             for example in page.examples:
                 seen[example.kind] = seen.get(example.kind, 0) + 1
                 name = _example_name(example, seen[example.kind])
-                _attach(example, name, page.page, operations[0], schemas, check, diagnostics)
+                value, problem = example_json(example.text)
+                target = _target(example, operations[0])
+                if not problem and not example.status and example.kind == "response":
+                    target = _sharing_keys(value, target, operations[0], schemas)
+                yield PlacedExample(example, name, page.page, value, problem, target)
+
+
+INT32 = (-(2**31), 2**31 - 1)
+
+
+def widen_integers(
+    placed: PlacedExample, schemas: dict[str, Any], diagnostics: list[Diagnostic]
+) -> None:
+    """A field the tables type ``Integer`` (read as int32) whose example value lies beyond
+    32 bits (a time in milliseconds, 1571812144000) is an int64: the example shows what
+    the field carries, so it is widened (D406) rather than the example left out."""
+    if placed.problem or placed.target is None:
+        return
+    label, media = placed.target
+    found = _int32_overflows(placed.value, media.get("schema"), schemas, "$", 0)
+    for where, number, schema in found:
+        if schema.get("format") != "int32":
+            continue  # widened already, through another example or path
+        schema["format"] = "int64"
+        diagnostics.append(
+            Diagnostic(
+                Level.INFO,
+                Code.EXAMPLE_WIDENS_INTEGER,
+                placed.page,
+                f"{placed.name}, {label}: {where} is {number}, beyond a 32-bit integer: "
+                "the field is an int64",
+            )
+        )
+
+
+def _int32_overflows(
+    value: Any, schema: Any, schemas: dict[str, Any], where: str, depth: int
+) -> list[tuple[str, int, dict[str, Any]]]:
+    """The int32 fields (path, value, schema) an example gives a value beyond 32 bits."""
+    schema = _resolve(schema, schemas)
+    if not isinstance(schema, dict) or depth > MAX_LINT_DEPTH:
+        return []
+    if schema.get("type") == "integer" and schema.get("format") == "int32":
+        wide = isinstance(value, int) and not isinstance(value, bool)
+        if wide and not INT32[0] <= value <= INT32[1]:
+            return [(where, value, schema)]
+        return []
+    found: list[tuple[str, int, dict[str, Any]]] = []
+    properties = schema.get("properties")
+    if isinstance(value, dict) and isinstance(properties, dict):
+        for key, item in value.items():
+            if key in properties:
+                found += _int32_overflows(
+                    item, properties[key], schemas, f"{where}.{key}", depth + 1
+                )
+    elif isinstance(value, list):
+        for position, item in enumerate(value[:50]):
+            path = f"{where}[{position}]"
+            found += _int32_overflows(item, schema.get("items"), schemas, path, depth + 1)
+    return found
 
 
 def _example_name(example: Example, position: int) -> str:
@@ -185,26 +268,20 @@ def _example_name(example: Example, position: int) -> str:
 
 
 def _attach(
-    example: Example,
-    name: str,
-    page: str,
-    operation: dict[str, Any],
-    schemas: dict[str, Any],
+    placed: PlacedExample,
     check: SchemaCheck,
+    schemas: dict[str, Any],
     diagnostics: list[Diagnostic],
 ) -> None:
-    value, problem = example_json(example.text)
-    if problem:
+    example, name, page, value = placed.example, placed.name, placed.page, placed.value
+    if placed.problem:
         diagnostics.append(
-            Diagnostic(Level.INFO, Code.EXAMPLE_INVALID_JSON, page, f"{name}: {problem}")
+            Diagnostic(Level.INFO, Code.EXAMPLE_INVALID_JSON, page, f"{name}: {placed.problem}")
         )
         return
     if value is None:
         return
-    target = _target(example, operation)
-    if not example.status and example.kind == "response":
-        target = _sharing_keys(value, target, operation, schemas)
-    if target is None:
+    if placed.target is None:
         diagnostics.append(
             Diagnostic(
                 Level.INFO,
@@ -215,7 +292,7 @@ def _attach(
             )
         )
         return
-    label, media = target
+    label, media = placed.target
     for code, detail in lint_value(value, media.get("schema", {}), schemas, "$", 0):
         diagnostics.append(Diagnostic(Level.INFO, code, page, f"{name}, {label}: {detail}"))
     rejected = check.first_error(value, media.get("schema"))

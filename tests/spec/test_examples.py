@@ -413,3 +413,32 @@ def test_ecs_image_metadata_is_held_in_the_key_its_example_shows() -> None:
     assert len(example["metadata"]) == 10
     assert _page_diagnostics(ecs, page, "D405") == []
     assert _page_diagnostics(ecs, page, "D403") == []
+
+
+def test_an_integer_whose_example_is_beyond_32_bits_is_an_int64(tmp_path: Path) -> None:
+    """The table types ``size`` Integer (int32); one example gives it a time in
+    milliseconds: the field is an int64 (D406, said once) and every example is kept."""
+    examples = section(
+        "Example",
+        "<p>Example request</p>",
+        "<p>Creating a thing at a time</p>",
+        '<pre>{"name": "a", "size": 1571812144000}</pre>',
+        "<p>Creating a small thing</p>",
+        '<pre>{"name": "b", "size": 3}</pre>',
+    )
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, examples))
+    body = _operation(outcome)["requestBody"]
+    size = _schema_of(outcome, body)["properties"]["size"]
+    assert (size["type"], size["format"]) == ("integer", "int64")
+    assert _examples(body) == [{"name": "a", "size": 1571812144000}, {"name": "b", "size": 3}]
+    assert _details(outcome, "D405") == []
+    (widened,) = _details(outcome, "D406")
+    assert "$.size is 1571812144000" in widened
+
+
+def test_an_integer_whose_examples_fit_32_bits_stays_an_int32(tmp_path: Path) -> None:
+    examples = _example_section("Example request", '{"name": "a", "size": 2147483647}')
+    outcome = _scrape(tmp_path, _page(_REQUEST, _RESPONSE, examples))
+    size = _schema_of(outcome, _operation(outcome)["requestBody"])["properties"]["size"]
+    assert size["format"] == "int32"
+    assert _details(outcome, "D406") == []
