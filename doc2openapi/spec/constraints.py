@@ -1,6 +1,7 @@
 """Constraints a description states in so many words: "Enumeration values:" (or "The value
 can be:" on a line of its own) lists,
-"Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false", and the
+"Minimum: 1" / "Maximum: 64" / "Maximum length: 64 characters", "Default: false" (also as a
+sentence of a longer line: "Value range: 1-100. Default value: 3."), and the
 ranges and patterns its sentences give ("Value range: 0 to 100", "Length: 1 to 64
 characters", "Array Length: 1 - 10", "The value ranges from 1 to 500", "Range: 1 to 100",
 "... Supported range: 1 to 5", "... messages.Value range: 1-200", "The maximum value is
@@ -24,6 +25,11 @@ _BOUND = re.compile(
     re.I,
 )
 _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)
+_DEFAULT_AFTER_SENTENCE = re.compile(
+    r"(?:^|[.;]\s*)default(?:\s+value)?\s*:\s*(?P<value>[^\s,;]+?)\.?(?=\s|$)", re.I
+)
+"""A default stated as a sentence of its own in a line ("Value range: 1-100. Default
+value: 3.", "... Max.: 500. Default: 100"): one word; a text one only where it is bold."""
 _ENUM_HEAD = re.compile(r"^(?:(?P<plain>enumeration values?)|the value can be)\s*:?$", re.I)
 _NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
 _RANGE = (
@@ -203,11 +209,12 @@ def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str
     lengths = [m for p in _SENTENCE_LENGTHS for m in p.finditer(text)]
     if json_type == "string" and len(lengths) == 1:  # two lengths: of two things
         _add_length(found, lengths[0])
-    default = _DEFAULT_SENTENCE.search(text)
-    if default and (json_type != "string" or default.group("value") in line.strong):
-        value = typed_value(default.group("value"), json_type)
-        if value is not None and value != "null":  # "The default value is null.": none
-            found.setdefault("~default", value)
+    for pattern in (_DEFAULT_SENTENCE, _DEFAULT_AFTER_SENTENCE):
+        default = pattern.search(text)
+        if default and (json_type != "string" or default.group("value") in line.strong):
+            value = typed_value(default.group("value"), json_type)
+            if value is not None and value != "null":  # "The default value is null.": none
+                found.setdefault("~default", value)
     pattern_match = _PATTERN.search(text)
     if pattern_match and json_type == "string":
         found.setdefault("~pattern", _pattern_text(pattern_match, line))

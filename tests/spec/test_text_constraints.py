@@ -39,7 +39,7 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
             "The value ranges from 0 to 100. Default: 10",
             (),
             "integer",
-            {"minimum": 0, "maximum": 100},
+            {"minimum": 0, "maximum": 100, "default": 10},
         ),
         (
             "The maximum value is 1,000, and the minimum value is 1.",
@@ -112,7 +112,12 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
             "integer",
             {"minimum": 1, "maximum": 720},
         ),
-        ("Value range: 1-100. Default value: 3.", (), "integer", {"minimum": 1, "maximum": 100}),
+        (
+            "Value range: 1-100. Default value: 3.",
+            (),
+            "integer",
+            {"minimum": 1, "maximum": 100, "default": 3},
+        ),
         # two units: no range of one number (it was 15..24 before)
         ("The value ranges from 15 minutes to 24 hours.", (), "integer", {}),
         ("The value range is from 5 minutes to 24 hours.", (), "integer", {}),
