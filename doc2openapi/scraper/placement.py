@@ -189,19 +189,19 @@ def _best_match(tables: Sequence[FieldTable], orphan: FieldTable, keys: set[str]
 
 def example_value(text: str) -> Any:
     """The first JSON value of an example (after a request line, before any trailing
-    text); None when there is none, or when it nests too deep to read. A value that begins
-    a line comes first: the request line's URL may hold braces (``https://{Endpoint}/``)."""
-    lines = re.finditer(r"^[ \t]*([{\[])", text, re.M)
-    first = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=-1)
-    for start in dict.fromkeys([*(m.start(1) for m in lines), first]):
-        if start < 0:
-            continue
-        try:
-            value, _ = json.JSONDecoder(strict=False).raw_decode(text, start)
-        except (ValueError, RecursionError):
-            continue
-        return value
-    return None
+    text); None when there is none, or when it nests too deep to read. The brace of a
+    ``{name}`` placeholder in the request line's URL (``https://{Endpoint}/``) opens none."""
+    start = _VALUE_START.search(text)
+    if start is None:
+        return None
+    try:
+        value, _ = json.JSONDecoder(strict=False).raw_decode(text, start.start())
+    except (ValueError, RecursionError):
+        return None
+    return value
+
+
+_VALUE_START = re.compile(r"\[|\{(?![\w.-]*\})")
 
 
 def holders(value: Any, key: str) -> Iterator[dict[str, Any]]:

@@ -120,3 +120,14 @@ def test_an_example_value_after_a_request_line_with_braces_is_read() -> None:
     text = 'POST https://{Endpoint}/v2/snapshots\n{\n  "name": "a"\n}'
     assert example_value(text) == {"name": "a"}
     assert example_value("GET https://{Endpoint}/v2/snapshots") is None
+
+
+def test_an_example_value_that_does_not_begin_a_line_is_read_whole() -> None:
+    """An object opened on the request line is the value, not a piece of it that begins
+    a later line (a list's first element, an inner object)."""
+    text = (
+        'POST https://{Endpoint}/v1/{project_id}/servers {"server": {\n'
+        '  "tags": [\n    {"key": "a"}\n  ],\n  "uuid": {\n    "id": "b"\n  }\n}}'
+    )
+    assert example_value(text) == {"server": {"tags": [{"key": "a"}], "uuid": {"id": "b"}}}
+    assert example_value('"userTags": [\n  {"key": "a"}\n]') == [{"key": "a"}]
