@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from doc2openapi.diagnostics import Code, Level
-from doc2openapi.scraper.model import CodeBlock, Endpoint, Page, Paragraph
+from doc2openapi.scraper.model import CodeBlock, Endpoint, Page, Paragraph, Section
 from doc2openapi.scraper.repair import repaired_target
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
 
@@ -20,6 +20,7 @@ _METHOD_LINE = re.compile(r"^Method\s*:\s*([A-Z]+)\s*$", re.I)
 _HOST = re.compile(r"^[a-z]+://[^/]*", re.I)
 _PATH_TEMPLATE = re.compile(r"/|(?:/(?:[^{}/\s]|\{[^{}/\s]+\})+)+")
 """A path of literal segments and ``{name}`` placeholders: nothing unbalanced, no blanks."""
+_SAMPLE_TARGET = re.compile(r"[a-z]+:|\{[^{}/]*\}/", re.I)
 _TEMPLATE_QUERY = re.compile(r"\{\?([^}]*)\}")
 _EXAMPLE_LABEL = re.compile(r"^(?:example|sample)\s+requests?(?:\s+\d+)?\s*[:.]\s*", re.I)
 """The "Example request 2:" in front of the words that say what the example does."""
@@ -33,54 +34,92 @@ Report = Callable[..., None]
 
 def read_endpoints(page: Page, report: Report) -> list[Endpoint]:
     """The operations a page's URI sections give (method and path template); a
-    path without a method or a malformed template is reported and left out."""
-    found: list[Endpoint] = []
+    path without a method or a malformed template is reported and left out, and a sample
+    URL of a template on the same page is reported as that template's operation."""
+    found: list[tuple[Endpoint, bool]] = []
     for section in page.sections:
-        if section_kind(section.title) is not SectionKind.URI:
+        if section_kind(section.title) is SectionKind.URI:
+            found.extend(_section_endpoints(section))
+    unique: list[tuple[Endpoint, bool]] = []
+    for endpoint, sample in found:
+        if all(endpoint != e for e, _ in unique) and _well_formed(endpoint, report):
+            unique.append((endpoint, sample))
+    templates: list[Endpoint] = []
+    for endpoint, sample in unique:
+        template = next((t for t, _ in unique if _illustrates(endpoint, sample, t)), None)
+        if template is None:
+            templates.append(endpoint)
             continue
-        method = ""
-        for block in section.blocks:
-            if not isinstance(block, (Paragraph, CodeBlock)):
-                continue
-            for raw_line in block.text.splitlines():
-                line = raw_line.strip()
-                uri = _URI_LINE.match(line)
-                if uri:
-                    found.append(parse_endpoint(uri.group(1), uri.group(2)))
-                    continue
-                method_line = _METHOD_LINE.match(line)
-                if method_line and method_line.group(1).upper() in METHODS:
-                    method = method_line.group(1).upper()
-                    continue
-                path_line = _PATH_LINE.match(line)
-                if path_line:
-                    found.append(parse_endpoint(method or "?", path_line.group(1)))
-        found = [
-            parse_endpoint(method, e.path, e.query) if e.method == "?" and method else e
-            for e in found
-        ]
-    unique: list[Endpoint] = []
-    for endpoint in found:
-        if endpoint in unique:
-            continue
-        if endpoint.method not in METHODS:
-            report(
-                Code.NO_URI,
-                f"path {endpoint.path!r} is given without a method; the operation is left out",
-                level=Level.ERROR,
-            )
-            continue
-        if not _PATH_TEMPLATE.fullmatch(endpoint.path):
-            report(
-                Code.NO_URI,
-                f"URI {endpoint.method} {endpoint.path!r} is not a well-formed path "
-                "template; the operation is left out",
-                level=Level.ERROR,
-            )
-            continue
-        unique.append(endpoint)
-    templates = [e for e in unique if not any(instance_of(e, t) for t in unique if t is not e)]
+        report(
+            Code.OPERATION_MERGED,
+            f"{endpoint.method} {endpoint.path!r} is a sample of {template.method} "
+            f"{template.path!r}, not an operation of its own",
+            level=Level.INFO,
+        )
     return _one_per_path(templates)
+
+
+def _section_endpoints(section: Section) -> list[tuple[Endpoint, bool]]:
+    """A URI section's request lines (``GET /v1/x``, or ``Method: GET`` and ``URI: /v1/x``),
+    each with whether it is written as a sample URL."""
+    found: list[tuple[Endpoint, bool]] = []
+    method = ""
+    for block in section.blocks:
+        if not isinstance(block, (Paragraph, CodeBlock)):
+            continue
+        for raw_line in block.text.splitlines():
+            line = raw_line.strip()
+            uri = _URI_LINE.match(line)
+            method_line = _METHOD_LINE.match(line)
+            path_line = _PATH_LINE.match(line)
+            if uri:
+                target = uri.group(2)
+                found.append((parse_endpoint(uri.group(1), target), _is_sample(target)))
+            elif method_line and method_line.group(1).upper() in METHODS:
+                method = method_line.group(1).upper()
+            elif path_line:
+                target = path_line.group(1)
+                found.append((parse_endpoint(method or "?", target), _is_sample(target)))
+    return [
+        (parse_endpoint(method, e.path, e.query) if e.method == "?" and method else e, sample)
+        for e, sample in found
+    ]
+
+
+def _is_sample(target: str) -> bool:
+    """Whether a request line's target is a sample URL: with a scheme (``https://``) or an
+    ``{Endpoint}`` host in front of its path."""
+    return _SAMPLE_TARGET.match(target) is not None
+
+
+def _well_formed(endpoint: Endpoint, report: Report) -> bool:
+    """Whether an endpoint has a method and a well-formed path template (else reported)."""
+    if endpoint.method not in METHODS:
+        report(
+            Code.NO_URI,
+            f"path {endpoint.path!r} is given without a method; the operation is left out",
+            level=Level.ERROR,
+        )
+        return False
+    if not _PATH_TEMPLATE.fullmatch(endpoint.path):
+        report(
+            Code.NO_URI,
+            f"URI {endpoint.method} {endpoint.path!r} is not a well-formed path "
+            "template; the operation is left out",
+            level=Level.ERROR,
+        )
+        return False
+    return True
+
+
+def _illustrates(endpoint: Endpoint, sample: bool, template: Endpoint) -> bool:
+    """Whether a request line is a sample of another line's template: with every
+    placeholder filled, or, written as a sample URL, with some of them."""
+    return (
+        endpoint != template
+        and (sample or "{" not in endpoint.path)
+        and instance_of(endpoint, template)
+    )
 
 
 def _one_per_path(endpoints: list[Endpoint]) -> list[Endpoint]:
@@ -141,8 +180,7 @@ def instance_of(example: Endpoint, template: Endpoint) -> bool:
     if example.method != template.method or "{" not in template.path:
         return False
     if "{" not in example.path:
-        pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template.path))
-        return re.fullmatch(pattern, example.path) is not None
+        return re.fullmatch(_filled(template.path), example.path) is not None
     given, wanted = example.path.split("/"), template.path.split("/")
     if len(given) != len(wanted) or given == wanted:
         return False
@@ -154,8 +192,12 @@ def instance_of(example: Endpoint, template: Endpoint) -> bool:
 
 def _fills(value: str, segment: str) -> bool:
     """Whether a concrete segment with a digit in it fills a template segment."""
-    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(segment))
-    return any(c.isdigit() for c in value) and re.fullmatch(pattern, value) is not None
+    return any(c.isdigit() for c in value) and re.fullmatch(_filled(segment), value) is not None
+
+
+def _filled(template: str) -> str:
+    """A pattern matching ``template`` with each ``{name}`` filled by a segment's text."""
+    return re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template))
 
 
 def parse_endpoint(method: str, target: str, query: tuple[str, ...] = ()) -> Endpoint:

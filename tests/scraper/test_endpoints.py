@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from doc2openapi.diagnostics import Code, Level
 from doc2openapi.scraper.endpoints import instance_of, parse_endpoint
 from tests.helpers.page_builders import scrape_html
 
@@ -27,10 +28,27 @@ def test_a_sample_that_keeps_the_project_placeholder_is_no_operation(tmp_path: P
         "<ul><li><p>Example</p><div class='highlight-text'><pre>"
         "DELETE https://{Endpoint}/v1/{project_id}/widgets/wd1441967036681Abc</pre></div></li></ul>",
     )
-    paths = scrape_html(tmp_path, html).spec.document["paths"]
+    outcome = scrape_html(tmp_path, html)
+    paths = outcome.spec.document["paths"]
     assert {p: sorted(item) for p, item in paths.items()} == {
         "/v1/{project_id}/widgets/{widget_id}": ["delete"]
     }
+    merged = [d for d in outcome.diagnostics if d.code is Code.OPERATION_MERGED]
+    assert [(d.level, "wd1441967036681Abc" in d.detail) for d in merged] == [(Level.INFO, True)]
+
+
+def test_a_literal_path_beside_a_template_is_an_operation_of_its_own(tmp_path: Path) -> None:
+    """``GET .../credentials/OS-EC2`` is written as a path, not as a sample URL: it is a
+    second operation even though its segment holds a digit."""
+    html = _page(
+        "<p>GET /v3/users/{user_id}/credentials/{credential_id}</p>",
+        "<p>GET /v3/users/{user_id}/credentials/OS-EC2</p>",
+    )
+    paths = scrape_html(tmp_path, html).spec.document["paths"]
+    assert sorted(paths) == [
+        "/v3/users/{user_id}/credentials/OS-EC2",
+        "/v3/users/{user_id}/credentials/{credential_id}",
+    ]
 
 
 def test_a_word_in_place_of_a_placeholder_is_a_path_of_its_own() -> None:
