@@ -221,8 +221,9 @@ def _merge(
 def _merged_parameters(operations: Sequence[Operation]) -> dict[tuple[str, str], Any]:
     """The parameters of the pages of one operation, each as the first page gives it. A
     query or header parameter is required only where every page requires it: a page that
-    leaves it optional, or does not name it, documents a call without it ("type" is
-    mandatory on the page that queries private zones, optional on the one for public)."""
+    leaves it optional, or names others in its place (``in``) but not it, documents a call
+    without it ("type" is mandatory on the page that queries private zones, optional on the
+    one for public). A page naming none in that place says nothing about them."""
     parameters: dict[tuple[str, str], Any] = {}
     optional: set[tuple[str, str]] = set()
     named: list[set[tuple[str, str]]] = []
@@ -234,7 +235,12 @@ def _merged_parameters(operations: Sequence[Operation]) -> dict[tuple[str, str],
             named[-1].add(key)
             if not parameter.get("required"):
                 optional.add(key)
-    optional.update(key for key in parameters if any(key not in keys for keys in named))
+    optional.update(
+        key
+        for key in parameters
+        for keys in named
+        if key not in keys and any(place == key[0] for place, _ in keys)
+    )
     for key in optional:
         parameter = parameters[key]
         if parameter.get("required") and parameter.get("in") != "path":

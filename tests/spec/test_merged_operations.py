@@ -58,3 +58,28 @@ def test_a_parameter_every_page_requires_stays_required(tmp_path: Path) -> None:
         )
     operation = scrape([tmp_path]).spec.document["paths"]["/v2/gadgets"]["get"]
     assert {p["name"]: p.get("required") for p in operation["parameters"]}["kind"] is True
+
+
+def test_a_page_naming_no_query_parameter_leaves_a_required_one_required(
+    tmp_path: Path,
+) -> None:
+    """A second page for the same call that gives no parameter table says nothing about
+    the query: ``kind``, mandatory on the first page, stays required."""
+    (tmp_path / "round.html").write_text(
+        _listing_page(
+            "Querying Round Gadgets",
+            ("kind", "Yes", "String", "Kind of gadget."),
+            ("limit", "No", "Integer", "Number of gadgets on each page."),
+        )
+    )
+    (tmp_path / "square.html").write_text(
+        '<html><body><main><section id="op"><h1>Querying Gadgets (Old)</h1>'
+        "<section><h2>URI</h2><p>GET /v2/gadgets</p></section>"
+        + section("Response", "<p>None</p>")
+        + "</section></main></body></html>"
+    )
+    operation = scrape([tmp_path]).spec.document["paths"]["/v2/gadgets"]["get"]
+    assert {p["name"]: p.get("required") for p in operation["parameters"]} == {
+        "kind": True,
+        "limit": None,
+    }
