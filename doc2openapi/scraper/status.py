@@ -91,6 +91,14 @@ def status_rows(table: Table, page: str) -> tuple[list[StatusCode], list[Diagnos
     return codes, diagnostics
 
 
+def description_column(header: Sequence[str]) -> int | None:
+    """The column of a status-code table that says what each code means."""
+    status = status_column(header) or 0
+    described = _description_column(header, status)
+    others = [i for i in range(len(header)) if i != status]
+    return described if described is not None else (others[-1] if others else None)
+
+
 def _description_column(header: Sequence[str], status: int) -> int | None:
     """The column headed "Description" where a table has one: it says what a
     code means, which a later column ("SOAP Error Code Prefix", "Measure") would not; else

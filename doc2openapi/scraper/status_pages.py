@@ -16,7 +16,7 @@ from collections import Counter
 
 from doc2openapi.scraper.model import Block, Link, Page, Paragraph, StatusCode, Table
 from doc2openapi.scraper.section_titles import SectionKind, section_kind
-from doc2openapi.scraper.status import is_status_table, status_rows
+from doc2openapi.scraper.status import description_column, is_status_table, status_rows
 
 _ERROR_SECTION = re.compile(r"^(?:error codes?|error responses?)$")
 """Sections that give an operation's errors (besides the status sections)."""
@@ -32,7 +32,7 @@ def refers_to_codes(title: str) -> bool:
 def status_links(page: Page) -> tuple[Link, ...]:
     """Links to other pages from the paragraphs of a page's status and error sections and
     from the cells of their status-code tables ("201 | Normal response. For more status
-    codes, see Status Codes."), in page order, without repeats."""
+    codes, see Status Codes." in its description column), in page order, without repeats."""
     found: dict[tuple[str, str], Link] = {}
     for section in page.sections:
         if not refers_to_codes(section.title):
@@ -48,7 +48,13 @@ def _block_links(block: Block) -> tuple[Link, ...]:
     if isinstance(block, Paragraph):
         return block.links
     if isinstance(block, Table) and is_status_table(block.header):
-        return tuple(link for row in block.rows for cell in row.cells for link in cell.links)
+        column = description_column(block.header)
+        return tuple(
+            link
+            for row in block.rows
+            if column is not None and column < len(row.cells)
+            for link in row.cells[column].links
+        )
     return ()
 
 

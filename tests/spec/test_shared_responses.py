@@ -126,6 +126,20 @@ def test_a_status_table_that_links_the_general_page_gives_its_codes(tmp_path: Pa
     assert found["400"] == {"$ref": "#/components/responses/Error400"}
 
 
+def test_a_link_outside_the_description_column_gives_no_codes(tmp_path: Path) -> None:
+    """A link in another column of the page's status table (an error code linking its
+    entry) does not say the service's codes apply: only the description column's does."""
+    link = '<a class="reference internal" href="general.html">APIGW.0101</a>'
+    own = section(
+        "Status Codes",
+        table(("Status Code", "Error Code", "Description"), ("400", link, "Bad name.")),
+    )
+    document, _ = build(tmp_path, {"general.html": GENERAL, "a.html": operation_page("/v1/a", own)})
+    found = responses(document, "/v1/a")
+    assert "503" not in found
+    assert found["400"] == {"description": "Bad name."}
+
+
 def test_the_pages_own_error_body_answers_the_linked_codes(tmp_path: Path) -> None:
     body = section(
         "Response Parameters",
