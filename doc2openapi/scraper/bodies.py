@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.diagnostics import Diagnostic
 from doc2openapi.scraper.field_rows import WHOLE_VALUE
 from doc2openapi.scraper.model import Endpoint, Example, FieldTable, TableRole
+from doc2openapi.scraper.placement import inference_note
 
 _NO_BODY_METHODS = frozenset({"GET", "HEAD"})
 _HEADER_NAME = re.compile(r"^(?:X-[A-Za-z0-9-]+|[A-Z][a-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+)$")
@@ -92,14 +93,11 @@ def raw_file_body(
             continue
         result.append(replace(table, fields=(replace(row, name=WHOLE_VALUE),)))
         notes.append(
-            Diagnostic(
-                Level.INFO,
-                Code.TABLE_INFERRED,
-                table.page,
+            inference_note(
+                table,
+                row.name,
                 f"the request example sends the body as application/octet-stream: the "
                 f"table's one file field {row.name!r} is the whole body, not a form field",
-                table.caption or table.key,
-                row.name,
             )
         )
     return result, notes

@@ -196,6 +196,37 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     endpoints = endpoints or _from_titled_example(page, reader)
     if not endpoints:
         return None, tuple(reader.diagnostics)
+    tables, status_codes = _field_tables(page, reader)
+    examples = page_examples(page)
+    tables = _placed_by_examples(tables, endpoints, examples, reader)
+    status_codes.extend(_status_paragraphs(page, reader))
+    added = sum(1 for table in tables for row in table.fields if row.row == 0)
+    reader.tally += TableTally(fields_not_rows=added)
+    api = ApiPage(
+        page=page.key,
+        format=page.format,
+        title=page.title,
+        operation_anchor=page.topic_anchor,
+        description=_function_text(page),
+        breadcrumbs=page.breadcrumbs,
+        endpoints=tuple(endpoints),
+        tables=tuple(tables),
+        status_codes=tuple(unique_codes(status_codes)),
+        examples=tuple(examples),
+        response_none=_response_none(page),
+        diagnostics=tuple(reader.diagnostics),
+        response_links=_response_links(page),
+        tally=reader.tally,
+        status_links=status_links(page),
+    )
+    if syntax is not None:
+        api = apply_syntax(api, syntax)
+    return _with_unlinked_notes(api, reader.unlinked_bodies), ()  # the page's own diagnostics
+
+
+def _field_tables(page: Page, reader: _Reader) -> tuple[list[FieldTable], list[StatusCode]]:
+    """The page's field tables, each in its role (one body per role and status; a second
+    that no field links to is read as a nested table), and the codes of its status tables."""
     placed = place_tables(page)
     references_of = {id(item.table): references_of_table(item.table, page.key) for item in placed}
     reference_counts = Counter(ref for refs in references_of.values() for ref in refs)
@@ -232,7 +263,17 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
             else:
                 roots[slot] = label
         tables.append(field_table)
-    examples = page_examples(page)
+    return tables, status_codes
+
+
+def _placed_by_examples(
+    tables: list[FieldTable],
+    endpoints: list[Endpoint],
+    examples: list[Example],
+    reader: _Reader,
+) -> list[FieldTable]:
+    """The page's tables as its examples place them: an unlinked body table where an
+    example holds its fields, nested and map tables, the request's tables and a file body."""
     tables, notes = place_unlinked(tables, examples, reader.unlinked_bodies)
     tables, nested_notes = nest_by_example(tables, examples)
     tables, map_notes = maps_by_example(tables, examples)
@@ -240,30 +281,7 @@ def read_api_page(page: Page) -> tuple[ApiPage | None, tuple[Diagnostic, ...]]:
     tables = request_tables(reader.without_duplicates(tables), endpoints, examples)
     tables, file_notes = raw_file_body(tables, examples)
     reader.diagnostics.extend(file_notes)
-    tables = _body_from_uri_table(tables, endpoints, examples, reader)
-    status_codes.extend(_status_paragraphs(page, reader))
-    added = sum(1 for table in tables for row in table.fields if row.row == 0)
-    reader.tally += TableTally(fields_not_rows=added)
-    api = ApiPage(
-        page=page.key,
-        format=page.format,
-        title=page.title,
-        operation_anchor=page.topic_anchor,
-        description=_function_text(page),
-        breadcrumbs=page.breadcrumbs,
-        endpoints=tuple(endpoints),
-        tables=tuple(tables),
-        status_codes=tuple(unique_codes(status_codes)),
-        examples=tuple(examples),
-        response_none=_response_none(page),
-        diagnostics=tuple(reader.diagnostics),
-        response_links=_response_links(page),
-        tally=reader.tally,
-        status_links=status_links(page),
-    )
-    if syntax is not None:
-        api = apply_syntax(api, syntax)
-    return _with_unlinked_notes(api, reader.unlinked_bodies), ()  # the page's own diagnostics
+    return _body_from_uri_table(tables, endpoints, examples, reader)
 
 
 def _error_rows_apart(

@@ -16,10 +16,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from doc2openapi.diagnostics import Code, Diagnostic, Level
+from doc2openapi.diagnostics import Diagnostic
 from doc2openapi.scraper.links import label_subject
 from doc2openapi.scraper.model import Example, FieldRow, FieldTable
-from doc2openapi.scraper.placement import example_value
+from doc2openapi.scraper.placement import example_value, inference_note
 
 _ROWS = ("key", "value")
 
@@ -38,14 +38,12 @@ def maps_by_example(
             continue
         result.append(replace(table, fields=_as_placeholders(table.fields)))
         notes.append(
-            Diagnostic(
-                Level.INFO,
-                Code.TABLE_INFERRED,
-                table.page,
+            inference_note(
+                table,
+                "",
                 f"the rows 'key' and 'value' describe the keys and values of a map: every "
                 f"example gives {', '.join(repr(n) for n in sorted(names))} as an object of "
                 "other keys",
-                table.caption or table.key,
             )
         )
     return result, notes
