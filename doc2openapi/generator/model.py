@@ -170,7 +170,9 @@ class OperationDecl:
 
     @property
     def success(self) -> tuple[ResponseDecl, ...]:
-        return tuple(r for r in self.responses if r.status is not None and 200 <= r.status < 300)
+        """The documented answers that are no error: every 2xx, and a 3xx the operation documents
+        (an API version list answers ``300 Multiple Choices`` with its body)."""
+        return tuple(r for r in self.responses if r.status is not None and 200 <= r.status < 400)
 
     @property
     def errors(self) -> tuple[ResponseDecl, ...]:
