@@ -32,6 +32,7 @@ from doc2openapi.spec.reach import PageTables
 from doc2openapi.spec.reading_order import document_order, pages_in_reading_order
 from doc2openapi.spec.repeats import Repeat, Structures, find_repeats
 from doc2openapi.spec.schemas import Schema, SchemaRegistry
+from doc2openapi.spec.sentence_defaults import drop_sentence_defaults
 from doc2openapi.spec.servers import ServerSettings, document_servers
 from doc2openapi.spec.shared_responses import SharedResponses, service_prefix
 from doc2openapi.spec.summaries import OperationHeaders
@@ -337,6 +338,7 @@ def build_spec(
     builder.responses = rename_refs(builder.responses, renames)
     _report_unreached(builder, headers, services, (document_paths, builder.responses))
     document = _document(services, options, builder, document_paths)
+    drop_sentence_defaults(document)
     attach_examples(document, services, builder.diagnostics, options.openapi, cache)
     document = finalise(document, options.openapi)
     for registry in registries:

@@ -164,11 +164,45 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             value = typed_value(default.group("value"), json_type)
             if value is not None:
                 found["default"] = value
+    _sentence_default(found, lines)
     for key, value in list(found.items()):
         if key.startswith("~"):
             found.setdefault(key[1:], value)
             del found[key]
     return found
+
+
+SENTENCE_DEFAULT = "x-default-from-sentence"
+"""Marks a default read from a sentence, which holds only where the operation sends the
+field to create something (see :mod:`doc2openapi.spec.sentence_defaults`); a "Default:"
+line holds everywhere. The mark is taken out before the document is written."""
+_RESTRICTED = re.compile(
+    r"(?:^|[.:]\s+|\b(?:is|are|valid|available|used|supported|takes effect) )only (?:for|when|if)\b"
+    r"|\b(?:valid only|available only|do not use|not supported)\b",
+    re.I,
+)
+"""A cell that restricts its field to a case ("This parameter is available only for HTTPS
+listeners."); not one that restricts a value ("It can be set to 0 only when ...")."""
+_ABSENCE = frozenset({"none", "empty", "n/a", "null"})
+
+
+def _sentence_default(found: dict[str, Any], lines: Sequence[TextLine]) -> None:
+    """Marks the default a sentence states, or drops it where the cell restricts the
+    field to a case ("Only for HTTPS listeners."), so the default is not the service's
+    for every request, or where a bold absence word ("**None**") is no value of the
+    field: not enumerated, nor set in bold elsewhere in the cell ("The value can be
+    **none** or **static**")."""
+    if not found.pop("~" + SENTENCE_DEFAULT, False) or "default" in found:
+        return
+    value = found["~default"]
+    bold = [word for line in lines for word in line.strong].count(value)
+    absent = isinstance(value, str) and value.lower() in _ABSENCE and bold < 2
+    if any(_RESTRICTED.search(line.text) for line in lines) or (
+        absent and value not in found.get("enum", ())
+    ):
+        del found["~default"]
+    else:
+        found[SENTENCE_DEFAULT] = True
 
 
 def _next_text(lines: Sequence[TextLine], index: int) -> str:
@@ -213,8 +247,11 @@ def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str
         default = pattern.search(text)
         if default and (json_type != "string" or default.group("value") in line.strong):
             value = typed_value(default.group("value"), json_type)
-            if value is not None and value != "null":  # "The default value is null.": none
-                found.setdefault("~default", value)
+            # "The default value is null.": none
+            if value is not None and value != "null" and "~default" not in found:
+                found["~default"] = value
+                if pattern is _DEFAULT_SENTENCE:
+                    found["~" + SENTENCE_DEFAULT] = True
     pattern_match = _PATTERN.search(text)
     if pattern_match and json_type == "string":
         found.setdefault("~pattern", _pattern_text(pattern_match, line))

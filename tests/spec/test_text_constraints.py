@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from doc2openapi.scraper.model import TextLine
-from doc2openapi.spec.constraints import constraints_of
+from doc2openapi.spec.constraints import SENTENCE_DEFAULT, constraints_of
 from tests.helpers import page_builders
 
 KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
@@ -126,9 +126,19 @@ KEY_ID = "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"
         ("Value range: 0 to 100", (), "string", {}),
         (f"matches the regular expression {KEY_ID}", (KEY_ID,), "integer", {}),
         # a default stated in a sentence
-        ("The default value is 300.", (), "integer", {"default": 300}),
-        ("Whether it is shared. The default value is false.", (), "boolean", {"default": False}),
-        ("Zone type. The default value is public.", ("public",), "string", {"default": "public"}),
+        ("The default value is 300.", (), "integer", {"default": 300, SENTENCE_DEFAULT: True}),
+        (
+            "Whether it is shared. The default value is false.",
+            (),
+            "boolean",
+            {"default": False, SENTENCE_DEFAULT: True},
+        ),
+        (
+            "Zone type. The default value is public.",
+            ("public",),
+            "string",
+            {"default": "public", SENTENCE_DEFAULT: True},
+        ),
         # a string default is the literal the page sets apart, not words
         ("The default value is the service email address.", (), "string", {}),
         ("The default value is public.", (), "string", {}),
