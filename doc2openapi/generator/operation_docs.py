@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .build_errors import error_class_name
@@ -73,6 +74,14 @@ def _parameter_text(decl: ParameterDecl) -> str:
     text = one_line(decl.doc.description) or f"The ``{decl.wire_name}`` {decl.location} parameter."
     if decl.doc.deprecated:
         text += " Deprecated."
-    if decl.default is not None:
+    if decl.default is not None and not _states_default(text, decl.default):
         text += f" The API default is ``{decl.default}``."
     return text
+
+
+def _states_default(text: str, value: object) -> bool:
+    """Whether the description already gives ``value`` as the default ("The default value
+    is 50.", "Default: false"), so the docstring need not repeat it."""
+    word = str(value).lower() if isinstance(value, bool) else str(value)
+    stated = rf"\bdefault(?:\s+value)?(?:\s+is|\s*:)\s*[\"'`*]*{re.escape(word)}(?![\w-]|\.\d)"
+    return re.search(stated, text, re.I) is not None

@@ -153,7 +153,7 @@ class Client:
             from_: Specifies the start of the creation time window, in UTC. Only widgets created
             at or after this time are returned. Format: yyyy-MM-ddTHH:mm:ssZ
             limit: Specifies the maximum number of widgets to return. The value ranges from 1 to
-            200. The default value is 50. The API default is ``50``.
+            200. The default value is 50.
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
@@ -291,15 +291,15 @@ class Client:
 
         Args:
             offset: Index of the first widget to return. Counting starts at 0. Minimum: 0
-            Default: 0 The API default is ``0``.
+            Default: 0
             limit: Maximum number of widgets returned on one page. Minimum: 1 Maximum: 500
-            Default: 100 The API default is ``100``.
+            Default: 100
             name: Widget name. Widgets whose name contains this value are returned. Maximum: 64
             status: Widget status. Enumeration values: CREATING AVAILABLE IN_USE ERROR
             zone: AZ of the widgets. To filter by several AZs, repeat the parameter, for
             example, zone=eu-west-1a&zone=eu-west-1b.
             include_deleted: Whether widgets deleted during the last 24 hours are also returned.
-            Default: false The API default is ``False``.
+            Default: false
             x_client_request_id: Request ID chosen by the caller. The service writes it to its
             access logs so that a call can be traced end to end. A UUID is recommended. Maximum:
             36
@@ -670,7 +670,7 @@ class Client:
         Args:
             widget_id: Widget ID, a UUID assigned by the service.
             force: Whether to delete the widget even if it is attached to a server. Forced
-            deletion detaches it first. Default: false The API default is ``False``.
+            deletion detaches it first. Default: false
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
@@ -871,7 +871,7 @@ class AsyncClient:
             from_: Specifies the start of the creation time window, in UTC. Only widgets created
             at or after this time are returned. Format: yyyy-MM-ddTHH:mm:ssZ
             limit: Specifies the maximum number of widgets to return. The value ranges from 1 to
-            200. The default value is 50. The API default is ``50``.
+            200. The default value is 50.
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
@@ -1009,15 +1009,15 @@ class AsyncClient:
 
         Args:
             offset: Index of the first widget to return. Counting starts at 0. Minimum: 0
-            Default: 0 The API default is ``0``.
+            Default: 0
             limit: Maximum number of widgets returned on one page. Minimum: 1 Maximum: 500
-            Default: 100 The API default is ``100``.
+            Default: 100
             name: Widget name. Widgets whose name contains this value are returned. Maximum: 64
             status: Widget status. Enumeration values: CREATING AVAILABLE IN_USE ERROR
             zone: AZ of the widgets. To filter by several AZs, repeat the parameter, for
             example, zone=eu-west-1a&zone=eu-west-1b.
             include_deleted: Whether widgets deleted during the last 24 hours are also returned.
-            Default: false The API default is ``False``.
+            Default: false
             x_client_request_id: Request ID chosen by the caller. The service writes it to its
             access logs so that a call can be traced end to end. A UUID is recommended. Maximum:
             36
@@ -1389,7 +1389,7 @@ class AsyncClient:
         Args:
             widget_id: Widget ID, a UUID assigned by the service.
             force: Whether to delete the widget even if it is attached to a server. Forced
-            deletion detaches it first. Default: false The API default is ``False``.
+            deletion detaches it first. Default: false
             extra_headers: Headers for this request only; they override all others.
 
         Returns:
