@@ -25,12 +25,14 @@ _PAIRS = (("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxI
 _NESTED = ("items", "additionalProperties")
 
 
-def described(schema: Schema, lines: Sequence[TextLine]) -> tuple[Schema, list[str]]:
+def described(
+    schema: Schema, lines: Sequence[TextLine], name: str = ""
+) -> tuple[Schema, list[str]]:
     """A field's schema with its description and the keywords the description states
     (an enumeration under an array describes its items), less those that would make the
     document invalid; and why each of those was left out."""
     json_type = str(schema.get("type", ""))
-    keywords = constraints_of(lines, json_type)
+    keywords = constraints_of(lines, json_type, name)
     out = dict(schema)
     items = out.get("items")
     if (

@@ -13,6 +13,7 @@ A keyword stated on a line of its own wins over one read from a sentence."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -21,7 +22,7 @@ from doc2openapi.scraper.model import TextLine
 
 _BOUND = re.compile(
     r"^(?P<side>minimum|maximum|min|max)(?:\s+(?P<what>value|length))?\s*:\s*"
-    r"(?P<number>-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s*(?:characters?|bytes?|chars?))?\.?$",
+    r"(?P<number>-?\d{1,19}(?:\.\d{1,19})?(?:e[+-]?\d{1,4})?)(?:\s*(?:characters?|bytes?|chars?))?\.?$",
     re.I,
 )
 _DEFAULT = re.compile(r"^default(?:\s+value)?\s*:\s*(?P<value>.+?)\.?$", re.I)
@@ -31,7 +32,9 @@ _DEFAULT_AFTER_SENTENCE = re.compile(
 """A default stated as a sentence of its own in a line ("Value range: 1-100. Default
 value: 3.", "... Max.: 500. Default: 100"): one word; a text one only where it is bold."""
 _ENUM_HEAD = re.compile(r"^(?:(?P<plain>enumeration values?)|the value can be)\s*:?$", re.I)
-_NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+_NUMBER = r"-?\d[\d,]{0,18}(?:\.\d{1,19})?"
+"""A number of at most 19 digits: a longer one is no bound a page means (and Python refuses
+to read one of thousands of digits)."""
 _RANGE = (
     rf"(?P<low>{_NUMBER})\s*(?P<unit>[a-z]+)?\s*(?:-|\u2013|to|~)\s*(?P<high>{_NUMBER})"
     r"\s*(?P<unit2>[a-z]+)?"
@@ -41,10 +44,20 @@ _STATED_RANGES = (
     ("length", re.compile(rf"^(?:length|value length)\s*:\s*{_RANGE}\.?$", re.I)),
     ("value", re.compile(rf"^value range\s*:\s*{_RANGE}\.?$", re.I)),
 )
+_END = (
+    r"(?=\s*(?:$|\(|[.;]?\)?\s*$|[.;]\s+(?-i:[A-Z])"
+    r"|,? and (?:the default value is|defaults to|is \S+ by default)|,\s*in [a-z]+\s*(?:[.;]|$)))"
+)
+"""A sentence's range ends it ("... is 1 to 10.", "... 1 to 100 (default)", "... 0 to 100.
+Default: 10", "... 1 to 300, and the default value is 60", "... 0-1000, in rows."): one
+that goes on ("0 to 2^31-1", "1 to 5 per request", "1-10 for small instances and ...")
+bounds something else or less plainly."""
+_MAGNITUDES = frozenset({"thousand", "million", "billion", "trillion", "times", "percent"})
+"""Words after a range's second number that make it not the number it reads as."""
 _SENTENCE_RANGES = (
-    re.compile(rf"\bvalue ranges? (?:from|between) {_RANGE}\b", re.I),
-    re.compile(rf"(?:^|\.\s+)(?:supported |value )?range\s*:\s*{_RANGE}", re.I),
-    re.compile(rf"\bvalue range(?:\s+is|\s*:)\s*(?:from\s+)?{_RANGE}\b", re.I),
+    re.compile(rf"\bvalue ranges? (?:from|between) {_RANGE}{_END}", re.I),
+    re.compile(rf"(?:^|\.\s+)(?:supported |value )?range\s*:\s*{_RANGE}{_END}", re.I),
+    re.compile(rf"\bvalue range(?:\s+is|\s*:)\s*(?:from\s+)?{_RANGE}{_END}", re.I),
     re.compile(
         rf"\bminimum\s+(?P<low>{_NUMBER})\s*,\s*(?:and\s+)?maximum\s+(?P<high>{_NUMBER})", re.I
     ),
@@ -66,18 +79,33 @@ _PATTERN = re.compile(
 _CHARACTERS = r"(?:unicode\s+)?characters?\b(?!\s+(?:or more|at least|or longer))"
 _SENTENCE_LENGTHS = (
     re.compile(
-        r"\b(?:contains?|consists? of) (?:from )?(?P<low>\d[\d,]*) to (?P<high>\d[\d,]*) "
-        + _CHARACTERS,
+        r"\b(?:contains?|can contain|consists? of) (?:from )?(?P<low>\d[\d,]{0,18}) to "
+        r"(?P<high>\d[\d,]{0,18}) " + _CHARACTERS,
         re.I,
     ),
     re.compile(
-        r"\b(?:contains?|can contain|consists? of|cannot exceed|must not exceed) "
-        r"(?:a maximum of |at most |up to |no more than )?(?P<high>\d[\d,]*) " + _CHARACTERS,
+        r"\b(?:(?:contains?|can contain|consists? of) (?:a maximum of|at most|up to|no more than)"
+        r"|cannot exceed|(?:must|does|do|should) not exceed) (?P<high>\d[\d,]{0,18}) "
+        + _CHARACTERS,
         re.I,
     ),
 )
-"""A string's length a sentence states: "The name contains 1 to 255 characters", "The value
-contains a maximum of 1024 characters", "Cannot exceed 64 characters"."""
+"""A string's length a sentence states with its bound: "The name contains 1 to 255
+characters", "The value contains a maximum of 1024 characters", "Cannot exceed 64
+characters". "The value must contain 32 characters" states a size, not a bound."""
+_SUBJECT = re.compile(
+    r"(?:the|this|an?) (?P<noun>[\w ]{1,40}?)(?: of (?:the |this )?(?P<of>\w+)(?: parameter)?)?"
+    r"(?: (?:contains?|consists?|is|are|must|can|cannot|may)\b.*)?",
+    re.I,
+)
+_OWN_NOUNS = frozenset({"value", "name", "key", "parameter", "field", "description"})
+"""Whose length a sentence states: the value itself ("It ...", "The value ...", "The tag
+key ...", "The subject ..." of a field named subject, "Description of X, which ..."), or no
+subject ("Cannot exceed 64 characters"); not a part of it ("Each label can contain ...",
+"The prefix cannot ..." of another field)."""
+_CONDITION = re.compile(r"^\s*(?:if|when|for|unless|in case)\b|,\s*if\b|\bwhen\b", re.I)
+"""A sentence about a case ("When type is A, ...", "For type A, the value range is ...",
+"If the name is in Chinese, it ..."): its bounds are not the field's."""
 _LENGTH_UNITS = frozenset({"character", "characters", "char", "chars", "byte", "bytes"})
 _TIME_UNITS = frozenset(
     {"ms", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"}
@@ -88,11 +116,14 @@ _NOT_VALUES = _LENGTH_UNITS | _TIME_UNITS
 
 
 def _number(text: str, json_type: str) -> int | float | None:
-    if re.fullmatch(r"-?\d+", text.strip()):
-        return int(text)  # exact, however large (float would round above 2**53)
+    """The number ``text`` writes, None where it is none or not finite ("1e400")."""
+    if re.fullmatch(r"-?\d{1,19}", text.strip()):
+        return int(text)  # exact (float would round above 2**53)
     try:
         value = float(text)
     except ValueError:
+        return None
+    if not math.isfinite(value):
         return None
     if json_type == "integer" or (json_type == "string" and value.is_integer()):
         return int(value)
@@ -103,7 +134,7 @@ def typed_value(text: str, json_type: str) -> Any:
     """A document's literal as a value of the field's type, or None when it is not one."""
     text = text.strip().strip("\"'")
     if json_type == "integer":
-        return int(text) if re.fullmatch(r"-?\d+", text) else None
+        return int(text) if re.fullmatch(r"-?\d{1,19}", text) else None
     if json_type == "number":
         return _number(text, "number") if re.fullmatch(r"-?\d+(?:\.\d+)?", text) else None
     if json_type == "boolean":
@@ -127,6 +158,8 @@ def _enum_values(
             break
         if bold and not (line.strong and line.text.strip().startswith(line.strong[0])):
             break
+        if bold and len(line.strong[0].split()) != 1:
+            return []  # "**A single value**, such as 200": prose, not a list of values
         word = line.strong[0] if line.strong else line.text
         value = typed_value(word, json_type)
         if value is not None and value not in values:
@@ -134,8 +167,9 @@ def _enum_values(
     return values
 
 
-def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
-    """JSON Schema keywords stated by a description, for a field of ``json_type``."""
+def constraints_of(lines: Sequence[TextLine], json_type: str, name: str = "") -> dict[str, Any]:
+    """JSON Schema keywords stated by a description, for a field of ``json_type`` called
+    ``name``."""
     found: dict[str, Any] = {}
     for index, line in enumerate(lines):
         text = line.text.strip()
@@ -145,8 +179,7 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             if values:
                 found["enum"] = values
             continue
-        if line.in_list:
-            _add_stated_keywords(found, text, json_type)
+        if _add_stated_keywords(found, text, json_type) or line.in_list:
             continue
         stated = _STATED_PATTERN.match(text)
         if stated:
@@ -154,11 +187,7 @@ def constraints_of(lines: Sequence[TextLine], json_type: str) -> dict[str, Any]:
             if pattern and json_type == "string":
                 found["pattern"] = pattern
             continue
-        _add_sentence_keywords(found, line, json_type)
-        bound = _BOUND.match(text)
-        if bound:
-            _add_bound(found, bound, json_type)
-            continue
+        _add_sentence_keywords(found, line, json_type, name)
         default = _DEFAULT.match(text)
         if default and "default" not in found:
             value = typed_value(default.group("value"), json_type)
@@ -206,43 +235,53 @@ def _sentence_default(found: dict[str, Any], lines: Sequence[TextLine]) -> None:
 
 
 def _next_text(lines: Sequence[TextLine], index: int) -> str:
+    """The line after "Regular expression:" when it is one (it holds a regular
+    expression's operators), not a sentence about the field."""
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return following.text.strip() if following and not following.in_list else ""
+    if (
+        following is None
+        or following.in_list
+        or not re.search(r"[\^$\[\]\\()*+?{}]", following.text)
+    ):
+        return ""
+    return following.text.strip()
 
 
-def _add_stated_keywords(found: dict[str, Any], text: str, json_type: str) -> None:
-    """Keywords a list item states as a whole ("-  Value range: 0 to 2000.", "-  Maximum:
-    64"): a description written as a list of sentences about the field. A list item's
-    sentences are left alone: they may speak of a case, not of the field."""
+def _add_stated_keywords(found: dict[str, Any], text: str, json_type: str) -> bool:
+    """Keywords a line states as a whole ("Value range: 0 to 2000.", "-  Maximum: 64"),
+    and whether it is such a line. A description may be written as a list of them; a list
+    item's other sentences are left alone: they may speak of a case, not of the field."""
     for kind, pattern in _STATED_RANGES:
         match = pattern.match(text)
         if match:
             _add_range(found, match, json_type, kind)
-            return
+            return True
     bound = _BOUND.match(text)
     if bound:
         _add_bound(found, bound, json_type)
+    return bound is not None
 
 
-def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str) -> None:
+def _add_sentence_keywords(
+    found: dict[str, Any], line: TextLine, json_type: str, name: str
+) -> None:
     """Keywords read from ranges and sentences, kept under a ``~`` key until the lines
     that state a keyword on their own have been read."""
     text = line.text.strip()
-    for kind, pattern in _STATED_RANGES:
-        match = pattern.match(text)
-        if match:
-            _add_range(found, match, json_type, kind)
-            return
     for pattern in _SENTENCE_RANGES:
         for match in pattern.finditer(text):
-            _add_range(found, match, json_type, "value")
+            if not _in_case(text, match.start()):
+                _add_range(found, match, json_type, "value")
     for match in _SENTENCE_BOUND.finditer(text):
         number = _number(match.group("number").replace(",", ""), json_type)
         if json_type in ("integer", "number") and number is not None:
-            found.setdefault("~" + match.group("side").lower(), number)
+            if not _in_case(text, match.start()):
+                found.setdefault("~" + match.group("side").lower(), number)
     lengths = [m for p in _SENTENCE_LENGTHS for m in p.finditer(text)]
     if json_type == "string" and len(lengths) == 1:  # two lengths: of two things
-        _add_length(found, lengths[0])
+        start = lengths[0].start()
+        if not _in_case(text, start) and _of_the_value(text, start, name):
+            _add_length(found, lengths[0])
     for pattern in (_DEFAULT_SENTENCE, _DEFAULT_AFTER_SENTENCE):
         default = pattern.search(text)
         if default and (json_type != "string" or default.group("value") in line.strong):
@@ -257,6 +296,39 @@ def _add_sentence_keywords(found: dict[str, Any], line: TextLine, json_type: str
         found.setdefault("~pattern", _pattern_text(pattern_match, line))
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The words of the sentence holding ``start`` that come before it."""
+    opening = max((m.end() for m in re.finditer(r"[.!?:]\s+", text[:start])), default=0)
+    return text[opening:start]
+
+
+def _in_case(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start``, or one before it on its line ("If X, this
+    parameter is the ICMP type. The value ranges from 0 to 255."), speaks of a case."""
+    if _CONDITION.search(_sentence_before(text, start)):
+        return True
+    return any(_CONDITION.match(s) for s in re.split(r"[.!?]\s+", text[:start]))
+
+
+def _of_the_value(text: str, start: int, name: str) -> bool:
+    before = _sentence_before(text, start).strip()
+    before = re.sub(r"\s*\b(?:can|must|may|should|shall)$", "", before)
+    if before.lower() in ("", "it") or re.search(r"(?:,? which|\bthat)$", before):
+        return not re.match(r"(?:each|every)\b", before, re.I)
+    subject = _SUBJECT.fullmatch(before)
+    if subject is None:
+        return False
+    own = {*_OWN_NOUNS, *re.split(r"[^a-z0-9]+", _words(name))}
+    if subject.group("of") and subject.group("of").lower() not in own | {"this", "the"}:
+        return False  # "The value of each label ...", "The name of the bucket ..."
+    return subject.group("noun").split()[-1].lower() in own
+
+
+def _words(name: str) -> str:
+    """``name`` in lower case, its camelCase humps apart ("NextMarker": "next marker")."""
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name).lower()
+
+
 def _add_range(found: dict[str, Any], match: re.Match[str], json_type: str, kind: str) -> None:
     low = _number(match.group("low").replace(",", ""), json_type)
     high = _number(match.group("high").replace(",", ""), json_type)
@@ -264,8 +336,8 @@ def _add_range(found: dict[str, Any], match: re.Match[str], json_type: str, kind
         return
     given = match.groupdict()
     units = {str(given[u]).lower() for u in ("unit", "unit2") if given.get(u)}
-    if len(units) > 1:
-        return  # "from 5 minutes to 24 hours": two units, no range of one number
+    if len(units) > 1 or units & _MAGNITUDES or (given.get("unit") and not given.get("unit2")):
+        return  # "1 GB to 32 TB", "1 to 10 million", "1 GB to 32": not two plain bounds
     if kind == "items" and json_type == "array":
         found.setdefault("~minItems", int(low))
         found.setdefault("~maxItems", int(high))

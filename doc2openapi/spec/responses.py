@@ -35,7 +35,7 @@ def value_schema(
     column)."""
     schema = registry.field_schema(table, row, "", counts)
     if "type" not in schema and "$ref" not in schema and "oneOf" not in schema:
-        schema, dropped = described({"type": "string", **schema}, row.description)
+        schema, dropped = described({"type": "string", **schema}, row.description, row.name)
         for problem in dropped:
             registry.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
     return schema

@@ -246,7 +246,7 @@ class SchemaRegistry:
         if isinstance(target, FieldTable) and self.index.alternatives(target):
             target = (target, *self.index.alternatives(target))
         schema = self._type_schema(expr, target, row, owner)
-        schema, dropped = described(schema, row.description)
+        schema, dropped = described(schema, row.description, row.name)
         for problem in dropped:
             self.report(Code.CONSTRAINT_DROPPED, table, row.name, problem)
         _trace(schema, source(table))

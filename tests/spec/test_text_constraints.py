@@ -317,3 +317,149 @@ def test_a_range_inside_a_sentence_bounds_the_query_parameter(tmp_path: Path) ->
     assert (schemas["limit"]["minimum"], schemas["limit"]["maximum"]) == (1, 50)
     assert (schemas["offset"]["minimum"], schemas["offset"]["maximum"]) == (0, 1000)
     assert "minimum" not in schemas["wait"] and "maximum" not in schemas["wait"]
+
+
+@pytest.mark.parametrize(
+    ("text", "json_type"),
+    [
+        # a bound no float can hold, or thousands of digits: ignored, never a traceback
+        ("Maximum: 1e400", "integer"),
+        ("Maximum: 1e400", "number"),
+        ("Minimum: -1e400", "number"),
+        (f"Value range: 0 to {'9' * 4300}", "integer"),
+        (f"It can contain 1 to {'9' * 4300} characters.", "string"),
+        (f"Default: {'9' * 4300}", "integer"),
+    ],
+)
+def test_a_number_too_large_states_nothing(text: str, json_type: str) -> None:
+    assert constraints_of([TextLine(text)], json_type) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "json_type", "expected"),
+    [
+        # a range that ends its sentence (a "(" or a new sentence may follow) bounds the value
+        ("Value range: 1 to 100 (default)", "integer", {"minimum": 1, "maximum": 100}),
+        (
+            "The value range is 1 to 10. Other values are refused.",
+            "integer",
+            {"minimum": 1, "maximum": 10},
+        ),
+        ("The value range is 1 to 100 GB.", "integer", {"minimum": 1, "maximum": 100}),
+        # one that goes on, has two units or a magnitude word, bounds something else
+        ("Value range: 0 to 2^31-1.", "integer", {}),
+        ("The value range is 1 to 10 million.", "integer", {}),
+        ("Value range: 1 GB to 32 TB", "integer", {}),
+        ("The value range is 1 to 3 times the vCPU count.", "integer", {}),
+        ("The value range is 1 to 5 per request.", "integer", {}),
+        ("Value range: 1-10 for small instances and 1-100 for large ones.", "integer", {}),
+        # a sentence about a case bounds the case, not the field
+        ("For type A, the value range is 1 to 10.", "integer", {}),
+        (
+            "When type is HOST_NAME, the value can contain a maximum of 100 characters.",
+            "string",
+            {},
+        ),
+        ("If the name is in Chinese, it can contain up to 32 characters.", "string", {}),
+        ("When the quota is set, the maximum value is 10.", "integer", {}),
+        # the length of a part of the value is not the value's
+        ("Each label can contain a maximum of 63 characters.", "string", {}),
+        ("The prefix cannot exceed 10 characters.", "string", {}),
+        # a size is no bound: "must contain 32 characters" (an ETag in quotes is longer)
+        ("The value must contain 32 characters.", "string", {}),
+        ("The ID contains 36 characters.", "string", {}),
+        ("The value must not exceed 32 characters.", "string", {"maxLength": 32}),
+    ],
+)
+def test_a_range_or_length_bounds_the_field_only_when_the_sentence_says_so(
+    text: str, json_type: str, expected: dict[str, Any]
+) -> None:
+    assert constraints_of([TextLine(text)], json_type) == expected
+
+
+def test_a_prose_line_after_regular_expression_is_no_pattern() -> None:
+    lines = [TextLine("Regular expression:"), TextLine("The name must be unique.")]
+    assert constraints_of(lines, "string") == {}
+
+
+def test_bold_phrases_after_the_value_can_be_are_no_values() -> None:
+    lines = [
+        TextLine("The value can be:"),
+        TextLine("A single value, such as 200", in_list=True, strong=("A single value",)),
+        TextLine("A range, such as 200-299", in_list=True, strong=("A range",)),
+    ]
+    assert constraints_of(lines, "string") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "json_type", "expected"),
+    [
+        # as: the subject shared by "and", a relative clause, or the field's own name
+        (
+            "Specifies the AS group name. The name contains only letters, digits, underscores"
+            " (_), and hyphens (-), and cannot exceed 64 characters.",
+            "scaling_group_name",
+            "string",
+            {"maxLength": 64},
+        ),
+        (
+            "Description of an agency, which can contain up to 255 characters.",
+            "",
+            "string",
+            {"maxLength": 255},
+        ),
+        ("The subject cannot exceed 512 characters.", "subject", "string", {"maxLength": 512}),
+        (
+            "The user ID can contain a maximum of 128 characters.",
+            "xuser_id",
+            "string",
+            {"maxLength": 128},
+        ),
+        ("The prefix cannot exceed 10 characters.", "marker", "string", {}),
+        ("Each key or value contains a maximum of 255 characters.", "metadata", "string", {}),
+        # elb: a default may follow the range; ecs: a sentence after a case is of the case
+        (
+            "The value ranges from 1 to 300, and the default value is 60.",
+            "",
+            "integer",
+            {"minimum": 1, "maximum": 300},
+        ),
+        (
+            "When ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255.",
+            "to_port",
+            "integer",
+            {},
+        ),
+    ],
+)
+def test_whose_length_or_range_a_sentence_states(
+    text: str, name: str, json_type: str, expected: dict[str, Any]
+) -> None:
+    assert constraints_of([TextLine(text)], json_type, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # cbr, obs, ecs, kms: the value of the field, after a label, with a modal verb
+        ("The value of sort can contain a maximum of 255 characters.", "sort", {"maxLength": 255}),
+        (
+            "Specifications: The value contains a maximum of 256 characters.",
+            "customdomain",
+            {"maxLength": 256},
+        ),
+        (
+            "Specifies the security group name. It must contain 0 to 255 characters.",
+            "name",
+            {"minLength": 0, "maxLength": 255},
+        ),
+        (
+            "CMK description (The value ranges from 0 to 255 characters.)",
+            "description",
+            {"minLength": 0, "maxLength": 255},
+        ),
+        ("The value of each label can contain a maximum of 63 characters.", "domain", {}),
+    ],
+)
+def test_a_length_of_the_field_s_own_value(text: str, name: str, expected: dict[str, Any]) -> None:
+    assert constraints_of([TextLine(text)], "string", name) == expected
