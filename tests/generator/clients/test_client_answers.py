@@ -29,6 +29,7 @@ import pytest
 from doc2openapi.diagnostics import Code
 from doc2openapi.generator import GeneratedProject, GeneratorOptions, generate
 from doc2openapi.generator.output import write_project
+from tests.helpers.imported_package import imported_package
 
 PACKAGE = "volume_answers_client"
 SIZE_TEXT = 'Size in GB.\nMust be "positive"; a backslash \\ stays.'
@@ -152,12 +153,8 @@ def folder(project: GeneratedProject, tmp_path_factory: pytest.TempPathFactory) 
 
 @pytest.fixture(scope="module")
 def package(folder: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(folder))
-    importlib.invalidate_caches()
-    yield importlib.import_module(PACKAGE)
-    for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
-        del sys.modules[name]
-    sys.path.remove(str(folder))
+    with imported_package(folder, PACKAGE) as module:
+        yield module
 
 
 def submodule(package: ModuleType, name: str) -> Any:

@@ -5,7 +5,6 @@ returns the parsed model instead of raising ``UnexpectedStatus``."""
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +15,7 @@ import pytest
 
 from doc2openapi.generator import GeneratorOptions, generate
 from doc2openapi.generator.output import write_project
+from tests.helpers.imported_package import imported_package
 
 PACKAGE = "version_answers_client"
 VERSIONS = {
@@ -47,12 +47,8 @@ SPEC: dict[str, Any] = {
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     folder: Path = tmp_path_factory.mktemp("versions")
     write_project(generate(SPEC, GeneratorOptions(package_name=PACKAGE)), folder, check=False)
-    sys.path.insert(0, str(folder))
-    importlib.invalidate_caches()
-    yield importlib.import_module(PACKAGE)
-    for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
-        del sys.modules[name]
-    sys.path.remove(str(folder))
+    with imported_package(folder, PACKAGE) as module:
+        yield module
 
 
 def _client(package: ModuleType, status: int) -> Any:
